@@ -1,0 +1,213 @@
+//! Attribution rules: each module finds one way English news attributes a
+//! statement, and carries the text that explains it to a reader.
+//!
+//! A detector looks at one sentence and proposes [`Candidate`] claims. It
+//! does not decide who the source is (that is [`super::sources`]) nor how
+//! candidates nest ("…, a general told officers, according to a memo" is one
+//! claim; that is [`super::merge`]). Keeping each rule small and separate
+//! means a newcomer can read, test and change one without the others.
+
+pub mod according_to;
+pub mod as_verb;
+pub mod citation;
+pub mod content_noun;
+pub mod continued_quote;
+pub mod hedge;
+pub mod participle;
+pub mod passive_agent;
+pub mod speech_verb;
+
+use std::ops::Range;
+
+use super::phrase::TokenRange;
+use super::text::Paragraph;
+
+/// What a rule is called and how it is explained to a reader.
+#[derive(Debug)]
+pub struct RuleInfo {
+    /// Stable identifier, printed in every report: `attribution.speech-verb`.
+    pub id: &'static str,
+    /// A one-line explanation; `{cue}` and `{source}` are filled in.
+    pub explanation: &'static str,
+}
+
+/// How a candidate takes part in nesting.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// An ordinary attribution: "X said".
+    Plain,
+    /// Names the party the reporter relied on and wraps the claim it is
+    /// attached to: "according to X".
+    Outer,
+    /// ", citing X": X becomes the inner speaker of the claim before it.
+    Citing,
+    /// A hedge with no source: absorbed by any attribution around it.
+    Hedge,
+    /// "Moscow's narrative that …": the noun token carrying the content.
+    ContentNoun { noun: usize },
+    /// A quote continuing the speaker of an earlier claim.
+    Continued,
+}
+
+/// A claim proposed by a detector, before nesting and classification.
+#[derive(Debug, Clone)]
+pub struct Candidate {
+    pub rule: &'static RuleInfo,
+    pub role: Role,
+    pub sentence: usize,
+    pub cue: TokenRange,
+    pub source: Option<TokenRange>,
+    /// Inner speakers, outermost first; the first is reported as `speaker`.
+    pub speakers: Vec<TokenRange>,
+    /// The claimed content, in bytes.
+    pub content: Range<usize>,
+    /// Set when another candidate wraps this one.
+    pub absorbed: bool,
+    /// Kept only if the material turns out retracted (a restatement inside
+    /// a quote or inside another claim).
+    pub conditional: bool,
+}
+
+impl Candidate {
+    pub fn new(rule: &'static RuleInfo, role: Role, sentence: usize, cue: TokenRange) -> Candidate {
+        Candidate {
+            rule,
+            role,
+            sentence,
+            cue,
+            source: None,
+            speakers: Vec::new(),
+            content: 0..0,
+            absorbed: false,
+            conditional: false,
+        }
+    }
+
+    /// First token of the claim's words (source or cue).
+    pub fn first_token(&self) -> usize {
+        self.source.map_or(self.cue.0, |s| s.0.min(self.cue.0))
+    }
+
+    /// Last token of the claim's words (source or cue).
+    pub fn last_token(&self) -> usize {
+        self.source.map_or(self.cue.1, |s| s.1.max(self.cue.1))
+    }
+}
+
+/// Where the clause that starts at token `from` ends, in bytes: at a
+/// semicolon, at "but"/"while"/"whereas", at a comma before "and"/"though",
+/// or at the sentence end. Punctuation inside quotations does not count.
+/// In a sentence opening with a subordinate clause ("While X frames…, Y
+/// hints…") the first comma ends the subordinate clause.
+pub fn clause_end(p: &Paragraph, sentence: usize, from: usize) -> usize {
+    let s = &p.sentences[sentence];
+    let opens_subordinate = (s.tokens.start..from)
+        .find(|&m| p.tokens[m].is_word)
+        .is_some_and(|m| p.has(m, super::lexicon::tag::SUBORDINATOR));
+    for m in from..s.tokens.end {
+        let t = &p.tokens[m];
+        let quoted = p.in_quote(t.start);
+        if t.punct == ',' && opens_subordinate {
+            let before_first_comma = !(s.tokens.start..m).any(|k| p.is_punct(k, ','));
+            let closes_quote = p.is_quote_mark(m + 1);
+            if before_first_comma && (!quoted || closes_quote) {
+                return if closes_quote { p.tokens[m + 1].end } else { t.start };
+            }
+        }
+        if quoted {
+            continue;
+        }
+        if t.punct == ';' {
+            return t.start;
+        }
+        if t.is_word && !t.capitalized && (p.is(m, "but") || p.is(m, "while") || p.is(m, "whereas")) {
+            return t.start;
+        }
+        if t.punct == ','
+            && m + 1 < s.tokens.end
+            && (p.is(m + 1, "and") || p.is(m + 1, "though") || p.is(m + 1, "although") || p.is(m + 1, "but"))
+        {
+            return t.start;
+        }
+    }
+    s.bytes.end
+}
+
+/// Whether only connectors and punctuation stand before token `at` in its
+/// sentence ("However, according to …").
+pub fn opens_sentence(p: &Paragraph, sentence: usize, at: usize) -> bool {
+    let s = &p.sentences[sentence];
+    (s.tokens.start..at).all(|m| {
+        !p.tokens[m].is_word || p.has(m, super::lexicon::tag::CLAUSE_BOUNDARY) || super::phrase::is_skippable_adverb(p, m)
+    })
+}
+
+/// Whether a quotation ends just before token `at` (skipping a comma): the
+/// shape of "‘…,’ said X" and "“…,” one source claimed".
+pub fn follows_quote(p: &Paragraph, at: usize, lo: usize) -> bool {
+    let mut k = at;
+    while k > lo {
+        k -= 1;
+        if p.is_punct(k, ',') {
+            continue;
+        }
+        return p.is_quote_mark(k);
+    }
+    false
+}
+
+/// Runs every sentence-level detector over one sentence.
+pub fn detect_sentence(p: &Paragraph, sentence: usize, out: &mut Vec<Candidate>) {
+    speech_verb::detect(p, sentence, out);
+    according_to::detect(p, sentence, out);
+    citation::detect(p, sentence, out);
+    passive_agent::detect(p, sentence, out);
+    as_verb::detect(p, sentence, out);
+    participle::detect(p, sentence, out);
+    content_noun::detect(p, sentence, out);
+    hedge::detect(p, sentence, out);
+}
+
+/// Every rule, for listing in help and in the window's legend.
+pub fn all_rules() -> Vec<&'static RuleInfo> {
+    vec![
+        &speech_verb::RULE,
+        &speech_verb::RULE_INVERTED,
+        &according_to::RULE,
+        &citation::RULE_QUOTED_AS,
+        &citation::RULE_CITING,
+        &passive_agent::RULE,
+        &as_verb::RULE,
+        &participle::RULE,
+        &content_noun::RULE,
+        &hedge::RULE_ADVERB,
+        &hedge::RULE_PASSIVE,
+        &hedge::RULE_NOUN,
+        &continued_quote::RULE,
+    ]
+}
+
+#[cfg(test)]
+pub(crate) mod testing {
+    //! Runs one detector on a sentence written for the test.
+    use super::*;
+    use crate::analysis::lexicon::Lexicon;
+    use crate::analysis::rules::Rules;
+
+    /// (cue, source, speaker) texts of what `detect` finds in `text`.
+    pub fn found(
+        text: &str,
+        detect: fn(&Paragraph, usize, &mut Vec<Candidate>),
+    ) -> Vec<(String, Option<String>, Option<String>)> {
+        let lex = Lexicon::new(&Rules::builtin());
+        let p = Paragraph::new(text, &lex);
+        let mut out = Vec::new();
+        for s in 0..p.sentences.len() {
+            detect(&p, s, &mut out);
+        }
+        let words = |r: TokenRange| text[p.span(r.0, r.1)].to_string();
+        out.iter()
+            .map(|c| (words(c.cue), c.source.map(words), c.speakers.first().copied().map(words)))
+            .collect()
+    }
+}

@@ -1,0 +1,487 @@
+//! The analysis engine: paragraphs in, claims and scores out.
+//!
+//! Pure and deterministic: no files, no UI, no printing, so a newsroom can
+//! call it from its CMS and every number in the window can be checked on the
+//! command line. The stages run in one direction:
+//!
+//! 1. [`text`]: each paragraph becomes words, sentences and quotations;
+//! 2. [`detectors`]: one small rule per way news attributes proposes claims;
+//! 3. [`merge`]: nested cues become one claim resting on the outermost source;
+//! 4. [`sources`] and [`coref`]: each source is named, anonymous or
+//!    unattributed, pronouns and "the memo" resolved against earlier sources,
+//!    the weakest link deciding;
+//! 5. [`retraction`], [`dispute`], [`unconfirmed`], [`anonymity`]: flags that
+//!    reach across the article;
+//! 6. [`score`]: per-paragraph counts and the article summary.
+
+pub mod anonymity;
+pub mod coref;
+pub mod detectors;
+pub mod dispute;
+mod explain;
+pub mod lexicon;
+pub mod merge;
+pub mod model;
+pub mod phrase;
+pub mod retraction;
+pub mod rules;
+pub mod score;
+pub mod sources;
+pub mod text;
+pub mod unconfirmed;
+
+use std::ops::Range;
+
+pub use lexicon::Lexicon;
+pub use model::{Analysis, Claim, ParagraphAnalysis, Reference, SourceKind, Span, Summary};
+pub use rules::{Rules, RulesError};
+
+use coref::Memory;
+use detectors::continued_quote::{self, Origin};
+use detectors::Candidate;
+use phrase::TokenRange;
+use rayon::prelude::*;
+use sources::{Category, Classified, KindRule};
+use text::Paragraph;
+
+/// Paragraph count above which tokenizing and detection run in parallel.
+const PARALLEL_FROM: usize = 64;
+
+/// Analyses articles with one rule set. Build once, use for many articles.
+#[derive(Debug, Clone)]
+pub struct Analyzer {
+    rules: Rules,
+    lexicon: Lexicon,
+}
+
+impl Default for Analyzer {
+    fn default() -> Self {
+        Analyzer::new(Rules::builtin())
+    }
+}
+
+/// A source phrase as classified and resolved.
+#[derive(Debug, Clone)]
+struct ResolvedSource {
+    np: TokenRange,
+    class: Classified,
+    kind: SourceKind,
+    rule: &'static KindRule,
+    /// What the rule's `{marker}` says.
+    marker: String,
+    antecedent: Option<Reference>,
+    head: String,
+    group: Option<usize>,
+    names: Vec<String>,
+}
+
+/// A claim on its way to the output.
+#[derive(Debug, Clone)]
+struct Draft {
+    paragraph: usize,
+    cand: Candidate,
+    source: Option<ResolvedSource>,
+    speakers: Vec<ResolvedSource>,
+    kind: SourceKind,
+    kind_rule: &'static KindRule,
+    /// The kind's explanation, filled in.
+    kind_note: String,
+    cue: Range<usize>,
+    refers_to: Option<Reference>,
+    retracted_by: Option<Reference>,
+    disputed_by: Option<Reference>,
+    unconfirmed: bool,
+    anonymity_reason: Option<bool>,
+    /// Source words shown for a continued quote from another paragraph.
+    continued_source_text: Option<String>,
+}
+
+impl Analyzer {
+    pub fn new(rules: Rules) -> Analyzer {
+        Analyzer {
+            lexicon: Lexicon::new(&rules),
+            rules,
+        }
+    }
+
+    pub fn rules(&self) -> &Rules {
+        &self.rules
+    }
+
+    /// Analyses an article given as paragraph texts.
+    pub fn analyze<S: AsRef<str> + Sync>(&self, paragraphs: &[S]) -> Analysis {
+        let lex = &self.lexicon;
+        let prepared: Vec<_> = if paragraphs.len() >= PARALLEL_FROM {
+            paragraphs.par_iter().map(|t| prepare(t.as_ref(), lex)).collect()
+        } else {
+            paragraphs.iter().map(|t| prepare(t.as_ref(), lex)).collect()
+        };
+        let mut paras = Vec::with_capacity(prepared.len());
+        let mut per_para = Vec::with_capacity(prepared.len());
+        for (p, cands, continued) in prepared {
+            paras.push(p);
+            per_para.push((cands, continued));
+        }
+
+        let mut drafts = self.resolve(&paras, per_para);
+        self.link_retractions(&paras, &mut drafts);
+        drafts.retain(|d| !d.cand.conditional || d.retracted_by.is_some());
+        self.link_disputes(&paras, &mut drafts);
+        mark_unconfirmed(&paras, &mut drafts);
+        mark_anonymity_reasons(&paras, &mut drafts);
+
+        let mut claims: Vec<Vec<Claim>> = vec![Vec::new(); paras.len()];
+        for d in drafts {
+            let p = &paras[d.paragraph];
+            claims[d.paragraph].push(explain::finish(p, d));
+        }
+        score::score(paragraphs, claims, &self.rules.weights)
+    }
+
+    /// Classifies every source in reading order, resolving pronouns and
+    /// definite descriptions against the sources before them.
+    fn resolve(&self, paras: &[Paragraph], per_para: Vec<(Vec<Candidate>, Vec<(Candidate, Origin)>)>) -> Vec<Draft> {
+        let mut memory = Memory::default();
+        let mut drafts: Vec<Draft> = Vec::new();
+        for (pi, (cands, continued)) in per_para.into_iter().enumerate() {
+            let p = &paras[pi];
+            let first_draft = drafts.len();
+            // Where each candidate went in `drafts` (absorbed ones nowhere).
+            let mut index_of = Vec::with_capacity(cands.len());
+            for cand in cands {
+                if cand.absorbed {
+                    index_of.push(None);
+                    continue;
+                }
+                index_of.push(Some(drafts.len()));
+                let draft = self.draft(paras, pi, cand, &mut memory);
+                drafts.push(draft);
+            }
+            for (cand, origin) in continued {
+                let from = match origin {
+                    Origin::SameParagraph(i) => index_of.get(i).copied().flatten(),
+                    Origin::PreviousParagraph => (first_draft > 0).then(|| first_draft - 1).filter(|&d| drafts[d].paragraph + 1 == pi),
+                };
+                let Some(from) = from else { continue };
+                let d = continued_draft(paras, pi, cand, &drafts[from]);
+                drafts.push(d);
+            }
+            drafts[first_draft..].sort_by_key(|d| (p.tokens[d.cand.cue.0].start, d.cand.cue.0));
+        }
+        drafts
+    }
+
+    fn draft(&self, paras: &[Paragraph], pi: usize, cand: Candidate, memory: &mut Memory) -> Draft {
+        let p = &paras[pi];
+        let lex = &self.lexicon;
+        let mut cue = p.span(cand.cue.0, cand.cue.1);
+        let mut source = cand.source.map(|np| self.resolve_phrase(paras, pi, np, memory));
+        // "Reports say", "according to reports": the words are part of the cue.
+        if let Some(s) = source.as_ref().filter(|s| s.class.category == Category::Sourceless) {
+            let span = p.span(s.np.0, s.np.1);
+            cue = cue.start.min(span.start)..cue.end.max(span.end);
+            source = None;
+        }
+        let speakers: Vec<ResolvedSource> = cand
+            .speakers
+            .iter()
+            .map(|&np| self.resolve_phrase(paras, pi, np, memory))
+            .collect();
+        for s in source.iter() {
+            memory.remember(coref::mention(p, pi, s.np, &s.class, s.kind, lex));
+        }
+        let (kind, kind_rule, kind_note) = weakest_link(p, source.as_ref(), &speakers);
+        let refers_to = source.as_ref().and_then(|s| s.antecedent.clone());
+        Draft {
+            paragraph: pi,
+            cand,
+            source,
+            speakers,
+            kind,
+            kind_rule,
+            kind_note,
+            cue,
+            refers_to,
+            retracted_by: None,
+            disputed_by: None,
+            unconfirmed: false,
+            anonymity_reason: None,
+            continued_source_text: None,
+        }
+    }
+
+    fn resolve_phrase(&self, paras: &[Paragraph], pi: usize, np: TokenRange, memory: &Memory) -> ResolvedSource {
+        let p = &paras[pi];
+        let lex = &self.lexicon;
+        let sentence_start = p.sentences[p.sentence_of(np.0)].tokens.start;
+        let class = sources::classify(p, np, sentence_start);
+        let head = p.stem(class.head).to_lowercase();
+        let mut resolved = ResolvedSource {
+            np,
+            kind: class.kind,
+            rule: class.rule,
+            marker: p.word(class.marker).to_string(),
+            antecedent: None,
+            group: lex.material_group(&head),
+            head,
+            names: retraction::name_words(p, np),
+            class,
+        };
+        if resolved.class.needs_antecedent || resolved.class.category == Category::Pronoun {
+            if let Some(m) = memory.antecedent(p, pi, &resolved.class, lex) {
+                let where_ = if m.paragraph == pi { "this paragraph".to_string() } else { format!("paragraph {}", m.paragraph + 1) };
+                resolved.kind = m.kind;
+                resolved.rule = if resolved.class.category == Category::Pronoun { &sources::PRONOUN } else { &sources::COREFERENCE };
+                resolved.marker = format!("'{}' ({where_}): {}", m.text, m.kind.label());
+                resolved.antecedent = Some(m.reference());
+                resolved.class.category = m.category;
+                if resolved.names.is_empty() {
+                    resolved.names = m.text.split_whitespace().filter(|w| w.starts_with(char::is_uppercase)).map(String::from).collect();
+                }
+                if resolved.group.is_none() {
+                    resolved.group = m.group;
+                }
+            } else if resolved.class.category == Category::Pronoun {
+                resolved.marker = "someone the text names earlier: named".to_string();
+            }
+        }
+        // A person described now and named later counts as named.
+        if resolved.kind == SourceKind::Anonymous
+            && resolved.class.category == Category::Person
+            && resolved.class.indefinite
+            && resolved.antecedent.is_none()
+        {
+            if let Some(r) = coref::named_later(paras, pi, &resolved.head) {
+                resolved.kind = SourceKind::Named;
+                resolved.rule = &sources::NAMED_LATER;
+                resolved.marker = format!("'{}' (paragraph {})", r.text, r.paragraph + 1);
+                resolved.antecedent = Some(r);
+            }
+        }
+        resolved
+    }
+
+    /// Marks every claim resting on retracted material, anywhere in the article.
+    fn link_retractions(&self, paras: &[Paragraph], drafts: &mut [Draft]) {
+        let events: Vec<retraction::Event> = paras
+            .iter()
+            .enumerate()
+            .flat_map(|(pi, p)| retraction::find(p, pi, &self.lexicon))
+            .collect();
+        for e in &events {
+            let ep = &paras[e.paragraph];
+            let reference = Reference {
+                paragraph: e.paragraph,
+                text: ep.text[e.words.clone()].to_string(),
+                start: e.words.start,
+                end: e.words.end,
+            };
+            let person_names = match &e.target {
+                retraction::Target::Person { phrase } => Some(person_names(ep, e.paragraph, *phrase, drafts)),
+                _ => None,
+            };
+            for d in drafts.iter_mut() {
+                if d.retracted_by.is_some() {
+                    continue;
+                }
+                let same_sentence = d.paragraph == e.paragraph && d.cand.sentence == e.sentence;
+                // The announcement of a retraction is not retracted.
+                if same_sentence && d.cand.content.contains(&e.words.start) {
+                    continue;
+                }
+                let Some(s) = d.source.as_ref() else { continue };
+                let hit = match (&e.target, &person_names) {
+                    (retraction::Target::Material { head, group, owners }, _) => {
+                        let same_material = s.head == *head || (group.is_some() && s.group == *group);
+                        let announcement = paras[d.paragraph].has(s.class.head, lexicon::tag::RETRACT_NOUN);
+                        let owners_agree = owners.is_empty() || s.names.is_empty() || s.names.iter().any(|n| owners.contains(n));
+                        same_material && !announcement && owners_agree && s.class.category == Category::Document
+                    }
+                    (retraction::Target::Person { .. }, Some(names)) => {
+                        let before = (d.paragraph, paras[d.paragraph].tokens[d.cand.cue.0].start) < (e.paragraph, e.words.start);
+                        before && !same_sentence && !names.is_empty() && s.names.iter().any(|n| names.contains(n))
+                    }
+                    _ => false,
+                };
+                if hit {
+                    d.retracted_by = Some(reference.clone());
+                }
+            }
+        }
+    }
+
+    /// Marks claims denied by another party as disputed.
+    fn link_disputes(&self, paras: &[Paragraph], drafts: &mut [Draft]) {
+        for (pi, p) in paras.iter().enumerate() {
+            for dispute in dispute::find(p, pi, &self.lexicon) {
+                let here = (dispute.paragraph, dispute.sentence);
+                let target = drafts.iter().rposition(|d| {
+                    if (d.paragraph, d.cand.sentence) >= here {
+                        return false;
+                    }
+                    if let Some(owner) = &dispute.owner {
+                        return d.source.as_ref().is_some_and(|s| s.names.contains(owner));
+                    }
+                    match &d.source {
+                        Some(s) => s.head == dispute.noun || (dispute.group.is_some() && s.group == dispute.group),
+                        None => {
+                            let cue = &paras[d.paragraph].text[d.cue.clone()];
+                            dispute::hedge_noun(cue).is_some_and(|n| {
+                                n == dispute.noun || self.lexicon.material_group(n).is_some_and(|g| Some(g) == dispute.group)
+                            })
+                        }
+                    }
+                });
+                if let Some(t) = target {
+                    if drafts[t].disputed_by.is_none() {
+                        drafts[t].disputed_by = Some(Reference {
+                            paragraph: pi,
+                            text: p.text[dispute.words.clone()].to_string(),
+                            start: dispute.words.start,
+                            end: dispute.words.end,
+                        });
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Capitalised words naming the person who recants ("she" resolved to the
+/// last person quoted before the recantation).
+fn person_names(p: &Paragraph, pi: usize, phrase: TokenRange, drafts: &[Draft]) -> Vec<String> {
+    let names = retraction::name_words(p, phrase);
+    if !names.is_empty() {
+        return names;
+    }
+    let at = (pi, p.tokens[phrase.0].start);
+    drafts
+        .iter()
+        .rev()
+        .filter(|d| (d.paragraph, 0) <= (at.0, 0) && (d.paragraph < pi || d.cue.start < at.1))
+        .filter_map(|d| d.source.as_ref())
+        .find(|s| s.class.category.is_people() || s.class.category == Category::ProperName)
+        .map(|s| s.names.clone())
+        .unwrap_or_default()
+}
+
+/// The claim's kind is that of its weakest link: any unnamed source or
+/// inner speaker makes it anonymous.
+fn weakest_link(p: &Paragraph, source: Option<&ResolvedSource>, speakers: &[ResolvedSource]) -> (SourceKind, &'static KindRule, String) {
+    let Some(source) = source else {
+        return (SourceKind::Unattributed, &sources::NO_SOURCE, sources::NO_SOURCE.explanation.to_string());
+    };
+    let note = explain::kind_note(p, source);
+    let weakest = speakers.iter().filter(|s| s.kind > source.kind).max_by_key(|s| s.kind);
+    match weakest {
+        Some(s) => {
+            let speaker_note = explain::kind_note(p, s);
+            let text = format!(
+                "{note}; but the inner speaker is unnamed: {speaker_note}, so the claim is {} (weakest link)",
+                s.kind.label()
+            );
+            (s.kind, s.rule, text)
+        }
+        None => (source.kind, source.rule, note),
+    }
+}
+
+fn continued_draft(paras: &[Paragraph], pi: usize, cand: Candidate, from: &Draft) -> Draft {
+    let same_paragraph = from.paragraph == pi;
+    let origin_text = from
+        .source
+        .as_ref()
+        .map(|s| paras[from.paragraph].text[paras[from.paragraph].span(s.np.0, s.np.1)].to_string())
+        .or_else(|| from.continued_source_text.clone());
+    let refers_to = if same_paragraph {
+        from.refers_to.clone()
+    } else {
+        from.source
+            .as_ref()
+            .map(|s| {
+                let fp = &paras[from.paragraph];
+                let r = fp.span(s.np.0, s.np.1);
+                Reference {
+                    paragraph: from.paragraph,
+                    text: fp.text[r.clone()].to_string(),
+                    start: r.start,
+                    end: r.end,
+                }
+            })
+            .or_else(|| from.refers_to.clone())
+    };
+    let p = &paras[pi];
+    Draft {
+        paragraph: pi,
+        cue: p.span(cand.cue.0, cand.cue.1),
+        cand,
+        source: if same_paragraph { from.source.clone() } else { None },
+        speakers: if same_paragraph { from.speakers.clone() } else { Vec::new() },
+        kind: from.kind,
+        kind_rule: from.kind_rule,
+        kind_note: from.kind_note.clone(),
+        refers_to,
+        retracted_by: None,
+        disputed_by: None,
+        unconfirmed: false,
+        anonymity_reason: None,
+        continued_source_text: origin_text,
+    }
+}
+
+fn mark_unconfirmed(paras: &[Paragraph], drafts: &mut [Draft]) {
+    for (pi, p) in paras.iter().enumerate() {
+        for (sentence, _) in unconfirmed::find(p) {
+            let in_sentence = |d: &Draft, s: usize| d.paragraph == pi && d.cand.sentence == s;
+            let target = if drafts.iter().any(|d| in_sentence(d, sentence)) {
+                Some(sentence)
+            } else {
+                sentence.checked_sub(1)
+            };
+            if let Some(s) = target {
+                for d in drafts.iter_mut().filter(|d| in_sentence(d, s)) {
+                    d.unconfirmed = true;
+                }
+            }
+        }
+    }
+}
+
+fn mark_anonymity_reasons(paras: &[Paragraph], drafts: &mut [Draft]) {
+    for d in drafts.iter_mut() {
+        if d.kind != SourceKind::Anonymous {
+            continue;
+        }
+        let p = &paras[d.paragraph];
+        let people: Vec<&ResolvedSource> = d
+            .source
+            .iter()
+            .chain(d.speakers.iter())
+            .filter(|s| s.kind == SourceKind::Anonymous && s.class.category.is_people())
+            .collect();
+        if people.is_empty() {
+            continue;
+        }
+        d.anonymity_reason = Some(people.iter().any(|s| anonymity::reason_given(p, s.np)));
+    }
+}
+
+/// Everything that can be done for one paragraph on its own: words,
+/// sentences, candidate claims, nesting and continued quotes.
+type Prepared<'a> = (Paragraph<'a>, Vec<Candidate>, Vec<(Candidate, Origin)>);
+
+fn prepare<'a>(text: &'a str, lex: &Lexicon) -> Prepared<'a> {
+    let p = Paragraph::new(text, lex);
+    let mut cands = Vec::new();
+    for s in 0..p.sentences.len() {
+        detectors::detect_sentence(&p, s, &mut cands);
+    }
+    merge::nest(&p, &mut cands);
+    let continued = continued_quote::detect(&p, &cands);
+    (p, cands, continued)
+}
+
+/// Analyses an article with the built-in rules.
+pub fn analyze<S: AsRef<str> + Sync>(paragraphs: &[S]) -> Analysis {
+    Analyzer::default().analyze(paragraphs)
+}

@@ -1,0 +1,135 @@
+//! The analysis result: what the window shows, what reports print, and what
+//! `sourcelight analyze --format json` emits. Field names are the JSON
+//! contract documented in the README; change them only with a version bump.
+
+use serde::{Deserialize, Serialize};
+
+/// Words of a paragraph: byte offsets into that paragraph's text, always on
+/// `char` boundaries, and the text they cover.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Span {
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub fn new(paragraph: &str, range: std::ops::Range<usize>) -> Span {
+        Span {
+            text: paragraph[range.clone()].to_string(),
+            start: range.start,
+            end: range.end,
+        }
+    }
+
+    pub fn range(&self) -> std::ops::Range<usize> {
+        self.start..self.end
+    }
+}
+
+/// Words in another paragraph (or this one): where a pronoun's antecedent,
+/// a retraction or a denial stands.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Reference {
+    /// Index of the paragraph (0-based, as in `paragraphs[].index`).
+    pub paragraph: usize,
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// Who stands behind a claim, as the sourcing guide defines it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SourceKind {
+    Named,
+    Unattributed,
+    Anonymous,
+}
+
+impl SourceKind {
+    pub fn label(self) -> &'static str {
+        match self {
+            SourceKind::Named => "named",
+            SourceKind::Anonymous => "anonymous",
+            SourceKind::Unattributed => "unattributed",
+        }
+    }
+
+    /// Anonymous and unattributed claims both count as anonymous in scores.
+    pub fn is_flagged(self) -> bool {
+        self != SourceKind::Named
+    }
+}
+
+/// One reported statement and the source it rests on.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Claim {
+    /// The attribution words: "said", "according to", "reportedly".
+    pub cue: Span,
+    /// The outermost source the reporter relied on; `null` for unattributed
+    /// hedges and for quotes continuing a speaker from an earlier paragraph.
+    pub source: Option<Span>,
+    /// An inner speaker: the general the memo quotes.
+    pub speaker: Option<Span>,
+    /// What is claimed: the quote or the reported clause.
+    pub content: Option<Span>,
+    pub kind: SourceKind,
+    pub retracted: bool,
+    pub unconfirmed: bool,
+    pub disputed: bool,
+    /// For anonymous people: whether the text says why they are unnamed.
+    pub anonymity_reason: Option<bool>,
+    /// The attribution rule that found the claim.
+    pub rule: String,
+    /// The rule that decided the kind.
+    pub kind_rule: String,
+    /// What a student reads: which rules fired on which words, and why.
+    pub explanation: String,
+    /// Index of the sentence within the paragraph.
+    pub sentence: usize,
+    /// Where the source was first named, for pronouns, "the memo" and
+    /// continued quotes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub refers_to: Option<Reference>,
+    /// The words that retract the material this claim rests on.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub retracted_by: Option<Reference>,
+    /// The words of a denial by another party.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub disputed_by: Option<Reference>,
+}
+
+/// One paragraph's claims and score.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ParagraphAnalysis {
+    pub index: usize,
+    pub text: String,
+    pub claims: Vec<Claim>,
+    /// Claims whose source is anonymous or unattributed.
+    pub anonymous: usize,
+    /// Claims whose source is retracted.
+    pub retracted: usize,
+    /// anonymous × weight + retracted × weight (1 and 2 by default).
+    pub score: u32,
+}
+
+/// Totals over an article.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Summary {
+    pub paragraphs: usize,
+    pub claims: usize,
+    pub anonymous: usize,
+    pub retracted: usize,
+    pub score: u32,
+    /// Share of claims resting on anonymous, unattributed or retracted
+    /// sources (0 when there are no claims).
+    pub flagged_share: f64,
+}
+
+/// The analysis of one article.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Analysis {
+    pub summary: Summary,
+    pub paragraphs: Vec<ParagraphAnalysis>,
+}

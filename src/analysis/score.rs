@@ -1,0 +1,80 @@
+//! Paragraph scores and the article summary, exactly as the sourcing guide
+//! defines them: `anonymous` counts anonymous and unattributed claims,
+//! `retracted` counts claims on retracted sources (a retracted anonymous
+//! source counts in both), and `score = anonymous × w₁ + retracted × w₂`.
+
+use super::model::{Analysis, Claim, ParagraphAnalysis, Summary};
+use super::rules::Weights;
+
+/// Counts one paragraph's claims.
+pub fn paragraph(index: usize, text: &str, claims: Vec<Claim>, weights: &Weights) -> ParagraphAnalysis {
+    let anonymous = claims.iter().filter(|c| c.kind.is_flagged()).count();
+    let retracted = claims.iter().filter(|c| c.retracted).count();
+    ParagraphAnalysis {
+        index,
+        text: text.to_string(),
+        score: weighted(anonymous, retracted, weights),
+        claims,
+        anonymous,
+        retracted,
+    }
+}
+
+/// `anonymous × w₁ + retracted × w₂`, saturating rather than overflowing.
+pub fn weighted(anonymous: usize, retracted: usize, weights: &Weights) -> u32 {
+    let a = u32::try_from(anonymous).unwrap_or(u32::MAX);
+    let r = u32::try_from(retracted).unwrap_or(u32::MAX);
+    a.saturating_mul(weights.anonymous)
+        .saturating_add(r.saturating_mul(weights.retracted))
+}
+
+/// Adds up paragraphs into the article summary.
+pub fn summarize(paragraphs: &[ParagraphAnalysis]) -> Summary {
+    let claims: usize = paragraphs.iter().map(|p| p.claims.len()).sum();
+    let flagged: usize = paragraphs
+        .iter()
+        .flat_map(|p| &p.claims)
+        .filter(|c| c.kind.is_flagged() || c.retracted)
+        .count();
+    Summary {
+        paragraphs: paragraphs.len(),
+        claims,
+        anonymous: paragraphs.iter().map(|p| p.anonymous).sum(),
+        retracted: paragraphs.iter().map(|p| p.retracted).sum(),
+        score: paragraphs.iter().fold(0u32, |acc, p| acc.saturating_add(p.score)),
+        flagged_share: if claims == 0 { 0.0 } else { flagged as f64 / claims as f64 },
+    }
+}
+
+/// Builds the whole analysis from per-paragraph claims.
+pub fn score<S: AsRef<str>>(texts: &[S], claims: Vec<Vec<Claim>>, weights: &Weights) -> Analysis {
+    let paragraphs: Vec<ParagraphAnalysis> = texts
+        .iter()
+        .zip(claims)
+        .enumerate()
+        .map(|(i, (t, c))| paragraph(i, t.as_ref(), c, weights))
+        .collect();
+    Analysis {
+        summary: summarize(&paragraphs),
+        paragraphs,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn weights_apply_and_saturate() {
+        let w = Weights { anonymous: 1, retracted: 2 };
+        assert_eq!(weighted(2, 1, &w), 4);
+        assert_eq!(weighted(usize::MAX, usize::MAX, &w), u32::MAX);
+    }
+
+    #[test]
+    fn empty_article_has_zero_share() {
+        let a = score::<&str>(&[], vec![], &Weights { anonymous: 1, retracted: 2 });
+        assert_eq!(a.summary.flagged_share, 0.0);
+        assert_eq!(a.summary.paragraphs, 0);
+    }
+}

@@ -1,0 +1,160 @@
+//! The command line: `sourcelight analyze`, `sourcelight rules`, and the
+//! window when no command is given.
+//!
+//! Errors never stop the other files: each bad file gets one line on stderr
+//! naming it and saying what is wrong, the good ones are still reported,
+//! and the exit code is 2 if anything failed.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use clap::{Args, Parser, Subcommand};
+use rayon::prelude::*;
+
+use sourcelight::analysis::{Analysis, Analyzer, Rules};
+use sourcelight::document;
+use sourcelight::report::{self, Article, Format};
+
+/// Exit code when any input could not be read or analysed.
+pub const EXIT_FAILURE: u8 = 2;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "sourcelight",
+    version,
+    about = "Newsroom sourcing review: how many claims in each paragraph rest on anonymous or retracted sources.",
+    long_about = "Newsroom sourcing review: how many claims in each paragraph rest on anonymous or retracted sources.\n\n\
+        With no command, opens the window: with the built-in sample article, or with the FILEs given.\n\
+        `sourcelight analyze FILE...` prints the same analysis on the command line.",
+    args_conflicts_with_subcommands = true
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+
+    /// Articles to open in the window (.txt, .md, .html, .htm, .docx).
+    pub files: Vec<PathBuf>,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Analyse articles and print each paragraph's claims and score.
+    #[command(long_about = ANALYZE_HELP)]
+    Analyze(AnalyzeArgs),
+    /// Show the rule set (word lists and weights) the analyser uses.
+    Rules(RulesArgs),
+}
+
+const ANALYZE_HELP: &str = "Analyse articles and print each paragraph's claims and score.\n\n\
+    A claim is a statement the text attributes to a source (\"officials said\", \"according to\", \
+    \"reportedly\"). Its source is named, anonymous (an unnamed person, group or leaked document) \
+    or unattributed (a hedge with no source); the weakest link in a chain of attribution decides. \
+    A claim resting on material the text says was retracted is retracted. Each paragraph scores \
+    anonymous + 2 × retracted (weights from the rules).\n\n\
+    Formats:\n  \
+    json  one JSON object per file per line (JSON Lines; --pretty indents): \
+    {\"file\", \"summary\": {paragraphs, claims, anonymous, retracted, score, flagged_share}, \
+    \"paragraphs\": [{index, text, claims, anonymous, retracted, score}]}; each claim has cue, \
+    source, speaker, content ({text, start, end} byte offsets into the paragraph text, or null), kind, \
+    retracted, unconfirmed, disputed, anonymity_reason, rule, kind_rule, explanation\n  \
+    text  a readable report of each paragraph's score and its flagged claims\n  \
+    csv   one row per claim, with a header row\n  \
+    md    a Markdown report\n\n\
+    Files are analysed in parallel. A file that cannot be read is reported on stderr with the reason; \
+    the others are still printed. Exit code: 0 when every file was analysed, 2 when any failed.";
+
+#[derive(Args, Debug)]
+pub struct AnalyzeArgs {
+    /// Output format.
+    #[arg(long, short, value_enum, default_value = "json")]
+    pub format: Format,
+    /// A rules file to use instead of the built-in rules (see `sourcelight rules --print-default`).
+    #[arg(long, value_name = "FILE")]
+    pub rules: Option<PathBuf>,
+    /// Indent JSON output.
+    #[arg(long)]
+    pub pretty: bool,
+    /// Articles to analyse: .txt, .md, .html, .htm or .docx (anything else is read as text).
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+}
+
+#[derive(Args, Debug)]
+pub struct RulesArgs {
+    /// Print the built-in rules file, a starting point for house rules.
+    #[arg(long)]
+    pub print_default: bool,
+    /// Check a rules file and report the first problem.
+    #[arg(long, value_name = "FILE", conflicts_with = "print_default")]
+    pub check: Option<PathBuf>,
+}
+
+/// Reads a rules file, or the built-in rules when none is given.
+pub fn load_rules(path: Option<&Path>) -> Result<Rules, String> {
+    let Some(path) = path else { return Ok(Rules::builtin()) };
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: cannot read rules file: {e}", path.display()))?;
+    Rules::from_json(&text, &path.display().to_string()).map_err(|e| e.to_string())
+}
+
+/// `sourcelight analyze`: returns the process exit code.
+pub fn analyze(args: &AnalyzeArgs, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
+    let rules = match load_rules(args.rules.as_deref()) {
+        Ok(r) => r,
+        Err(e) => {
+            let _ = writeln!(err, "sourcelight: {e}");
+            return EXIT_FAILURE;
+        }
+    };
+    let analyzer = Analyzer::new(rules);
+    let results: Vec<Result<(String, Analysis), String>> = args
+        .files
+        .par_iter()
+        .map(|path| {
+            let doc = document::load(path).map_err(|e| e.to_string())?;
+            Ok((path.display().to_string(), analyzer.analyze(&doc.paragraphs)))
+        })
+        .collect();
+    let mut failed = false;
+    let mut done = Vec::new();
+    for r in &results {
+        match r {
+            Ok((file, analysis)) => done.push(Article { file, analysis }),
+            Err(e) => {
+                failed = true;
+                let _ = writeln!(err, "sourcelight: {e}");
+            }
+        }
+    }
+    if !done.is_empty() {
+        let _ = out.write_all(report::render(args.format, &done, args.pretty).as_bytes());
+    }
+    let _ = out.flush();
+    if failed { EXIT_FAILURE } else { 0 }
+}
+
+/// `sourcelight rules`.
+pub fn rules(args: &RulesArgs, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
+    if let Some(path) = &args.check {
+        return match load_rules(Some(path)) {
+            Ok(_) => {
+                let _ = writeln!(out, "{}: rules are valid", path.display());
+                0
+            }
+            Err(e) => {
+                let _ = writeln!(err, "sourcelight: {e}");
+                EXIT_FAILURE
+            }
+        };
+    }
+    if args.print_default {
+        let _ = out.write_all(sourcelight::analysis::rules::DEFAULT_RULES_JSON.as_bytes());
+        return 0;
+    }
+    let rules = Rules::builtin();
+    let _ = writeln!(out, "Built-in rules (version {}): weights anonymous {}, retracted {}", rules.version, rules.weights.anonymous, rules.weights.retracted);
+    for (name, list) in rules.word_lists() {
+        let _ = writeln!(out, "  {name}: {} entries", list.len());
+    }
+    let _ = writeln!(out, "Print them with --print-default; check a house rules file with --check FILE.");
+    0
+}

@@ -1,0 +1,12 @@
+//! Sourcelight: how many claims in a news article rest on anonymous or
+//! retracted sources, paragraph by paragraph.
+//!
+//! - [`document`] loads articles (.txt, .md, .html, .docx) into paragraphs;
+//! - [`analysis`] finds claims and sources and scores paragraphs (pure: no
+//!   files, no UI);
+//! - [`report`] writes results as JSON, text, CSV or Markdown;
+//! - the `sourcelight` binary is the command line and the window.
+
+pub mod analysis;
+pub mod document;
+pub mod report;

@@ -1,0 +1,24 @@
+//! The `sourcelight` binary: the window by default, `analyze` and `rules`
+//! on the command line. Argument parsing is clap's; the work is in the
+//! library and in [`cli`].
+
+mod cli;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+fn main() -> ExitCode {
+    let args = cli::Cli::parse();
+    let stdout = std::io::stdout();
+    let stderr = std::io::stderr();
+    let code = match &args.command {
+        Some(cli::Command::Analyze(a)) => cli::analyze(a, &mut stdout.lock(), &mut stderr.lock()),
+        Some(cli::Command::Rules(r)) => cli::rules(r, &mut stdout.lock(), &mut stderr.lock()),
+        None => {
+            eprintln!("sourcelight: the window is not built yet; use `sourcelight analyze FILE`");
+            cli::EXIT_FAILURE
+        }
+    };
+    ExitCode::from(code)
+}
