@@ -91,8 +91,11 @@ pub struct RulesArgs {
 
 /// Reads a rules file, or the built-in rules when none is given.
 pub fn load_rules(path: Option<&Path>) -> Result<Rules, String> {
-    let Some(path) = path else { return Ok(Rules::builtin()) };
-    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: cannot read rules file: {e}", path.display()))?;
+    let Some(path) = path else {
+        return Ok(Rules::builtin());
+    };
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| format!("{}: cannot read rules file: {e}", path.display()))?;
     Rules::from_json(&text, &path.display().to_string()).map_err(|e| e.to_string())
 }
 
@@ -111,7 +114,10 @@ pub fn analyze(args: &AnalyzeArgs, out: &mut dyn Write, err: &mut dyn Write) -> 
         .par_iter()
         .map(|path| {
             let doc = document::load(path).map_err(|e| e.to_string())?;
-            Ok((path.display().to_string(), analyzer.analyze(&doc.paragraphs)))
+            Ok((
+                path.display().to_string(),
+                analyzer.analyze(&doc.paragraphs),
+            ))
         })
         .collect();
     let mut failed = false;
@@ -151,10 +157,17 @@ pub fn rules(args: &RulesArgs, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
         return 0;
     }
     let rules = Rules::builtin();
-    let _ = writeln!(out, "Built-in rules (version {}): weights anonymous {}, retracted {}", rules.version, rules.weights.anonymous, rules.weights.retracted);
+    let _ = writeln!(
+        out,
+        "Built-in rules (version {}): weights anonymous {}, retracted {}",
+        rules.version, rules.weights.anonymous, rules.weights.retracted
+    );
     for (name, list) in rules.word_lists() {
         let _ = writeln!(out, "  {name}: {} entries", list.len());
     }
-    let _ = writeln!(out, "Print them with --print-default; check a house rules file with --check FILE.");
+    let _ = writeln!(
+        out,
+        "Print them with --print-default; check a house rules file with --check FILE."
+    );
     0
 }

@@ -15,15 +15,20 @@ use super::text::Paragraph;
 
 pub static RULE_ID: &str = "policy.anonymity-reason";
 
-const INTRODUCERS: &[&str] = &["who", "because", "as", "since", "for", "citing", "fearing", "given", "due"];
+const INTRODUCERS: &[&str] = &[
+    "who", "because", "as", "since", "for", "citing", "fearing", "given", "due",
+];
 
 /// Whether the text gives a reason for the anonymity of the source `np`.
-pub fn reason_given(p: &Paragraph, np: TokenRange) -> bool {
+pub fn reason_given(p: &Paragraph, np: TokenRange, look_at_next: bool) -> bool {
     let si = p.sentence_of(np.0);
     let mut range = np.1 + 1..p.sentences[si].tokens.end;
     // Reasons often follow in the next sentence when it is about anonymity.
-    if let Some(next) = p.sentences.get(si + 1) {
-        let about_anonymity = next.tokens.clone().any(|i| p.phrase_at(i, tag::ANON_CONDITION).is_some());
+    if let Some(next) = p.sentences.get(si + 1).filter(|_| look_at_next) {
+        let about_anonymity = next
+            .tokens
+            .clone()
+            .any(|i| p.phrase_at(i, tag::ANON_CONDITION).is_some());
         if about_anonymity {
             range.end = next.tokens.end;
         }
@@ -52,26 +57,48 @@ mod tests {
     fn check(text: &str, source: &str) -> bool {
         let lex = Lexicon::new(&Rules::builtin());
         let p = Paragraph::new(text, &lex);
-        let first = (0..p.tokens.len()).find(|&i| text[p.tokens[i].start..].starts_with(source)).unwrap();
-        let last = (first..p.tokens.len()).find(|&i| p.tokens[i].end == p.tokens[first].start + source.len()).unwrap();
-        reason_given(&p, (first, last))
+        let first = (0..p.tokens.len())
+            .find(|&i| text[p.tokens[i].start..].starts_with(source))
+            .unwrap();
+        let last = (first..p.tokens.len())
+            .find(|&i| p.tokens[i].end == p.tokens[first].start + source.len())
+            .unwrap();
+        reason_given(&p, (first, last), true)
     }
 
     #[test]
     fn condition_alone_is_no_reason() {
-        assert!(!check("‘It is over,’ said a court clerk, who spoke on condition of anonymity.", "a court clerk"));
-        assert!(!check("‘It is over,’ said a court clerk, who requested anonymity.", "a court clerk"));
+        assert!(!check(
+            "‘It is over,’ said a court clerk, who spoke on condition of anonymity.",
+            "a court clerk"
+        ));
+        assert!(!check(
+            "‘It is over,’ said a court clerk, who requested anonymity.",
+            "a court clerk"
+        ));
     }
 
     #[test]
     fn reasons() {
-        assert!(check("Two clerks, who were not authorized to speak publicly, said the files were lost.", "Two clerks"));
-        assert!(check("A guard said it, speaking on condition of anonymity for fear of reprisal.", "A guard"));
-        assert!(check("A nurse told us. She asked not to be named because she feared losing her job.", "A nurse"));
+        assert!(check(
+            "Two clerks, who were not authorized to speak publicly, said the files were lost.",
+            "Two clerks"
+        ));
+        assert!(check(
+            "A guard said it, speaking on condition of anonymity for fear of reprisal.",
+            "A guard"
+        ));
+        assert!(check(
+            "A nurse told us. She asked not to be named because she feared losing her job.",
+            "A nurse"
+        ));
     }
 
     #[test]
     fn content_words_are_not_reasons() {
-        assert!(!check("Officials said the talks were private.", "Officials"));
+        assert!(!check(
+            "Officials said the talks were private.",
+            "Officials"
+        ));
     }
 }

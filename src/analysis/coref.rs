@@ -58,7 +58,13 @@ impl Memory {
     }
 
     /// The earlier mention that a pronoun or a definite description refers to.
-    pub fn antecedent(&self, p: &Paragraph, paragraph: usize, c: &Classified, lex: &Lexicon) -> Option<&Mention> {
+    pub fn antecedent(
+        &self,
+        p: &Paragraph,
+        paragraph: usize,
+        c: &Classified,
+        lex: &Lexicon,
+    ) -> Option<&Mention> {
         let recent = |window: usize| {
             self.mentions
                 .iter()
@@ -71,14 +77,26 @@ impl Memory {
                 match w.as_str() {
                     "he" | "she" => recent(PRONOUN_WINDOW).find(|m| {
                         !m.plural
-                            && matches!(m.category, Category::Person | Category::Office | Category::Spokesperson | Category::ProperName)
+                            && matches!(
+                                m.category,
+                                Category::Person
+                                    | Category::Office
+                                    | Category::Spokesperson
+                                    | Category::ProperName
+                            )
                     }),
                     "they" => recent(PRONOUN_WINDOW).find(|m| {
                         m.plural || matches!(m.category, Category::Group | Category::Institution)
                     }),
                     "it" => recent(PRONOUN_WINDOW).find(|m| {
                         !m.plural
-                            && matches!(m.category, Category::Institution | Category::Document | Category::ProperName | Category::Other)
+                            && matches!(
+                                m.category,
+                                Category::Institution
+                                    | Category::Document
+                                    | Category::ProperName
+                                    | Category::Other
+                            )
                     }),
                     _ => None,
                 }
@@ -86,10 +104,10 @@ impl Memory {
             Category::Document => {
                 let head = p.stem(c.head).to_lowercase();
                 let group = lex.material_group(&head);
-                self.mentions
-                    .iter()
-                    .rev()
-                    .find(|m| m.category == Category::Document && (m.head == head || (group.is_some() && m.group == group)))
+                self.mentions.iter().rev().find(|m| {
+                    m.category == Category::Document
+                        && (m.head == head || (group.is_some() && m.group == group))
+                })
             }
             Category::Person | Category::Group => {
                 let head = p.stem(c.head).to_lowercase();
@@ -102,7 +120,14 @@ impl Memory {
 }
 
 /// Builds the mention for a source phrase once its kind is known.
-pub fn mention(p: &Paragraph, paragraph: usize, np: TokenRange, c: &Classified, kind: SourceKind, lex: &Lexicon) -> Mention {
+pub fn mention(
+    p: &Paragraph,
+    paragraph: usize,
+    np: TokenRange,
+    c: &Classified,
+    kind: SourceKind,
+    lex: &Lexicon,
+) -> Mention {
     let head = p.stem(c.head).to_lowercase();
     let range = p.span(np.0, np.1);
     Mention {
@@ -145,15 +170,19 @@ pub fn named_later(paragraphs: &[Paragraph], paragraph: usize, head: &str) -> Op
     for (offset, p) in paragraphs.iter().enumerate().skip(paragraph + 1) {
         for i in 0..p.tokens.len() {
             let word = p.word(i).to_lowercase();
-            if !forms.iter().any(|f| *f == word) {
+            if !forms.contains(&word) {
                 continue;
             }
             let mut j = i + 1;
             if p.is_punct(j, ',') {
                 j += 1;
             }
-            let starts_name = j < p.tokens.len() && p.tokens[j].is_word && p.tokens[j].capitalized && !p.has(j, tag::DETERMINER | tag::CLAUSE_BOUNDARY);
-            let continues_name = j + 1 < p.tokens.len() && p.tokens[j + 1].is_word && p.tokens[j + 1].capitalized;
+            let starts_name = j < p.tokens.len()
+                && p.tokens[j].is_word
+                && p.tokens[j].capitalized
+                && !p.has(j, tag::DETERMINER | tag::CLAUSE_BOUNDARY);
+            let continues_name =
+                j + 1 < p.tokens.len() && p.tokens[j + 1].is_word && p.tokens[j + 1].capitalized;
             if starts_name && continues_name {
                 let range = p.span(i, j + 1);
                 return Some(Reference {

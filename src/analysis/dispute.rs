@@ -30,15 +30,23 @@ pub fn find(p: &Paragraph, paragraph: usize, lex: &Lexicon) -> Vec<Dispute> {
     let mut out = Vec::new();
     for (si, s) in p.sentences.iter().enumerate() {
         for d in s.tokens.clone() {
-            if !p.has(d, tag::DISPUTE) || p.in_quote(p.tokens[d].start) || (p.capitalized(d) && d > s.tokens.start) {
+            if !p.has(d, tag::DISPUTE)
+                || p.in_quote(p.tokens[d].start)
+                || (p.capitalized(d) && d > s.tokens.start)
+            {
                 continue;
             }
             let is_target = |m: &usize| {
-                p.has(*m, tag::DOCUMENT | tag::CONTENT_NOUN | tag::HEDGE_NOUN) && !p.tokens[*m].capitalized
+                p.has(*m, tag::DOCUMENT | tag::CONTENT_NOUN | tag::HEDGE_NOUN)
+                    && !p.tokens[*m].capitalized
             };
             let after = (d + 1..s.tokens.end.min(d + 1 + REACH)).find(is_target);
-            let before = (s.tokens.start.max(d.saturating_sub(REACH))..d).rev().find(is_target);
-            let Some(noun) = after.or(before) else { continue };
+            let before = (s.tokens.start.max(d.saturating_sub(REACH))..d)
+                .rev()
+                .find(is_target);
+            let Some(noun) = after.or(before) else {
+                continue;
+            };
             let owner = (noun.saturating_sub(3)..noun)
                 .rev()
                 .find(|&k| p.tokens[k].possessive && p.tokens[k].capitalized)
@@ -80,7 +88,10 @@ mod tests {
     #[test]
     fn denials_name_what_they_deny() {
         let lex = Lexicon::new(&Rules::builtin());
-        let p = Paragraph::new("The rebels say the reports of his death are false. The ministry rejected Lee’s assertion that it failed.", &lex);
+        let p = Paragraph::new(
+            "The rebels say the reports of his death are false. The ministry rejected Lee’s assertion that it failed.",
+            &lex,
+        );
         let d = find(&p, 0, &lex);
         assert_eq!(d.len(), 2);
         assert_eq!(d[0].noun, "reports");

@@ -10,7 +10,10 @@ use super::{Draft, ResolvedSource};
 /// The filled-in explanation of a source's kind.
 pub(super) fn kind_note(p: &Paragraph, s: &ResolvedSource) -> String {
     let words = &p.text[p.span(s.np.0, s.np.1)];
-    s.rule.explanation.replace("{source}", words).replace("{marker}", &s.marker)
+    s.rule
+        .explanation
+        .replace("{source}", words)
+        .replace("{marker}", &s.marker)
 }
 
 fn quoted(p: &Paragraph, s: &ResolvedSource) -> String {
@@ -33,7 +36,11 @@ pub(super) fn finish(p: &Paragraph, d: Draft) -> Claim {
         .map(|s| quoted(p, s))
         .or_else(|| d.continued_source_text.as_ref().map(|t| format!("'{t}'")))
         .unwrap_or_else(|| "no one".to_string());
-    let speaker_words = d.speakers.first().map(|s| quoted(p, s)).unwrap_or_else(|| "the speaker".to_string());
+    let speaker_words = d
+        .speakers
+        .first()
+        .map(|s| quoted(p, s))
+        .unwrap_or_else(|| "the speaker".to_string());
     let mut explanation = d
         .cand
         .rule
@@ -65,10 +72,16 @@ pub(super) fn finish(p: &Paragraph, d: Draft) -> Claim {
         ));
     }
     if d.unconfirmed {
-        explanation.push_str(&format!(" Marked unconfirmed by the text [{}].", super::unconfirmed::RULE_ID));
+        explanation.push_str(&format!(
+            " Marked unconfirmed by the text [{}].",
+            super::unconfirmed::RULE_ID
+        ));
     }
     match d.anonymity_reason {
-        Some(true) => explanation.push_str(&format!(" The text says why the source is unnamed [{}].", super::anonymity::RULE_ID)),
+        Some(true) => explanation.push_str(&format!(
+            " The text says why the source is unnamed [{}].",
+            super::anonymity::RULE_ID
+        )),
         Some(false) => explanation.push_str(&format!(
             " The text does not say why the source is unnamed [{}].",
             super::anonymity::RULE_ID
@@ -79,8 +92,14 @@ pub(super) fn finish(p: &Paragraph, d: Draft) -> Claim {
         .then(|| Span::new(p.text, trim(p.text, d.cand.content.clone())));
     Claim {
         cue: Span::new(p.text, d.cue.clone()),
-        source: d.source.as_ref().map(|s| Span::new(p.text, source_range(p, s))),
-        speaker: d.speakers.first().map(|s| Span::new(p.text, source_range(p, s))),
+        source: d
+            .source
+            .as_ref()
+            .map(|s| Span::new(p.text, source_range(p, s))),
+        speaker: d
+            .speakers
+            .first()
+            .map(|s| Span::new(p.text, source_range(p, s))),
         content,
         kind: d.kind,
         retracted: d.retracted_by.is_some(),
@@ -106,8 +125,13 @@ fn source_range(p: &Paragraph, s: &ResolvedSource) -> std::ops::Range<usize> {
 
 fn trim(text: &str, r: std::ops::Range<usize>) -> std::ops::Range<usize> {
     let slice = &text[r.clone()];
-    let lead = slice.len() - slice.trim_start_matches(|c: char| c.is_whitespace() || c == ',').len();
+    let lead = slice.len()
+        - slice
+            .trim_start_matches(|c: char| c.is_whitespace() || c == ',')
+            .len();
     let body = slice.trim_start_matches(|c: char| c.is_whitespace() || c == ',');
-    let kept = body.trim_end_matches(|c: char| c.is_whitespace() || c == ',').len();
+    let kept = body
+        .trim_end_matches(|c: char| c.is_whitespace() || c == ',')
+        .len();
     r.start + lead..r.start + lead + kept
 }

@@ -77,7 +77,9 @@ const DETERMINERS: &[&str] = &[
     "four", "five", "six", "seven", "eight", "nine", "ten", "both", "all", "each", "every",
     "another", "other", "such", "no", "any", "most", "few", "numerous", "multiple", "various",
 ];
-const DEFINITE: &[&str] = &["the", "this", "these", "those", "his", "her", "its", "their", "our", "my", "your"];
+const DEFINITE: &[&str] = &[
+    "the", "this", "these", "those", "his", "her", "its", "their", "our", "my", "your",
+];
 const INDEFINITE: &[&str] = &[
     "a", "an", "one", "some", "several", "many", "two", "three", "four", "five", "six", "seven",
     "eight", "nine", "ten", "another", "other", "such", "numerous", "multiple", "various", "few",
@@ -88,54 +90,242 @@ const AUXILIARIES: &[&str] = &[
     "has", "have", "had", "having", "will", "would", "shall", "should", "can", "could", "may",
     "might", "must", "do", "does", "did", "is", "are", "was", "were", "be", "been", "being", "'s",
 ];
-const BE_FORMS: &[&str] = &["is", "are", "was", "were", "be", "been", "being", "'s", "’s"];
+const BE_FORMS: &[&str] = &[
+    "is", "are", "was", "were", "be", "been", "being", "'s", "’s",
+];
 const SKIPPABLE_ADVERBS: &[&str] = &[
-    "also", "later", "earlier", "previously", "again", "further", "then", "first", "already",
-    "still", "often", "once", "now", "both", "all", "each", "long", "since", "even", "only", "too",
-    "reportedly", "allegedly", "repeatedly", "publicly", "privately", "officially", "recently",
-    "initially", "subsequently", "immediately", "separately", "jointly", "widely", "always",
-    "never", "just", "similarly", "likewise", "meanwhile", "however", "themselves", "himself",
-    "herself", "itself", "alone", "together", "last", "yesterday", "today", "tonight",
+    "also",
+    "later",
+    "earlier",
+    "previously",
+    "again",
+    "further",
+    "then",
+    "first",
+    "already",
+    "still",
+    "often",
+    "once",
+    "now",
+    "both",
+    "all",
+    "each",
+    "long",
+    "since",
+    "even",
+    "only",
+    "too",
+    "reportedly",
+    "allegedly",
+    "repeatedly",
+    "publicly",
+    "privately",
+    "officially",
+    "recently",
+    "initially",
+    "subsequently",
+    "immediately",
+    "separately",
+    "jointly",
+    "widely",
+    "always",
+    "never",
+    "just",
+    "similarly",
+    "likewise",
+    "meanwhile",
+    "however",
+    "themselves",
+    "himself",
+    "herself",
+    "itself",
+    "alone",
+    "together",
+    "last",
+    "yesterday",
+    "today",
+    "tonight",
 ];
 const CLAUSE_BOUNDARIES: &[&str] = &[
-    "that", "which", "who", "whom", "whose", "while", "whereas", "but", "because", "although",
-    "though", "after", "before", "when", "whenever", "where", "since", "if", "unless", "as", "so",
-    "than", "however", "meanwhile", "yet", "nor", "until", "whether", "and", "or", "amid", "despite",
-    "instead", "whereby", "during", "following", "elsewhere", "also", "then", "thus", "therefore",
-    "moreover", "furthermore", "nonetheless", "nevertheless", "still", "indeed",
+    "that",
+    "which",
+    "who",
+    "whom",
+    "whose",
+    "while",
+    "whereas",
+    "but",
+    "because",
+    "although",
+    "though",
+    "after",
+    "before",
+    "when",
+    "whenever",
+    "where",
+    "since",
+    "if",
+    "unless",
+    "as",
+    "so",
+    "than",
+    "however",
+    "meanwhile",
+    "yet",
+    "nor",
+    "until",
+    "whether",
+    "and",
+    "or",
+    "amid",
+    "despite",
+    "instead",
+    "whereby",
+    "during",
+    "following",
+    "elsewhere",
+    "also",
+    "then",
+    "thus",
+    "therefore",
+    "moreover",
+    "furthermore",
+    "nonetheless",
+    "nevertheless",
+    "still",
+    "indeed",
 ];
 const SUBORDINATORS: &[&str] = &[
     "while", "although", "though", "as", "because", "since", "when", "if", "after", "before",
     "whereas", "despite", "unless", "once", "whenever",
 ];
 const PREPOSITIONS: &[&str] = &[
-    "of", "from", "for", "with", "at", "in", "on", "to", "by", "near", "about", "within", "inside",
-    "outside", "among", "under", "over", "across", "including", "into", "like", "via", "per",
+    "of",
+    "from",
+    "for",
+    "with",
+    "at",
+    "in",
+    "on",
+    "to",
+    "by",
+    "near",
+    "about",
+    "within",
+    "inside",
+    "outside",
+    "among",
+    "under",
+    "over",
+    "across",
+    "including",
+    "into",
+    "like",
+    "via",
+    "per",
 ];
 const RELATIVES: &[&str] = &["who", "which", "that", "whom", "whose"];
-const NEGATIONS: &[&str] = &["not", "never", "no", "cannot", "refused", "declined", "wouldn't"];
+const NEGATIONS: &[&str] = &[
+    "not", "never", "no", "cannot", "refused", "declined", "wouldn't",
+];
 const TIME_WORDS: &[&str] = &[
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
-    "yesterday", "tonight", "earlier", "later", "late", "early", "last", "this", "week", "month",
-    "year", "morning", "afternoon", "evening", "night", "recently", "previously", "again", "on",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "today",
+    "yesterday",
+    "tonight",
+    "earlier",
+    "later",
+    "late",
+    "early",
+    "last",
+    "this",
+    "week",
+    "month",
+    "year",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    "recently",
+    "previously",
+    "again",
+    "on",
 ];
 const COORDINATORS: &[&str] = &["and", "&", "or"];
 const POSTMODIFIERS: &[&str] = &[
-    "of", "from", "for", "with", "at", "in", "on", "to", "close", "familiar", "briefed", "who",
-    "which", "that", "obtained", "leaked", "involved", "near", "within", "inside", "among",
-    "based", "knowledgeable", "speaking", "reached", "contacted", "cited", "quoted", "seen",
-    "reviewed", "released", "published", "whose", "under", "over", "across", "including",
+    "of",
+    "from",
+    "for",
+    "with",
+    "at",
+    "in",
+    "on",
+    "to",
+    "close",
+    "familiar",
+    "briefed",
+    "who",
+    "which",
+    "that",
+    "obtained",
+    "leaked",
+    "involved",
+    "near",
+    "within",
+    "inside",
+    "among",
+    "based",
+    "knowledgeable",
+    "speaking",
+    "reached",
+    "contacted",
+    "cited",
+    "quoted",
+    "seen",
+    "reviewed",
+    "released",
+    "published",
+    "whose",
+    "under",
+    "over",
+    "across",
+    "including",
 ];
 const QUANTITY_ADJECTIVES: &[&str] = &[
-    "senior", "junior", "top", "former", "current", "local", "western", "eastern", "foreign",
-    "unnamed", "anonymous", "unidentified", "other", "some", "several", "many", "two", "three",
+    "senior",
+    "junior",
+    "top",
+    "former",
+    "current",
+    "local",
+    "western",
+    "eastern",
+    "foreign",
+    "unnamed",
+    "anonymous",
+    "unidentified",
+    "other",
+    "some",
+    "several",
+    "many",
+    "two",
+    "three",
 ];
+
+/// The words after a phrase's first word, and the phrase's classes.
+pub type PhraseEntry = (Vec<Box<str>>, Tags);
 
 /// The compiled rule set.
 #[derive(Debug, Clone)]
 pub struct Lexicon {
     words: FxHashMap<Box<str>, Tags>,
-    phrases: FxHashMap<Box<str>, Vec<(Vec<Box<str>>, Tags)>>,
+    phrases: FxHashMap<Box<str>, Vec<PhraseEntry>>,
     material_group: FxHashMap<Box<str>, usize>,
 }
 
@@ -242,7 +432,7 @@ impl Lexicon {
     }
 
     /// The phrases that start with `first`: the following words and their classes.
-    pub fn phrases_from(&self, first: &str) -> &[(Vec<Box<str>>, Tags)] {
+    pub fn phrases_from(&self, first: &str) -> &[PhraseEntry] {
         self.phrases.get(first).map(Vec::as_slice).unwrap_or(&[])
     }
 
@@ -261,7 +451,11 @@ mod tests {
         let lex = Lexicon::new(&Rules::builtin());
         assert_ne!(lex.word_tags("said") & tag::REPORTING, 0);
         assert_ne!(lex.word_tags("according") & tag::PHRASE_START, 0);
-        assert!(lex.phrases_from("according").iter().any(|(rest, t)| rest[0].as_ref() == "to" && t & tag::ACCORDING != 0));
+        assert!(
+            lex.phrases_from("according")
+                .iter()
+                .any(|(rest, t)| rest[0].as_ref() == "to" && t & tag::ACCORDING != 0)
+        );
         assert_eq!(lex.material_group("story"), lex.material_group("report"));
         assert_ne!(lex.material_group("memo"), lex.material_group("report"));
     }

@@ -21,7 +21,9 @@ pub fn nest(p: &Paragraph, cands: &mut Vec<Candidate>) {
 
     // A reporting verb inside another claim's content is its inner speaker.
     for a in 0..cands.len() {
-        if cands[a].absorbed || matches!(cands[a].role, Role::Hedge | Role::Citing | Role::Continued) {
+        if cands[a].absorbed
+            || matches!(cands[a].role, Role::Hedge | Role::Citing | Role::Continued)
+        {
             continue;
         }
         let forward = cands[a].content.start >= p.tokens[cands[a].cue.1].end;
@@ -35,7 +37,11 @@ pub fn nest(p: &Paragraph, cands: &mut Vec<Candidate>) {
             let inside = cands[a].content.contains(&start(&cands[b]));
             match cands[b].role {
                 Role::Plain if inside => {
-                    let inner: Vec<_> = cands[b].source.into_iter().chain(cands[b].speakers.clone()).collect();
+                    let inner: Vec<_> = cands[b]
+                        .source
+                        .into_iter()
+                        .chain(cands[b].speakers.clone())
+                        .collect();
                     cands[a].speakers.extend(inner);
                     cands[b].absorbed = true;
                 }
@@ -51,14 +57,25 @@ pub fn nest(p: &Paragraph, cands: &mut Vec<Candidate>) {
             continue;
         }
         let sentence = cands[o].sentence;
-        let eligible = |c: &Candidate| c.sentence == sentence && !c.absorbed && matches!(c.role, Role::Plain | Role::ContentNoun { .. });
+        let eligible = |c: &Candidate| {
+            c.sentence == sentence
+                && !c.absorbed
+                && matches!(c.role, Role::Plain | Role::ContentNoun { .. })
+        };
         let target = if opens_sentence(p, sentence, cands[o].cue.0) {
-            (o + 1..cands.len()).find(|&t| eligible(&cands[t]) && cands[o].content.contains(&start(&cands[t])))
+            (o + 1..cands.len())
+                .find(|&t| eligible(&cands[t]) && cands[o].content.contains(&start(&cands[t])))
         } else {
-            (0..o).rev().find(|&t| eligible(&cands[t]) && cands[t].last_token() < cands[o].cue.0)
+            (0..o)
+                .rev()
+                .find(|&t| eligible(&cands[t]) && cands[t].last_token() < cands[o].cue.0)
         };
         if let Some(t) = target {
-            let inner: Vec<_> = cands[t].source.into_iter().chain(cands[t].speakers.clone()).collect();
+            let inner: Vec<_> = cands[t]
+                .source
+                .into_iter()
+                .chain(cands[t].speakers.clone())
+                .collect();
             let mut speakers = inner;
             speakers.append(&mut cands[o].speakers);
             cands[o].speakers = speakers;
@@ -72,9 +89,11 @@ pub fn nest(p: &Paragraph, cands: &mut Vec<Candidate>) {
             continue;
         }
         let sentence = cands[c].sentence;
-        let target = (0..c)
-            .rev()
-            .find(|&t| cands[t].sentence == sentence && !cands[t].absorbed && !matches!(cands[t].role, Role::Hedge | Role::Citing));
+        let target = (0..c).rev().find(|&t| {
+            cands[t].sentence == sentence
+                && !cands[t].absorbed
+                && !matches!(cands[t].role, Role::Hedge | Role::Citing)
+        });
         match target {
             Some(t) => {
                 let speakers = cands[c].speakers.clone();
@@ -89,6 +108,23 @@ pub fn nest(p: &Paragraph, cands: &mut Vec<Candidate>) {
         }
     }
 
+    // ", adding that …" after "X said …": the same source, one statement.
+    for c in 0..cands.len() {
+        let is_participle = std::ptr::eq(cands[c].rule, &super::detectors::participle::RULE);
+        if !is_participle || cands[c].absorbed {
+            continue;
+        }
+        let same_source = (0..c).any(|a| {
+            !cands[a].absorbed
+                && cands[a].sentence == cands[c].sentence
+                && cands[a].source.is_some()
+                && cands[a].source == cands[c].source
+        });
+        if same_source {
+            cands[c].absorbed = true;
+        }
+    }
+
     // A hedge inside an attributed clause adds no claim.
     for h in 0..cands.len() {
         if cands[h].role != Role::Hedge {
@@ -100,7 +136,8 @@ pub fn nest(p: &Paragraph, cands: &mut Vec<Candidate>) {
             a.sentence == sentence
                 && !matches!(a.role, Role::Hedge | Role::Citing)
                 && !a.conditional
-                && (a.content.contains(&at) || (start(a)..p.tokens[a.last_token()].end).contains(&at))
+                && (a.content.contains(&at)
+                    || (start(a)..p.tokens[a.last_token()].end).contains(&at))
         });
         if wrapped {
             cands[h].absorbed = true;
@@ -127,39 +164,71 @@ mod tests {
         let w = |r: (usize, usize)| text[p.span(r.0, r.1)].to_string();
         c.iter()
             .filter(|c| !c.absorbed && !c.conditional)
-            .map(|c| (w(c.cue), c.source.map(w), c.speakers.first().copied().map(w)))
+            .map(|c| {
+                (
+                    w(c.cue),
+                    c.source.map(w),
+                    c.speakers.first().copied().map(w),
+                )
+            })
             .collect()
     }
 
-    fn claim(cue: &str, source: Option<&str>, speaker: Option<&str>) -> (String, Option<String>, Option<String>) {
+    fn claim(
+        cue: &str,
+        source: Option<&str>,
+        speaker: Option<&str>,
+    ) -> (String, Option<String>, Option<String>) {
         (cue.into(), source.map(Into::into), speaker.map(Into::into))
     }
 
     #[test]
     fn according_to_wraps_a_quoted_speaker_and_hedge() {
         assert_eq!(
-            claims("‘The port is closed,’ a senior captain reportedly told sailors, according to a leaked log obtained by the Herald."),
-            [claim("according to", Some("a leaked log obtained by the Herald"), Some("a senior captain"))]
+            claims(
+                "‘The port is closed,’ a senior captain reportedly told sailors, according to a leaked log obtained by the Herald."
+            ),
+            [claim(
+                "according to",
+                Some("a leaked log obtained by the Herald"),
+                Some("a senior captain")
+            )]
         );
     }
 
     #[test]
     fn opening_according_to_wraps_the_next_claim() {
         assert_eq!(
-            claims("According to staff familiar with the talks, the mayor argued that the budget is short."),
-            [claim("According to", Some("staff familiar with the talks"), Some("the mayor"))]
+            claims(
+                "According to staff familiar with the talks, the mayor argued that the budget is short."
+            ),
+            [claim(
+                "According to",
+                Some("staff familiar with the talks"),
+                Some("the mayor")
+            )]
         );
     }
 
     #[test]
     fn separate_clauses_stay_separate() {
         assert_eq!(
-            claims("While the club officially frames the sale as a ‘fresh start,’ local officials have hinted at debts."),
-            [claim("officially frames", Some("the club"), None), claim("have hinted", Some("local officials"), None)]
+            claims(
+                "While the club officially frames the sale as a ‘fresh start,’ local officials have hinted at debts."
+            ),
+            [
+                claim("officially frames", Some("the club"), None),
+                claim("have hinted", Some("local officials"), None)
+            ]
         );
         assert_eq!(
-            claims("The rebels say the reports are false, but Interior Minister Ana Diaz told the BBC that they lost."),
-            [claim("say", Some("The rebels"), None), claim("told", Some("Interior Minister Ana Diaz"), None)]
+            claims(
+                "The rebels say the reports are false, but Interior Minister Ana Diaz told the BBC that they lost."
+            ),
+            [
+                claim("say", Some("The rebels"), None),
+                claim("told", Some("Interior Minister Ana Diaz"), None)
+            ]
         );
     }
 
@@ -173,12 +242,21 @@ mod tests {
 
     #[test]
     fn lone_hedge_is_a_claim_but_not_inside_attribution() {
-        assert_eq!(claims("The minister reportedly resigned."), [claim("reportedly", None, None)]);
+        assert_eq!(
+            claims("The minister reportedly resigned."),
+            [claim("reportedly", None, None)]
+        );
         assert_eq!(
             claims("But reports of looting persist, and the army has admitted there are gaps."),
-            [claim("reports of", None, None), claim("has admitted", Some("the army"), None)]
+            [
+                claim("reports of", None, None),
+                claim("has admitted", Some("the army"), None)
+            ]
         );
-        assert_eq!(claims("Residents say the reports of looting are false."), [claim("say", Some("Residents"), None)]);
+        assert_eq!(
+            claims("Residents say the reports of looting are false."),
+            [claim("say", Some("Residents"), None)]
+        );
     }
 
     #[test]

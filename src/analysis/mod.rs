@@ -37,12 +37,15 @@ pub use model::{Analysis, Claim, ParagraphAnalysis, Reference, SourceKind, Span,
 pub use rules::{Rules, RulesError};
 
 use coref::Memory;
-use detectors::continued_quote::{self, Origin};
 use detectors::Candidate;
+use detectors::continued_quote::{self, Origin};
 use phrase::TokenRange;
 use rayon::prelude::*;
 use sources::{Category, Classified, KindRule};
 use text::Paragraph;
+
+/// How many paragraphs back a denial may reach for what it denies.
+const DISPUTE_WINDOW: usize = 3;
 
 /// Paragraph count above which tokenizing and detection run in parallel.
 const PARALLEL_FROM: usize = 64;
@@ -112,9 +115,15 @@ impl Analyzer {
     pub fn analyze<S: AsRef<str> + Sync>(&self, paragraphs: &[S]) -> Analysis {
         let lex = &self.lexicon;
         let prepared: Vec<_> = if paragraphs.len() >= PARALLEL_FROM {
-            paragraphs.par_iter().map(|t| prepare(t.as_ref(), lex)).collect()
+            paragraphs
+                .par_iter()
+                .map(|t| prepare(t.as_ref(), lex))
+                .collect()
         } else {
-            paragraphs.iter().map(|t| prepare(t.as_ref(), lex)).collect()
+            paragraphs
+                .iter()
+                .map(|t| prepare(t.as_ref(), lex))
+                .collect()
         };
         let mut paras = Vec::with_capacity(prepared.len());
         let mut per_para = Vec::with_capacity(prepared.len());
@@ -140,7 +149,7 @@ impl Analyzer {
 
     /// Classifies every source in reading order, resolving pronouns and
     /// definite descriptions against the sources before them.
-    fn resolve(&self, paras: &[Paragraph], per_para: Vec<(Vec<Candidate>, Vec<(Candidate, Origin)>)>) -> Vec<Draft> {
+    fn resolve(&self, paras: &[Paragraph], per_para: Vec<Detected>) -> Vec<Draft> {
         let mut memory = Memory::default();
         let mut drafts: Vec<Draft> = Vec::new();
         for (pi, (cands, continued)) in per_para.into_iter().enumerate() {
@@ -160,7 +169,9 @@ impl Analyzer {
             for (cand, origin) in continued {
                 let from = match origin {
                     Origin::SameParagraph(i) => index_of.get(i).copied().flatten(),
-                    Origin::PreviousParagraph => (first_draft > 0).then(|| first_draft - 1).filter(|&d| drafts[d].paragraph + 1 == pi),
+                    Origin::PreviousParagraph => (first_draft > 0)
+                        .then(|| first_draft - 1)
+                        .filter(|&d| drafts[d].paragraph + 1 == pi),
                 };
                 let Some(from) = from else { continue };
                 let d = continued_draft(paras, pi, cand, &drafts[from]);
@@ -175,9 +186,14 @@ impl Analyzer {
         let p = &paras[pi];
         let lex = &self.lexicon;
         let mut cue = p.span(cand.cue.0, cand.cue.1);
-        let mut source = cand.source.map(|np| self.resolve_phrase(paras, pi, np, memory));
+        let mut source = cand
+            .source
+            .map(|np| self.resolve_phrase(paras, pi, np, memory));
         // "Reports say", "according to reports": the words are part of the cue.
-        if let Some(s) = source.as_ref().filter(|s| s.class.category == Category::Sourceless) {
+        if let Some(s) = source
+            .as_ref()
+            .filter(|s| s.class.category == Category::Sourceless)
+        {
             let span = p.span(s.np.0, s.np.1);
             cue = cue.start.min(span.start)..cue.end.max(span.end);
             source = None;
@@ -188,7 +204,14 @@ impl Analyzer {
             .map(|&np| self.resolve_phrase(paras, pi, np, memory))
             .collect();
         for s in source.iter() {
-            memory.remember(coref::mention(p, pi, s.np, &s.class, s.kind, lex));
+            let mut m = coref::mention(p, pi, s.np, &s.class, s.kind, lex);
+            // Remember the first mention, so chains resolve to their root.
+            if let Some(root) = &s.antecedent {
+                m.paragraph = root.paragraph;
+                m.range = root.start..root.end;
+                m.text = root.text.clone();
+            }
+            memory.remember(m);
         }
         let (kind, kind_rule, kind_note) = weakest_link(p, source.as_ref(), &speakers);
         let refers_to = source.as_ref().and_then(|s| s.antecedent.clone());
@@ -210,7 +233,13 @@ impl Analyzer {
         }
     }
 
-    fn resolve_phrase(&self, paras: &[Paragraph], pi: usize, np: TokenRange, memory: &Memory) -> ResolvedSource {
+    fn resolve_phrase(
+        &self,
+        paras: &[Paragraph],
+        pi: usize,
+        np: TokenRange,
+        memory: &Memory,
+    ) -> ResolvedSource {
         let p = &paras[pi];
         let lex = &self.lexicon;
         let sentence_start = p.sentences[p.sentence_of(np.0)].tokens.start;
@@ -229,14 +258,27 @@ impl Analyzer {
         };
         if resolved.class.needs_antecedent || resolved.class.category == Category::Pronoun {
             if let Some(m) = memory.antecedent(p, pi, &resolved.class, lex) {
-                let where_ = if m.paragraph == pi { "this paragraph".to_string() } else { format!("paragraph {}", m.paragraph + 1) };
+                let where_ = if m.paragraph == pi {
+                    "this paragraph".to_string()
+                } else {
+                    format!("paragraph {}", m.paragraph + 1)
+                };
                 resolved.kind = m.kind;
-                resolved.rule = if resolved.class.category == Category::Pronoun { &sources::PRONOUN } else { &sources::COREFERENCE };
+                resolved.rule = if resolved.class.category == Category::Pronoun {
+                    &sources::PRONOUN
+                } else {
+                    &sources::COREFERENCE
+                };
                 resolved.marker = format!("'{}' ({where_}): {}", m.text, m.kind.label());
                 resolved.antecedent = Some(m.reference());
                 resolved.class.category = m.category;
                 if resolved.names.is_empty() {
-                    resolved.names = m.text.split_whitespace().filter(|w| w.starts_with(char::is_uppercase)).map(String::from).collect();
+                    resolved.names = m
+                        .text
+                        .split_whitespace()
+                        .filter(|w| w.starts_with(char::is_uppercase))
+                        .map(String::from)
+                        .collect();
                 }
                 if resolved.group.is_none() {
                     resolved.group = m.group;
@@ -246,17 +288,20 @@ impl Analyzer {
             }
         }
         // A person described now and named later counts as named.
-        if resolved.kind == SourceKind::Anonymous
+        let described = resolved.kind == SourceKind::Anonymous
             && resolved.class.category == Category::Person
             && resolved.class.indefinite
-            && resolved.antecedent.is_none()
-        {
-            if let Some(r) = coref::named_later(paras, pi, &resolved.head) {
-                resolved.kind = SourceKind::Named;
-                resolved.rule = &sources::NAMED_LATER;
-                resolved.marker = format!("'{}' (paragraph {})", r.text, r.paragraph + 1);
-                resolved.antecedent = Some(r);
-            }
+            && resolved.antecedent.is_none();
+        let later = if described {
+            coref::named_later(paras, pi, &resolved.head)
+        } else {
+            None
+        };
+        if let Some(r) = later {
+            resolved.kind = SourceKind::Named;
+            resolved.rule = &sources::NAMED_LATER;
+            resolved.marker = format!("'{}' (paragraph {})", r.text, r.paragraph + 1);
+            resolved.antecedent = Some(r);
         }
         resolved
     }
@@ -277,31 +322,85 @@ impl Analyzer {
                 end: e.words.end,
             };
             let person_names = match &e.target {
-                retraction::Target::Person { phrase } => Some(person_names(ep, e.paragraph, *phrase, drafts)),
+                retraction::Target::Person { phrase } => {
+                    Some(person_names(ep, e.paragraph, *phrase, drafts))
+                }
                 _ => None,
             };
-            for d in drafts.iter_mut() {
-                if d.retracted_by.is_some() {
-                    continue;
-                }
+            let at = (e.paragraph, e.words.start);
+            let position = |d: &Draft| (d.paragraph, d.cue.start);
+            let rests_on_target = |d: &Draft| -> bool {
+                let Some(s) = d.source.as_ref() else {
+                    return false;
+                };
                 let same_sentence = d.paragraph == e.paragraph && d.cand.sentence == e.sentence;
                 // The announcement of a retraction is not retracted.
                 if same_sentence && d.cand.content.contains(&e.words.start) {
-                    continue;
+                    return false;
                 }
-                let Some(s) = d.source.as_ref() else { continue };
-                let hit = match (&e.target, &person_names) {
-                    (retraction::Target::Material { head, group, owners }, _) => {
-                        let same_material = s.head == *head || (group.is_some() && s.group == *group);
-                        let announcement = paras[d.paragraph].has(s.class.head, lexicon::tag::RETRACT_NOUN);
-                        let owners_agree = owners.is_empty() || s.names.is_empty() || s.names.iter().any(|n| owners.contains(n));
-                        same_material && !announcement && owners_agree && s.class.category == Category::Document
+                match (&e.target, &person_names) {
+                    (
+                        retraction::Target::Material {
+                            head,
+                            group,
+                            owners,
+                        },
+                        _,
+                    ) => {
+                        let same_material =
+                            s.head == *head || (group.is_some() && s.group == *group);
+                        let announcement =
+                            paras[d.paragraph].has(s.class.head, lexicon::tag::RETRACT_NOUN);
+                        let owners_agree = owners.is_empty()
+                            || s.names.is_empty()
+                            || s.names.iter().any(|n| owners.contains(n));
+                        same_material
+                            && !announcement
+                            && owners_agree
+                            && s.class.category == Category::Document
                     }
                     (retraction::Target::Person { .. }, Some(names)) => {
-                        let before = (d.paragraph, paras[d.paragraph].tokens[d.cand.cue.0].start) < (e.paragraph, e.words.start);
-                        before && !same_sentence && !names.is_empty() && s.names.iter().any(|n| names.contains(n))
+                        position(d) < at
+                            && !same_sentence
+                            && !names.is_empty()
+                            && s.names.iter().any(|n| names.contains(n))
                     }
                     _ => false,
+                }
+            };
+            let entity = |d: &Draft| -> Option<(usize, usize)> {
+                let s = d.source.as_ref()?;
+                Some(match &d.refers_to {
+                    Some(r) => (r.paragraph, r.start),
+                    None => (d.paragraph, paras[d.paragraph].tokens[s.np.0].start),
+                })
+            };
+            let is_material = matches!(e.target, retraction::Target::Material { .. });
+            // Before the retraction: the material it names is the latest
+            // mention of that kind (and everything referring to the same).
+            let latest_before = drafts
+                .iter()
+                .filter(|d| {
+                    position(d) < at
+                        && !(d.paragraph == e.paragraph && d.cand.sentence == e.sentence)
+                })
+                .rfind(|d| rests_on_target(d))
+                .and_then(entity);
+            for d in drafts.iter_mut() {
+                if d.retracted_by.is_some() || !rests_on_target(d) {
+                    continue;
+                }
+                let same_sentence = d.paragraph == e.paragraph && d.cand.sentence == e.sentence;
+                let hit = if !is_material || same_sentence {
+                    true
+                } else if position(d) < at {
+                    entity(d).is_some() && entity(d) == latest_before
+                } else {
+                    // After it, a definite mention ("the story", "its report")
+                    // refers back; "a report" or "another story" is new.
+                    d.source.as_ref().is_some_and(|s| {
+                        !s.class.indefinite && (s.class.definite || s.antecedent.is_some())
+                    })
                 };
                 if hit {
                     d.retracted_by = Some(reference.clone());
@@ -316,31 +415,31 @@ impl Analyzer {
             for dispute in dispute::find(p, pi, &self.lexicon) {
                 let here = (dispute.paragraph, dispute.sentence);
                 let target = drafts.iter().rposition(|d| {
-                    if (d.paragraph, d.cand.sentence) >= here {
+                    if (d.paragraph, d.cand.sentence) >= here || d.paragraph + DISPUTE_WINDOW < pi {
                         return false;
                     }
                     if let Some(owner) = &dispute.owner {
                         return d.source.as_ref().is_some_and(|s| s.names.contains(owner));
                     }
                     match &d.source {
-                        Some(s) => s.head == dispute.noun || (dispute.group.is_some() && s.group == dispute.group),
+                        Some(s) => {
+                            s.head == dispute.noun
+                                || (dispute.group.is_some() && s.group == dispute.group)
+                        }
                         None => {
                             let cue = &paras[d.paragraph].text[d.cue.clone()];
-                            dispute::hedge_noun(cue).is_some_and(|n| {
-                                n == dispute.noun || self.lexicon.material_group(n).is_some_and(|g| Some(g) == dispute.group)
-                            })
+                            // "was reported to have …" is what "the reports" deny.
+                            dispute::hedge_noun(cue).is_some_and(|n| n == dispute.noun)
                         }
                     }
                 });
-                if let Some(t) = target {
-                    if drafts[t].disputed_by.is_none() {
-                        drafts[t].disputed_by = Some(Reference {
-                            paragraph: pi,
-                            text: p.text[dispute.words.clone()].to_string(),
-                            start: dispute.words.start,
-                            end: dispute.words.end,
-                        });
-                    }
+                if let Some(t) = target.filter(|&t| drafts[t].disputed_by.is_none()) {
+                    drafts[t].disputed_by = Some(Reference {
+                        paragraph: pi,
+                        text: p.text[dispute.words.clone()].to_string(),
+                        start: dispute.words.start,
+                        end: dispute.words.end,
+                    });
                 }
             }
         }
@@ -367,12 +466,23 @@ fn person_names(p: &Paragraph, pi: usize, phrase: TokenRange, drafts: &[Draft]) 
 
 /// The claim's kind is that of its weakest link: any unnamed source or
 /// inner speaker makes it anonymous.
-fn weakest_link(p: &Paragraph, source: Option<&ResolvedSource>, speakers: &[ResolvedSource]) -> (SourceKind, &'static KindRule, String) {
+fn weakest_link(
+    p: &Paragraph,
+    source: Option<&ResolvedSource>,
+    speakers: &[ResolvedSource],
+) -> (SourceKind, &'static KindRule, String) {
     let Some(source) = source else {
-        return (SourceKind::Unattributed, &sources::NO_SOURCE, sources::NO_SOURCE.explanation.to_string());
+        return (
+            SourceKind::Unattributed,
+            &sources::NO_SOURCE,
+            sources::NO_SOURCE.explanation.to_string(),
+        );
     };
     let note = explain::kind_note(p, source);
-    let weakest = speakers.iter().filter(|s| s.kind > source.kind).max_by_key(|s| s.kind);
+    let weakest = speakers
+        .iter()
+        .filter(|s| s.kind > source.kind)
+        .max_by_key(|s| s.kind);
     match weakest {
         Some(s) => {
             let speaker_note = explain::kind_note(p, s);
@@ -415,8 +525,16 @@ fn continued_draft(paras: &[Paragraph], pi: usize, cand: Candidate, from: &Draft
         paragraph: pi,
         cue: p.span(cand.cue.0, cand.cue.1),
         cand,
-        source: if same_paragraph { from.source.clone() } else { None },
-        speakers: if same_paragraph { from.speakers.clone() } else { Vec::new() },
+        source: if same_paragraph {
+            from.source.clone()
+        } else {
+            None
+        },
+        speakers: if same_paragraph {
+            from.speakers.clone()
+        } else {
+            Vec::new()
+        },
         kind: from.kind,
         kind_rule: from.kind_rule,
         kind_note: from.kind_note.clone(),
@@ -448,6 +566,11 @@ fn mark_unconfirmed(paras: &[Paragraph], drafts: &mut [Draft]) {
 }
 
 fn mark_anonymity_reasons(paras: &[Paragraph], drafts: &mut [Draft]) {
+    let with_source: std::collections::HashSet<(usize, usize)> = drafts
+        .iter()
+        .filter(|d| d.source.is_some())
+        .map(|d| (d.paragraph, d.cand.sentence))
+        .collect();
     for d in drafts.iter_mut() {
         if d.kind != SourceKind::Anonymous {
             continue;
@@ -462,9 +585,18 @@ fn mark_anonymity_reasons(paras: &[Paragraph], drafts: &mut [Draft]) {
         if people.is_empty() {
             continue;
         }
-        d.anonymity_reason = Some(people.iter().any(|s| anonymity::reason_given(p, s.np)));
+        // The next sentence may give the reason, unless it is about another source.
+        let next_is_own = !with_source.contains(&(d.paragraph, d.cand.sentence + 1));
+        d.anonymity_reason = Some(
+            people
+                .iter()
+                .any(|s| anonymity::reason_given(p, s.np, next_is_own)),
+        );
     }
 }
+
+/// One paragraph's candidates after nesting, and its continued quotes.
+type Detected = (Vec<Candidate>, Vec<(Candidate, Origin)>);
 
 /// Everything that can be done for one paragraph on its own: words,
 /// sentences, candidate claims, nesting and continued quotes.

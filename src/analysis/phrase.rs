@@ -53,7 +53,8 @@ pub fn before_verb(p: &Paragraph, cue: usize, lo: usize) -> Option<usize> {
         if t.is_word && is_negation(p, k) {
             return None;
         }
-        if t.is_word && !t.has(tag::PRONOUN) && (t.has(tag::AUXILIARY) || is_skippable_adverb(p, k)) {
+        if t.is_word && !t.has(tag::PRONOUN) && (t.has(tag::AUXILIARY) || is_skippable_adverb(p, k))
+        {
             j = k;
             continue;
         }
@@ -115,14 +116,22 @@ fn continues_phrase_backwards(p: &Paragraph, q: usize, start: usize) -> bool {
 pub fn is_noun(p: &Paragraph, i: usize) -> bool {
     p.has(
         i,
-        tag::ANON_PERSON | tag::INSTITUTION | tag::DOCUMENT | tag::OFFICE | tag::SPOKESPERSON | tag::HEDGE_NOUN,
+        tag::ANON_PERSON
+            | tag::INSTITUTION
+            | tag::DOCUMENT
+            | tag::OFFICE
+            | tag::SPOKESPERSON
+            | tag::HEDGE_NOUN,
     )
 }
 
 /// The noun phrase that ends at token `end`, walking back no further than
 /// `lo`. A relative clause ("officials who were briefed") is kept inside.
 pub fn phrase_ending_at(p: &Paragraph, end: usize, lo: usize) -> Option<TokenRange> {
-    if !p.tokens[end].is_word || p.has(end, tag::CLAUSE_BOUNDARY) || (p.has(end, tag::PREPOSITION) && !p.capitalized(end)) {
+    if !p.tokens[end].is_word
+        || p.has(end, tag::CLAUSE_BOUNDARY)
+        || (p.has(end, tag::PREPOSITION) && !p.capitalized(end))
+    {
         return None;
     }
     if p.has(end, tag::PRONOUN) {
@@ -131,7 +140,8 @@ pub fn phrase_ending_at(p: &Paragraph, end: usize, lo: usize) -> Option<TokenRan
     let mut start = end;
     while start > lo && end + 1 - start < MAX_PHRASE_WORDS {
         let q = start - 1;
-        if p.has(q, tag::RELATIVE) && !p.capitalized(q) && looks_like_relative_clause(p, start, end) {
+        if p.has(q, tag::RELATIVE) && !p.capitalized(q) && looks_like_relative_clause(p, start, end)
+        {
             // "officials who spoke on condition of anonymity": keep going.
             start = q;
             continue;
@@ -140,6 +150,11 @@ pub fn phrase_ending_at(p: &Paragraph, end: usize, lo: usize) -> Option<TokenRan
             break;
         }
         start = q;
+        // A determiner opens a phrase: "a figure some economists" is two.
+        let opens = p.has(q, tag::DETERMINER) && !p.tokens[q].capitalized;
+        if opens && q > lo && !p.has(q - 1, tag::PREPOSITION | tag::COORDINATOR) {
+            break;
+        }
     }
     // A leading preposition belongs to a fronted phrase, not the source.
     while start < end && p.has(start, tag::PREPOSITION) && !p.capitalized(start) {
@@ -153,7 +168,10 @@ fn looks_like_relative_clause(p: &Paragraph, start: usize, end: usize) -> bool {
     let first = p.word(start);
     start < end
         && !p.capitalized(start)
-        && (p.has(start, tag::AUXILIARY) || first.ends_with("ed") || first.ends_with("ke") || first == "spoke")
+        && (p.has(start, tag::AUXILIARY)
+            || first.ends_with("ed")
+            || first.ends_with("ke")
+            || first == "spoke")
 }
 
 /// The owner in a possessive: "the council’s", "South Korea’s Defense
@@ -164,7 +182,11 @@ pub fn possessive_owner(p: &Paragraph, end: usize, lo: usize) -> TokenRange {
     while start > lo {
         let q = start - 1;
         let t = &p.tokens[q];
-        if !t.is_word || t.possessive || !(t.capitalized || is_noun(p, q)) || t.has(tag::CLAUSE_BOUNDARY) {
+        if !t.is_word
+            || t.possessive
+            || !(t.capitalized || is_noun(p, q))
+            || t.has(tag::CLAUSE_BOUNDARY)
+        {
             break;
         }
         start = q;
@@ -182,7 +204,8 @@ pub fn verb_group_start(p: &Paragraph, verb: usize, subject_end: usize) -> usize
     while j > subject_end + 1 {
         let k = j - 1;
         let t = &p.tokens[k];
-        if t.is_word && !t.has(tag::PRONOUN) && (t.has(tag::AUXILIARY) || is_skippable_adverb(p, k)) {
+        if t.is_word && !t.has(tag::PRONOUN) && (t.has(tag::AUXILIARY) || is_skippable_adverb(p, k))
+        {
             j = k;
         } else {
             break;
@@ -215,21 +238,25 @@ pub fn subject_before(p: &Paragraph, cue: usize, sentence: &Sentence) -> Option<
         k = before_verb(p, open, lo)?;
     }
     if p.is_punct(k, ',') {
-        let prev_comma = (lo..k).rev().find(|&m| p.is_punct(m, ',') && !p.in_quote(p.tokens[m].start));
+        let prev_comma = (lo..k)
+            .rev()
+            .find(|&m| p.is_punct(m, ',') && !p.in_quote(p.tokens[m].start));
         let seg_start = prev_comma.map_or(lo, |m| m + 1);
         if seg_start >= k {
             return None;
         }
-        if p.has(seg_start, tag::RELATIVE) && !p.capitalized(seg_start) {
-            // Skip ", which was later retracted," to the phrase before it.
-            let before = prev_comma? .checked_sub(1)?;
+        if !p.capitalized(seg_start) && p.tokens[seg_start].is_word && prev_comma.is_some() {
+            // Skip a parenthetical (", which was later retracted,", ", released
+            // Thursday,", ", the nation's top expert,") to the phrase before it.
+            let before = prev_comma?.checked_sub(1)?;
             if before < lo {
                 return None;
             }
             return phrase_ending_at(p, before, lo);
         }
         if prev_comma.is_some() && p.capitalized(seg_start) && k - seg_start <= MAX_PHRASE_WORDS {
-            let all_words = (seg_start..k).all(|m| p.tokens[m].is_word && !p.has(m, tag::CLAUSE_BOUNDARY | VERB_CUES));
+            let all_words = (seg_start..k)
+                .all(|m| p.tokens[m].is_word && !p.has(m, tag::CLAUSE_BOUNDARY | VERB_CUES));
             if all_words {
                 return Some((seg_start, k - 1));
             }
@@ -252,7 +279,12 @@ pub fn subject_before(p: &Paragraph, cue: usize, sentence: &Sentence) -> Option<
 
 /// The noun phrase that starts at token `from` and runs forward: the
 /// source after "according to", "by", or an inverted "said".
-pub fn phrase_starting_at(p: &Paragraph, from: usize, sentence: &Sentence, stop_at_as: bool) -> Option<TokenRange> {
+pub fn phrase_starting_at(
+    p: &Paragraph,
+    from: usize,
+    sentence: &Sentence,
+    stop_at_as: bool,
+) -> Option<TokenRange> {
     let hi = sentence.tokens.end;
     if from >= hi || !p.tokens[from].is_word {
         return None;
@@ -271,13 +303,15 @@ pub fn phrase_starting_at(p: &Paragraph, from: usize, sentence: &Sentence, stop_
             break;
         }
         if t.has(tag::COORDINATOR) {
-            let next_is_noun = m + 1 < hi && (p.capitalized(m + 1) || p.has(m + 1, tag::DETERMINER));
+            let next_is_noun =
+                m + 1 < hi && (p.capitalized(m + 1) || p.has(m + 1, tag::DETERMINER));
             if !next_is_noun {
                 break;
             }
-        } else if (t.has(tag::CLAUSE_BOUNDARY) && !t.has(tag::PREPOSITION)) || t.has(tag::AUXILIARY) {
-            break;
-        } else if t.has(VERB_CUES) && !t.capitalized && !t.has(tag::NOUN_OR_VERB | tag::POSTMODIFIER) {
+        } else if (t.has(tag::CLAUSE_BOUNDARY) && !t.has(tag::PREPOSITION))
+            || t.has(tag::AUXILIARY)
+            || (t.has(VERB_CUES) && !t.capitalized && !t.has(tag::NOUN_OR_VERB | tag::POSTMODIFIER))
+        {
             break;
         }
         end = m;
@@ -308,7 +342,11 @@ pub fn clause_subject(p: &Paragraph, at: usize, sentence: &Sentence) -> Option<T
     }
     // Skip a sentence-opening connector or a fronted phrase ending in a comma.
     let mut s = start;
-    while s < at && (p.has(s, tag::CLAUSE_BOUNDARY) || !p.tokens[s].is_word) && !p.has(s, tag::DETERMINER) {
+    while s < at
+        && (p.in_quote(p.tokens[s].start)
+            || ((p.has(s, tag::CLAUSE_BOUNDARY) || !p.tokens[s].is_word)
+                && !p.has(s, tag::DETERMINER)))
+    {
         s += 1;
     }
     if s < at && (p.has(s, tag::PREPOSITION | tag::SUBORDINATOR)) {
@@ -340,10 +378,8 @@ pub fn clause_subject(p: &Paragraph, at: usize, sentence: &Sentence) -> Option<T
             if !next_continues {
                 break;
             }
-        } else if end.is_some() || !(t.has(tag::DETERMINER | tag::POSSESSIVE_PRONOUN | tag::QUANTITY_ADJECTIVE) || m == s) {
-            if end.is_some() {
-                break;
-            }
+        } else if end.is_some() {
+            break; // the first word after the head: the clause's verb
         }
         m += 1;
     }
@@ -366,23 +402,58 @@ mod tests {
 
     #[test]
     fn subject_steps_over_auxiliaries_and_adverbs() {
-        assert_eq!(subject("Kyrgyz President Sadyr Japarov has underscored it.", "underscored").as_deref(), Some("Kyrgyz President Sadyr Japarov"));
-        assert_eq!(subject("In May, Pakistan has publicly criticized it as wrong.", "criticized").as_deref(), Some("Pakistan"));
+        assert_eq!(
+            subject(
+                "Kyrgyz President Sadyr Japarov has underscored it.",
+                "underscored"
+            )
+            .as_deref(),
+            Some("Kyrgyz President Sadyr Japarov")
+        );
+        assert_eq!(
+            subject(
+                "In May, Pakistan has publicly criticized it as wrong.",
+                "criticized"
+            )
+            .as_deref(),
+            Some("Pakistan")
+        );
     }
 
     #[test]
     fn subject_skips_relative_clauses_and_dashes() {
-        assert_eq!(subject("The memo, which was later withdrawn, suggested war.", "suggested").as_deref(), Some("The memo"));
         assert_eq!(
-            subject("Later, the heads of two banks - in separate interviews - accused the board.", "accused").as_deref(),
+            subject(
+                "The memo, which was later withdrawn, suggested war.",
+                "suggested"
+            )
+            .as_deref(),
+            Some("The memo")
+        );
+        assert_eq!(
+            subject(
+                "Later, the heads of two banks - in separate interviews - accused the board.",
+                "accused"
+            )
+            .as_deref(),
             Some("the heads of two banks")
         );
     }
 
     #[test]
     fn subject_stops_at_clause_boundaries_and_quotes() {
-        assert_eq!(subject("‘It will rain,’ one source claimed.", "claimed").as_deref(), Some("one source"));
-        assert_eq!(subject("He left after the mayor and the police chief both said so.", "said").as_deref(), Some("the mayor and the police chief"));
+        assert_eq!(
+            subject("‘It will rain,’ one source claimed.", "claimed").as_deref(),
+            Some("one source")
+        );
+        assert_eq!(
+            subject(
+                "He left after the mayor and the police chief both said so.",
+                "said"
+            )
+            .as_deref(),
+            Some("the mayor and the police chief")
+        );
         assert_eq!(subject("He refused to say.", "say").as_deref(), None);
         assert_eq!(subject("They did not say why.", "say"), None);
     }
@@ -390,7 +461,11 @@ mod tests {
     #[test]
     fn appositive_name_is_the_subject() {
         assert_eq!(
-            subject("A third analyst, Maria Lopez of the Tanner Institute, doubts the plan.", "doubts").as_deref(),
+            subject(
+                "A third analyst, Maria Lopez of the Tanner Institute, doubts the plan.",
+                "doubts"
+            )
+            .as_deref(),
             Some("Maria Lopez of the Tanner Institute")
         );
     }
@@ -400,7 +475,9 @@ mod tests {
         let lex = Lexicon::new(&Rules::builtin());
         let text = "He praised them, but some workers expressed anger, saying pay is late.";
         let p = Paragraph::new(text, &lex);
-        let at = (0..p.tokens.len()).find(|&i| p.word(i) == "saying").unwrap();
+        let at = (0..p.tokens.len())
+            .find(|&i| p.word(i) == "saying")
+            .unwrap();
         let (a, b) = clause_subject(&p, at, &p.sentences[0]).unwrap();
         assert_eq!(&text[p.span(a, b)], "some workers");
     }

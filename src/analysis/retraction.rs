@@ -46,25 +46,33 @@ pub static RULE_ID: &str = "retraction.material";
 /// Capitalised words of a phrase, skipping a sentence-initial "The".
 pub fn name_words(p: &Paragraph, np: TokenRange) -> Vec<String> {
     (np.0..=np.1)
-        .filter(|&i| p.tokens[i].is_word && p.tokens[i].capitalized && !p.has(i, tag::DETERMINER | tag::POSSESSIVE_PRONOUN | tag::PRONOUN))
+        .filter(|&i| {
+            p.tokens[i].is_word
+                && p.tokens[i].capitalized
+                && !p.has(i, tag::DETERMINER | tag::POSSESSIVE_PRONOUN | tag::PRONOUN)
+        })
         .map(|i| p.stem(i).trim_end_matches('.').to_string())
         .collect()
 }
 
 fn is_material(p: &Paragraph, i: usize, lex: &Lexicon) -> bool {
-    p.has(i, tag::DOCUMENT | tag::CONTENT_NOUN) || lex.material_group(&p.stem(i).to_lowercase()).is_some()
+    p.has(i, tag::DOCUMENT | tag::CONTENT_NOUN)
+        || lex.material_group(&p.stem(i).to_lowercase()).is_some()
 }
 
-fn material_target(p: &Paragraph, np: TokenRange, lex: &Lexicon, owner_of_pronoun: Option<TokenRange>) -> Option<Target> {
+fn material_target(
+    p: &Paragraph,
+    np: TokenRange,
+    lex: &Lexicon,
+    owner_of_pronoun: Option<TokenRange>,
+) -> Option<Target> {
     let head = head_of(p, np);
     if !is_material(p, head, lex) || p.has(head, tag::RETRACT_NOUN) {
         return None;
     }
     let mut owners = name_words(p, (np.0, head));
-    if p.has(np.0, tag::POSSESSIVE_PRONOUN) {
-        if let Some(o) = owner_of_pronoun {
-            owners.extend(name_words(p, o));
-        }
+    if let Some(o) = owner_of_pronoun.filter(|_| p.has(np.0, tag::POSSESSIVE_PRONOUN)) {
+        owners.extend(name_words(p, o));
     }
     let head_word = p.stem(head).to_lowercase();
     Some(Target::Material {
@@ -86,7 +94,9 @@ pub fn find(p: &Paragraph, paragraph: usize, lex: &Lexicon) -> Vec<Event> {
             }
             if t.has(tag::RETRACT_VERB) {
                 let mut first = i;
-                while first > lo && (p.has(first - 1, tag::AUXILIARY) || p.has(first - 1, tag::SKIPPABLE_ADVERB)) {
+                while first > lo
+                    && (p.has(first - 1, tag::AUXILIARY) || p.has(first - 1, tag::SKIPPABLE_ADVERB))
+                {
                     first -= 1;
                 }
                 let words = p.tokens[first].start..t.end;
@@ -95,39 +105,64 @@ pub fn find(p: &Paragraph, paragraph: usize, lex: &Lexicon) -> Vec<Event> {
                     subject.and_then(|np| material_target(p, np, lex, None))
                 } else {
                     let mut from = i + 1;
-                    while from < s.tokens.end && p.has(from, tag::TIME_WORD | tag::SKIPPABLE_ADVERB) {
+                    while from < s.tokens.end && p.has(from, tag::TIME_WORD | tag::SKIPPABLE_ADVERB)
+                    {
                         from += 1;
                     }
                     let object = phrase_starting_at(p, from, s, false);
                     let material = object.and_then(|np| material_target(p, np, lex, subject));
                     match (material, subject) {
                         (Some(m), _) => Some(m),
-                        (None, Some(subj)) if t.has(tag::PERSON_RETRACT) && object.is_none_or(|o| !is_material(p, head_of(p, o), lex)) => {
+                        (None, Some(subj))
+                            if t.has(tag::PERSON_RETRACT)
+                                && object.is_none_or(|o| !is_material(p, head_of(p, o), lex)) =>
+                        {
                             Some(Target::Person { phrase: subj })
                         }
                         _ => None,
                     }
                 };
                 if let Some(target) = target {
-                    out.push(Event { paragraph, sentence: si, words, target });
+                    out.push(Event {
+                        paragraph,
+                        sentence: si,
+                        words,
+                        target,
+                    });
                 }
             } else if t.has(tag::RETRACT_NOUN) {
                 let announced = i > lo
                     && (p.has(i - 1, tag::DETERMINER | tag::POSSESSIVE_PRONOUN)
-                        || ["issued", "published", "ran", "printed", "posted", "appended", "announced"].iter().any(|w| p.is(i - 1, w)));
+                        || [
+                            "issued",
+                            "published",
+                            "ran",
+                            "printed",
+                            "posted",
+                            "appended",
+                            "announced",
+                        ]
+                        .iter()
+                        .any(|w| p.is(i - 1, w)));
                 if !announced {
                     continue;
                 }
                 let target = if p.is(i + 1, "of") || p.is(i + 1, "for") {
-                    phrase_starting_at(p, i + 2, s, false).and_then(|np| material_target(p, np, lex, None))
+                    phrase_starting_at(p, i + 2, s, false)
+                        .and_then(|np| material_target(p, np, lex, None))
                 } else {
                     // The nearest material noun: "issued retractions … after publishing stories".
-                    let after = (i + 1..s.tokens.end).find(|&m| is_material(p, m, lex) && !p.has(m, tag::RETRACT_NOUN));
-                    let before = (lo..i).rev().find(|&m| is_material(p, m, lex) && !p.has(m, tag::RETRACT_NOUN));
-                    after.or(before).and_then(|m| material_target(p, (m, m), lex, None))
+                    let after = (i + 1..s.tokens.end)
+                        .find(|&m| is_material(p, m, lex) && !p.has(m, tag::RETRACT_NOUN));
+                    let before = (lo..i)
+                        .rev()
+                        .find(|&m| is_material(p, m, lex) && !p.has(m, tag::RETRACT_NOUN));
+                    after
+                        .or(before)
+                        .and_then(|m| material_target(p, (m, m), lex, None))
                 };
                 if let Some(target) = target {
-                    let first = if p.has(i - 1, tag::DETERMINER | tag::POSSESSIVE_PRONOUN) { i - 1 } else { i - 1 };
+                    let first = i - 1;
                     out.push(Event {
                         paragraph,
                         sentence: si,
@@ -154,7 +189,9 @@ mod tests {
             .map(|e| {
                 let what = match e.target {
                     Target::Material { head, .. } => head,
-                    Target::Person { phrase } => format!("person {}", &text[p.span(phrase.0, phrase.1)]),
+                    Target::Person { phrase } => {
+                        format!("person {}", &text[p.span(phrase.0, phrase.1)])
+                    }
                 };
                 (text[e.words].to_string(), what)
             })
@@ -163,16 +200,30 @@ mod tests {
 
     #[test]
     fn passive_relative_and_active_retractions() {
-        assert_eq!(targets("The memo, which was later retracted, said so."), [("was later retracted".into(), "memo".into())]);
-        assert_eq!(targets("The report has since been withdrawn."), [("has since been withdrawn".into(), "report".into())]);
-        assert_eq!(targets("The Herald has retracted its story that he lied."), [("has retracted".into(), "story".into())]);
+        assert_eq!(
+            targets("The memo, which was later retracted, said so."),
+            [("was later retracted".into(), "memo".into())]
+        );
+        assert_eq!(
+            targets("The report has since been withdrawn."),
+            [("has since been withdrawn".into(), "report".into())]
+        );
+        assert_eq!(
+            targets("The Herald has retracted its story that he lied."),
+            [("has retracted".into(), "story".into())]
+        );
     }
 
     #[test]
     fn recanting_person_and_retraction_nouns() {
-        assert_eq!(targets("She later recanted."), [("later recanted".into(), "person She".into())]);
         assert_eq!(
-            targets("Two papers issued retractions Friday after publishing stories based on a hoax."),
+            targets("She later recanted."),
+            [("later recanted".into(), "person She".into())]
+        );
+        assert_eq!(
+            targets(
+                "Two papers issued retractions Friday after publishing stories based on a hoax."
+            ),
             [("issued retractions".into(), "stories".into())]
         );
     }

@@ -165,7 +165,10 @@ impl Rules {
             ("content_nouns", &self.content_nouns),
             ("hedge_adverbs", &self.hedge_adverbs),
             ("hedge_participles", &self.hedge_participles),
-            ("hedge_participles_needing_to", &self.hedge_participles_needing_to),
+            (
+                "hedge_participles_needing_to",
+                &self.hedge_participles_needing_to,
+            ),
             ("hedge_nouns", &self.hedge_nouns),
             ("hedge_nouns_needing_that", &self.hedge_nouns_needing_that),
             ("unconfirmed_phrases", &self.unconfirmed_phrases),
@@ -206,14 +209,17 @@ mod tests {
     #[test]
     fn wrong_type_names_the_field() {
         let json = DEFAULT_RULES_JSON.replacen("\"anonymous\": 1", "\"anonymous\": \"one\"", 1);
-        let err = Rules::from_json(&json, "house.json").unwrap_err().to_string();
+        let err = Rules::from_json(&json, "house.json")
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("house.json"), "{err}");
         assert!(err.contains("weights.anonymous"), "{err}");
     }
 
     #[test]
     fn unknown_field_is_reported() {
-        let json = DEFAULT_RULES_JSON.replacen("\"version\": 1", "\"version\": 1, \"colour\": 3", 1);
+        let json =
+            DEFAULT_RULES_JSON.replacen("\"version\": 1", "\"version\": 1, \"colour\": 3", 1);
         let err = Rules::from_json(&json, "x").unwrap_err().to_string();
         assert!(err.contains("colour"), "{err}");
     }

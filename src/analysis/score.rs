@@ -7,7 +7,12 @@ use super::model::{Analysis, Claim, ParagraphAnalysis, Summary};
 use super::rules::Weights;
 
 /// Counts one paragraph's claims.
-pub fn paragraph(index: usize, text: &str, claims: Vec<Claim>, weights: &Weights) -> ParagraphAnalysis {
+pub fn paragraph(
+    index: usize,
+    text: &str,
+    claims: Vec<Claim>,
+    weights: &Weights,
+) -> ParagraphAnalysis {
     let anonymous = claims.iter().filter(|c| c.kind.is_flagged()).count();
     let retracted = claims.iter().filter(|c| c.retracted).count();
     ParagraphAnalysis {
@@ -41,8 +46,14 @@ pub fn summarize(paragraphs: &[ParagraphAnalysis]) -> Summary {
         claims,
         anonymous: paragraphs.iter().map(|p| p.anonymous).sum(),
         retracted: paragraphs.iter().map(|p| p.retracted).sum(),
-        score: paragraphs.iter().fold(0u32, |acc, p| acc.saturating_add(p.score)),
-        flagged_share: if claims == 0 { 0.0 } else { flagged as f64 / claims as f64 },
+        score: paragraphs
+            .iter()
+            .fold(0u32, |acc, p| acc.saturating_add(p.score)),
+        flagged_share: if claims == 0 {
+            0.0
+        } else {
+            flagged as f64 / claims as f64
+        },
     }
 }
 
@@ -66,14 +77,24 @@ mod tests {
 
     #[test]
     fn weights_apply_and_saturate() {
-        let w = Weights { anonymous: 1, retracted: 2 };
+        let w = Weights {
+            anonymous: 1,
+            retracted: 2,
+        };
         assert_eq!(weighted(2, 1, &w), 4);
         assert_eq!(weighted(usize::MAX, usize::MAX, &w), u32::MAX);
     }
 
     #[test]
     fn empty_article_has_zero_share() {
-        let a = score::<&str>(&[], vec![], &Weights { anonymous: 1, retracted: 2 });
+        let a = score::<&str>(
+            &[],
+            vec![],
+            &Weights {
+                anonymous: 1,
+                retracted: 2,
+            },
+        );
         assert_eq!(a.summary.flagged_share, 0.0);
         assert_eq!(a.summary.paragraphs, 0);
     }

@@ -116,7 +116,11 @@ impl<'a> Paragraph<'a> {
         if i >= self.tokens.len() {
             return None;
         }
-        let mut best = if self.tokens[i].tags & t != 0 { Some(i) } else { None };
+        let mut best = if self.tokens[i].tags & t != 0 {
+            Some(i)
+        } else {
+            None
+        };
         if self.tokens[i].tags & tag::PHRASE_START != 0 {
             let from = self.phrases.partition_point(|p| p.first < i);
             for p in self.phrases[from..].iter().take_while(|p| p.first == i) {
@@ -159,7 +163,10 @@ impl<'a> Paragraph<'a> {
     /// Whether token `i` opens or closes a quotation.
     pub fn is_quote_mark(&self, i: usize) -> bool {
         i < self.tokens.len()
-            && matches!(self.tokens[i].punct, '"' | '\'' | '“' | '”' | '‘' | '’' | '«' | '»')
+            && matches!(
+                self.tokens[i].punct,
+                '"' | '\'' | '“' | '”' | '‘' | '’' | '«' | '»'
+            )
     }
 
     /// Whether token `i` is a dash used as punctuation.
@@ -232,18 +239,26 @@ fn tokenize(text: &str, lex: &Lexicon) -> Vec<Token> {
         if bytes.get(end) == Some(&b'.') {
             let word = &text[start..end];
             let single_capital = word.len() == 1 && bytes[start].is_ascii_uppercase();
-            if has_dot || single_capital || ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word)) {
+            if has_dot
+                || single_capital
+                || ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
+            {
                 end += 1;
                 chars.next();
             }
         }
         let word = &text[start..end];
-        let (stem_end, possessive) = if word.len() > 2 && (word.ends_with("'s") || word.ends_with("’s")) {
-            let suffix = if word.ends_with("'s") { 2 } else { "’s".len() };
-            (end - suffix, true)
-        } else {
-            (end, false)
-        };
+        let (stem_end, possessive) =
+            if word.len() > 2 && (word.ends_with("'s") || word.ends_with("’s")) {
+                let suffix = if word.ends_with("'s") {
+                    2
+                } else {
+                    "’s".len()
+                };
+                (end - suffix, true)
+            } else {
+                (end, false)
+            };
         let stem = text[start..stem_end].trim_end_matches('.');
         lower.clear();
         if stem.is_ascii() {
@@ -252,7 +267,11 @@ fn tokenize(text: &str, lex: &Lexicon) -> Vec<Token> {
         } else {
             lower.extend(stem.chars().flat_map(char::to_lowercase));
         }
-        let mut tags = if lower.len() <= 40 { lex.word_tags(&lower) } else { 0 };
+        let mut tags = if lower.len() <= 40 {
+            lex.word_tags(&lower)
+        } else {
+            0
+        };
         // "it’s", "he's": a contraction, not a possessive.
         if possessive && tags & tag::PRONOUN != 0 {
             tags &= !tag::PRONOUN;
@@ -287,7 +306,11 @@ fn find_phrases(p: &Paragraph, lex: &Lexicon) -> Vec<Phrase> {
                 j < p.tokens.len() && p.tokens[j].is_word && p.word(j).eq_ignore_ascii_case(w)
             });
             if matched {
-                out.push(Phrase { first: i, last: j, tags: *tags });
+                out.push(Phrase {
+                    first: i,
+                    last: j,
+                    tags: *tags,
+                });
             }
         }
     }
@@ -379,16 +402,34 @@ mod tests {
         let lex = Lexicon::new(&Rules::builtin());
         let p = Paragraph::new(text, &lex);
         let words = (0..p.tokens.len()).map(|i| p.word(i).to_string()).collect();
-        let sentences = p.sentences.iter().map(|s| text[s.bytes.clone()].to_string()).collect();
+        let sentences = p
+            .sentences
+            .iter()
+            .map(|s| text[s.bytes.clone()].to_string())
+            .collect();
         (lex, words, sentences)
     }
 
     #[test]
     fn abbreviations_names_numbers_and_possessives_stay_whole() {
-        let (_, words, _) = para("Gen. Kim’s aide told U.S. officials 250,000 al-Qaida J. R. Smith.");
+        let (_, words, _) =
+            para("Gen. Kim’s aide told U.S. officials 250,000 al-Qaida J. R. Smith.");
         assert_eq!(
             words,
-            ["Gen.", "Kim’s", "aide", "told", "U.S.", "officials", "250,000", "al-Qaida", "J.", "R.", "Smith", "."]
+            [
+                "Gen.",
+                "Kim’s",
+                "aide",
+                "told",
+                "U.S.",
+                "officials",
+                "250,000",
+                "al-Qaida",
+                "J.",
+                "R.",
+                "Smith",
+                "."
+            ]
         );
     }
 
@@ -424,7 +465,10 @@ mod tests {
     #[test]
     fn phrases_are_found() {
         let lex = Lexicon::new(&Rules::builtin());
-        let p = Paragraph::new("It was, according to sources, not officially confirmed.", &lex);
+        let p = Paragraph::new(
+            "It was, according to sources, not officially confirmed.",
+            &lex,
+        );
         let acc = (0..p.tokens.len()).find(|&i| p.is(i, "according")).unwrap();
         assert_eq!(p.phrase_at(acc, tag::ACCORDING), Some(acc + 1));
         let not = (0..p.tokens.len()).find(|&i| p.is(i, "not")).unwrap();

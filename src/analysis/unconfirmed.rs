@@ -30,10 +30,16 @@ mod tests {
     #[test]
     fn finds_warnings() {
         let lex = Lexicon::new(&Rules::builtin());
-        let p = Paragraph::new("He said so. The account could not be independently verified.", &lex);
+        let p = Paragraph::new(
+            "He said so. The account could not be independently verified.",
+            &lex,
+        );
         let f = find(&p);
         assert_eq!(f.len(), 1);
         assert_eq!(f[0].0, 1);
-        assert_eq!(&p.text[f[0].1.clone()], "could not be independently verified");
+        assert_eq!(
+            &p.text[f[0].1.clone()],
+            "could not be independently verified"
+        );
     }
 }

@@ -15,7 +15,11 @@ pub enum LoadError {
     #[error("{}: is a folder, not an article file", path.display())]
     IsDirectory { path: PathBuf },
     #[error("{}: too large ({} MB; the limit is {} MB)", path.display(), size / 1_000_000, limit / 1_000_000)]
-    TooLarge { path: PathBuf, size: u64, limit: u64 },
+    TooLarge {
+        path: PathBuf,
+        size: u64,
+        limit: u64,
+    },
     #[error("{}: not readable as text: {why}", path.display())]
     Unreadable { path: PathBuf, why: String },
     #[error("{}: not a valid {} file: {why}", path.display(), format.label())]

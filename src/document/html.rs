@@ -13,13 +13,50 @@ use ego_tree::iter::Edge;
 use scraper::{Html, Node};
 
 const DROPPED: &[&str] = &[
-    "script", "style", "noscript", "template", "nav", "header", "footer", "figcaption", "aside",
-    "form", "button", "svg", "head", "iframe", "select", "textarea",
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "nav",
+    "header",
+    "footer",
+    "figcaption",
+    "aside",
+    "form",
+    "button",
+    "svg",
+    "head",
+    "iframe",
+    "select",
+    "textarea",
 ];
 
 const BLOCKS: &[&str] = &[
-    "p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "td", "th", "dd", "dt",
-    "div", "section", "article", "main", "ul", "ol", "table", "tr", "body", "figure", "address",
+    "p",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "blockquote",
+    "pre",
+    "td",
+    "th",
+    "dd",
+    "dt",
+    "div",
+    "section",
+    "article",
+    "main",
+    "ul",
+    "ol",
+    "table",
+    "tr",
+    "body",
+    "figure",
+    "address",
 ];
 
 /// Deeper element nesting than this is dropped (the text is kept).
@@ -70,7 +107,8 @@ pub fn paragraphs(source: &str) -> Vec<String> {
 
 /// Elements that never have a closing tag.
 const VOID: &[&str] = &[
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr",
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
+    "wbr",
 ];
 
 /// One tag found by the shallow scanner.
@@ -89,12 +127,16 @@ fn scan_tags(source: &str) -> Vec<(usize, usize, Tag)> {
     while let Some(off) = memchr_lt(&bytes[i..]) {
         let start = i + off;
         if source[start..].starts_with("<!--") {
-            let end = source[start..].find("-->").map_or(bytes.len(), |e| start + e + 3);
+            let end = source[start..]
+                .find("-->")
+                .map_or(bytes.len(), |e| start + e + 3);
             out.push((start, end, Tag::Other));
             i = end;
             continue;
         }
-        let Some(close) = source[start..].find('>') else { break };
+        let Some(close) = source[start..].find('>') else {
+            break;
+        };
         let end = start + close + 1;
         let inner = &source[start + 1..end - 1];
         let name: String = inner
@@ -123,7 +165,8 @@ fn scan_tags(source: &str) -> Vec<(usize, usize, Tag)> {
 }
 
 fn find_ignore_case(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    hay.windows(needle.len()).position(|w| w.eq_ignore_ascii_case(needle))
+    hay.windows(needle.len())
+        .position(|w| w.eq_ignore_ascii_case(needle))
 }
 
 fn memchr_lt(bytes: &[u8]) -> Option<usize> {
@@ -211,7 +254,12 @@ mod tests {
             <ul><li>one</li><li>two</li></ul><footer>(c)</footer></body></html>";
         assert_eq!(
             paragraphs(html),
-            vec!["Head\u{AD}line", "First bold para&graph, wrapped.", "one", "two"]
+            vec![
+                "Head\u{AD}line",
+                "First bold para&graph, wrapped.",
+                "one",
+                "two"
+            ]
         );
     }
 

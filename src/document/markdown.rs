@@ -18,9 +18,9 @@ pub fn paragraphs(source: &str) -> Vec<String> {
     for event in Parser::new(source) {
         match event {
             Event::Start(Tag::Paragraph | Tag::Heading { .. } | Tag::Item | Tag::CodeBlock(_))
-            | Event::End(TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item | TagEnd::CodeBlock) => {
-                flush(&mut current, &mut out)
-            }
+            | Event::End(
+                TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item | TagEnd::CodeBlock,
+            ) => flush(&mut current, &mut out),
             Event::Text(t) | Event::Code(t) => {
                 // Code blocks keep their line breaks in the text; a paragraph
                 // never holds one.
@@ -48,7 +48,12 @@ mod tests {
         let md = "# The *title*\n\nA [linked](http://x) word\nwrapped.\n\n- first item\n- second **item**\n";
         assert_eq!(
             paragraphs(md),
-            vec!["The title", "A linked word wrapped.", "first item", "second item"]
+            vec![
+                "The title",
+                "A linked word wrapped.",
+                "first item",
+                "second item"
+            ]
         );
     }
 }

@@ -6,7 +6,7 @@
 //! detector Firefox uses) guesses the legacy encoding when the bytes are not
 //! UTF-8, so curly quotes and accents survive.
 
-use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, UTF_8};
+use encoding_rs::{Encoding, UTF_8, UTF_16BE, UTF_16LE};
 
 /// Text decoded from bytes, with the name of the encoding used.
 #[derive(Debug)]
@@ -21,15 +21,24 @@ const BINARY_MAGIC: &[(&[u8], &str)] = &[
     (b"GIF8", "a GIF image"),
     (b"\xFF\xD8\xFF", "a JPEG image"),
     (b"%PDF", "a PDF document"),
-    (b"PK\x03\x04", "a zip archive (a .docx file needs the .docx extension)"),
+    (
+        b"PK\x03\x04",
+        "a zip archive (a .docx file needs the .docx extension)",
+    ),
     (b"\x7FELF", "a program"),
-    (b"\xD0\xCF\x11\xE0", "an old Word/Office document (.doc); save it as .docx"),
+    (
+        b"\xD0\xCF\x11\xE0",
+        "an old Word/Office document (.doc); save it as .docx",
+    ),
     (b"{\\rtf", "an RTF document; save it as .docx or .txt"),
 ];
 
 /// Decodes article bytes to text, or says why they are not text.
 pub fn decode_text(bytes: &[u8]) -> Result<Decoded, String> {
-    if let Some((_, what)) = BINARY_MAGIC.iter().find(|(magic, _)| bytes.starts_with(magic)) {
+    if let Some((_, what)) = BINARY_MAGIC
+        .iter()
+        .find(|(magic, _)| bytes.starts_with(magic))
+    {
         return Err(format!("the file is {what}"));
     }
     let encoding = if let Some((enc, _)) = Encoding::for_bom(bytes) {
@@ -78,7 +87,12 @@ fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
     }
     let pairs = sample.len() / 2;
     let zero_even = sample.iter().step_by(2).filter(|&&b| b == 0).count();
-    let zero_odd = sample.iter().skip(1).step_by(2).filter(|&&b| b == 0).count();
+    let zero_odd = sample
+        .iter()
+        .skip(1)
+        .step_by(2)
+        .filter(|&&b| b == 0)
+        .count();
     if zero_odd * 10 >= pairs * 7 && zero_even * 10 <= pairs {
         Some(UTF_16LE)
     } else if zero_even * 10 >= pairs * 7 && zero_odd * 10 <= pairs {
@@ -184,7 +198,10 @@ mod tests {
     fn windows_1252_quotes_survive() {
         let bytes = b"\x93Quoted,\x94 she said. Caf\xe9 owners agreed.";
         let d = decode_text(bytes).unwrap();
-        assert_eq!(d.text, "\u{201C}Quoted,\u{201D} she said. Caf\u{e9} owners agreed.");
+        assert_eq!(
+            d.text,
+            "\u{201C}Quoted,\u{201D} she said. Caf\u{e9} owners agreed."
+        );
         assert_eq!(d.encoding, "windows-1252");
     }
 
@@ -206,7 +223,11 @@ mod tests {
 
     #[test]
     fn binary_is_refused() {
-        assert!(decode_text(b"\x89PNG\r\n\x1a\n\0\0").unwrap_err().contains("PNG"));
+        assert!(
+            decode_text(b"\x89PNG\r\n\x1a\n\0\0")
+                .unwrap_err()
+                .contains("PNG")
+        );
         assert!(decode_text(b"abc\0\0\0\x01\x02\x03def").is_err());
     }
 }

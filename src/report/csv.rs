@@ -4,8 +4,21 @@
 use super::Article;
 
 pub const HEADER: [&str; 15] = [
-    "file", "paragraph", "sentence", "cue", "source", "speaker", "kind", "retracted", "unconfirmed",
-    "disputed", "anonymity_reason", "rule", "kind_rule", "paragraph_score", "explanation",
+    "file",
+    "paragraph",
+    "sentence",
+    "cue",
+    "source",
+    "speaker",
+    "kind",
+    "retracted",
+    "unconfirmed",
+    "disputed",
+    "anonymity_reason",
+    "rule",
+    "kind_rule",
+    "paragraph_score",
+    "explanation",
 ];
 
 pub fn render(articles: &[Article]) -> String {

@@ -6,7 +6,9 @@ use std::fmt::Write;
 use super::{Article, percent};
 
 fn escape(text: &str) -> String {
-    text.replace('|', "\\|").replace('*', "\\*").replace('_', "\\_")
+    text.replace('|', "\\|")
+        .replace('*', "\\*")
+        .replace('_', "\\_")
 }
 
 pub fn render(article: &Article) -> String {
@@ -14,7 +16,10 @@ pub fn render(article: &Article) -> String {
     let s = &a.summary;
     let mut out = String::new();
     let _ = writeln!(out, "# Sourcing review: {}\n", escape(article.file));
-    let _ = writeln!(out, "| paragraphs | claims | anonymous | retracted | score | flagged share |");
+    let _ = writeln!(
+        out,
+        "| paragraphs | claims | anonymous | retracted | score | flagged share |"
+    );
     let _ = writeln!(out, "|---:|---:|---:|---:|---:|---:|");
     let _ = writeln!(
         out,
@@ -50,8 +55,16 @@ pub fn render(article: &Article) -> String {
             if c.unconfirmed {
                 flags.push("unconfirmed".into());
             }
-            let source = c.source.as_ref().map_or("no source".to_string(), |s| format!("“{}”", escape(&s.text)));
-            let _ = writeln!(out, "- “{}” — {} — {}", escape(&c.cue.text), source, flags.join(", "));
+            let source = c.source.as_ref().map_or("no source".to_string(), |s| {
+                format!("“{}”", escape(&s.text))
+            });
+            let _ = writeln!(
+                out,
+                "- “{}” — {} — {}",
+                escape(&c.cue.text),
+                source,
+                flags.join(", ")
+            );
             let _ = writeln!(out, "  - {}", escape(&c.explanation));
         }
         out.push('\n');

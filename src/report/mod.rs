@@ -31,10 +31,21 @@ pub struct Article<'a> {
 /// Writes the report of several articles in one format.
 pub fn render(format: Format, articles: &[Article], pretty: bool) -> String {
     match format {
-        Format::Json => articles.iter().map(|a| json::render(a, pretty) + "\n").collect(),
-        Format::Text => articles.iter().map(text::render).collect::<Vec<_>>().join("\n"),
+        Format::Json => articles
+            .iter()
+            .map(|a| json::render(a, pretty) + "\n")
+            .collect(),
+        Format::Text => articles
+            .iter()
+            .map(text::render)
+            .collect::<Vec<_>>()
+            .join("\n"),
         Format::Csv => csv::render(articles),
-        Format::Md => articles.iter().map(markdown::render).collect::<Vec<_>>().join("\n"),
+        Format::Md => articles
+            .iter()
+            .map(markdown::render)
+            .collect::<Vec<_>>()
+            .join("\n"),
     }
 }
 

@@ -21,7 +21,11 @@ pub fn render(article: &Article) -> String {
         percent(s.flagged_share)
     );
     for p in &a.paragraphs {
-        let flagged: Vec<_> = p.claims.iter().filter(|c| c.kind.is_flagged() || c.retracted || c.disputed || c.unconfirmed).collect();
+        let flagged: Vec<_> = p
+            .claims
+            .iter()
+            .filter(|c| c.kind.is_flagged() || c.retracted || c.disputed || c.unconfirmed)
+            .collect();
         if p.claims.is_empty() {
             continue;
         }
@@ -47,7 +51,13 @@ pub fn render(article: &Article) -> String {
                 flags.push("unconfirmed".into());
             }
             let source = c.source.as_ref().map_or("(no source)", |s| s.text.as_str());
-            let _ = writeln!(out, "      - [{}] \"{}\" — {}", flags.join(", "), c.cue.text, source);
+            let _ = writeln!(
+                out,
+                "      - [{}] \"{}\" — {}",
+                flags.join(", "),
+                c.cue.text,
+                source
+            );
             let _ = writeln!(out, "        {}", c.explanation);
         }
     }

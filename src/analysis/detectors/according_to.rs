@@ -18,11 +18,15 @@ pub static RULE: RuleInfo = RuleInfo {
 pub fn detect(p: &Paragraph, sentence: usize, out: &mut Vec<Candidate>) {
     let s = &p.sentences[sentence];
     for i in s.tokens.clone() {
-        let Some(last) = p.phrase_at(i, tag::ACCORDING) else { continue };
+        let Some(last) = p.phrase_at(i, tag::ACCORDING) else {
+            continue;
+        };
         if p.in_quote(p.tokens[i].start) {
             continue;
         }
-        let Some(source) = phrase_starting_at(p, last + 1, s, false) else { continue };
+        let Some(source) = phrase_starting_at(p, last + 1, s, false) else {
+            continue;
+        };
         let mut c = Candidate::new(&RULE, Role::Outer, sentence, (i, last));
         c.source = Some(source);
         c.content = if opens_sentence(p, sentence, i) {
@@ -41,10 +45,19 @@ mod tests {
 
     #[test]
     fn source_after_the_phrase() {
-        let f = found("The dam will close, according to a leaked memo obtained by the Herald.", detect);
+        let f = found(
+            "The dam will close, according to a leaked memo obtained by the Herald.",
+            detect,
+        );
         assert_eq!(f[0].0, "according to");
-        assert_eq!(f[0].1.as_deref(), Some("a leaked memo obtained by the Herald"));
-        let f = found("According to people familiar with the talks, the deal is off.", detect);
+        assert_eq!(
+            f[0].1.as_deref(),
+            Some("a leaked memo obtained by the Herald")
+        );
+        let f = found(
+            "According to people familiar with the talks, the deal is off.",
+            detect,
+        );
         assert_eq!(f[0].1.as_deref(), Some("people familiar with the talks"));
     }
 }

@@ -16,7 +16,10 @@ pub static RULE: RuleInfo = RuleInfo {
 const MAX_GAP: usize = 10;
 
 /// Words after "as" that make it a conjunction, not a characterisation.
-const NOT_AFTER_AS: &[&str] = &["if", "though", "well", "soon", "long", "much", "many", "far", "usual", "part", "such", "a result"];
+const NOT_AFTER_AS: &[&str] = &[
+    "if", "though", "well", "soon", "long", "much", "many", "far", "usual", "part", "such",
+    "a result",
+];
 
 pub fn detect(p: &Paragraph, sentence: usize, out: &mut Vec<Candidate>) {
     let s = &p.sentences[sentence];
@@ -25,7 +28,10 @@ pub fn detect(p: &Paragraph, sentence: usize, out: &mut Vec<Candidate>) {
         if !t.has(tag::AS_VERB) || t.has(tag::REPORTING) || p.in_quote(t.start) {
             continue;
         }
-        if (t.capitalized && i > s.tokens.start) || p.is(i + 1, "by") || after_be(p, i, s.tokens.start) {
+        if (t.capitalized && i > s.tokens.start)
+            || p.is(i + 1, "by")
+            || after_be(p, i, s.tokens.start)
+        {
             continue;
         }
         if i > s.tokens.start && p.is(i - 1, "to") {
@@ -37,12 +43,20 @@ pub fn detect(p: &Paragraph, sentence: usize, out: &mut Vec<Candidate>) {
         else {
             continue;
         };
-        let conjunction = p.has(as_at + 1, tag::PRONOUN) || NOT_AFTER_AS.iter().any(|w| p.is(as_at + 1, w));
+        let conjunction =
+            p.has(as_at + 1, tag::PRONOUN) || NOT_AFTER_AS.iter().any(|w| p.is(as_at + 1, w));
         if conjunction {
             continue;
         }
-        let Some(source) = subject_before(p, i, s) else { continue };
-        let mut c = Candidate::new(&RULE, Role::Plain, sentence, (verb_group_start(p, i, source.1), i));
+        let Some(source) = subject_before(p, i, s) else {
+            continue;
+        };
+        let mut c = Candidate::new(
+            &RULE,
+            Role::Plain,
+            sentence,
+            (verb_group_start(p, i, source.1), i),
+        );
         c.source = Some(source);
         c.content = p.tokens[i].end..clause_end(p, sentence, as_at);
         out.push(c);
@@ -56,9 +70,21 @@ mod tests {
 
     #[test]
     fn verb_with_as() {
-        let f = found("While the club officially frames the move as a ‘reset,’ fans see it as a sale.", detect);
-        let got: Vec<_> = f.iter().map(|(c, s, _)| (c.as_str(), s.as_deref())).collect();
-        assert_eq!(got, [("officially frames", Some("the club")), ("see", Some("fans"))]);
+        let f = found(
+            "While the club officially frames the move as a ‘reset,’ fans see it as a sale.",
+            detect,
+        );
+        let got: Vec<_> = f
+            .iter()
+            .map(|(c, s, _)| (c.as_str(), s.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("officially frames", Some("the club")),
+                ("see", Some("fans"))
+            ]
+        );
     }
 
     #[test]

@@ -36,15 +36,23 @@ pub fn detect(p: &Paragraph, sentence: usize, out: &mut Vec<Candidate>) {
             else {
                 continue;
             };
-            let Some(source) = subject_before(p, i, s) else { continue };
-            let cue_end = if as_at + 1 < s.tokens.end && p.tokens[as_at + 1].is_word { as_at + 1 } else { as_at };
+            let Some(source) = subject_before(p, i, s) else {
+                continue;
+            };
+            let cue_end = if as_at + 1 < s.tokens.end && p.tokens[as_at + 1].is_word {
+                as_at + 1
+            } else {
+                as_at
+            };
             let mut c = Candidate::new(&RULE_QUOTED_AS, Role::Plain, sentence, (i, i));
             c.source = Some(source);
             c.speakers.push((i + 1, as_at - 1));
             c.content = p.tokens[cue_end].end..clause_end(p, sentence, cue_end + 1);
             out.push(c);
         } else if p.has(i, tag::CITING) {
-            let Some(speaker) = phrase_starting_at(p, i + 1, s, false) else { continue };
+            let Some(speaker) = phrase_starting_at(p, i + 1, s, false) else {
+                continue;
+            };
             let mut c = Candidate::new(&RULE_CITING, Role::Citing, sentence, (i, i));
             c.speakers.push(speaker);
             c.content = s.bytes.clone();
@@ -60,7 +68,10 @@ mod tests {
 
     #[test]
     fn quoted_as_saying() {
-        let f = found("The Herald quoted a senior judge as saying the law was vague.", detect);
+        let f = found(
+            "The Herald quoted a senior judge as saying the law was vague.",
+            detect,
+        );
         assert_eq!(f[0].0, "quoted");
         assert_eq!(f[0].1.as_deref(), Some("The Herald"));
         assert_eq!(f[0].2.as_deref(), Some("a senior judge"));
@@ -68,7 +79,10 @@ mod tests {
 
     #[test]
     fn speaker_with_abbreviations() {
-        let f = found("A published report cites U.S. intelligence officials as saying rebels are funded.", detect);
+        let f = found(
+            "A published report cites U.S. intelligence officials as saying rebels are funded.",
+            detect,
+        );
         assert_eq!(f[0].2.as_deref(), Some("U.S. intelligence officials"));
     }
 
@@ -78,4 +92,3 @@ mod tests {
         assert_eq!(f[0].2.as_deref(), Some("two traders"));
     }
 }
-

@@ -64,9 +64,18 @@ mod tests {
 
     #[test]
     fn possessed_noun_with_that() {
-        let f = found("This fits the council’s narrative that rents are falling.", detect);
-        assert_eq!((f[0].0.as_str(), f[0].1.as_deref()), ("narrative that", Some("the council’s")));
-        let f = found("The paper withdrew its original story that the mayor lied.", detect);
+        let f = found(
+            "This fits the council’s narrative that rents are falling.",
+            detect,
+        );
+        assert_eq!(
+            (f[0].0.as_str(), f[0].1.as_deref()),
+            ("narrative that", Some("the council’s"))
+        );
+        let f = found(
+            "The paper withdrew its original story that the mayor lied.",
+            detect,
+        );
         assert_eq!(f[0].1.as_deref(), Some("its original story"));
     }
 

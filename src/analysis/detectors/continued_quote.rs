@@ -43,22 +43,24 @@ pub fn detect(p: &Paragraph, claims: &[Candidate]) -> Vec<(Candidate, Origin)> {
         let attributed = claims.iter().any(|c| {
             !c.absorbed
                 && ((first_sentence..=last_sentence).contains(&c.sentence)
-                    || (c.content.start < q.end && q.start < c.content.end && c.content.start != c.content.end))
+                    || (c.content.start < q.end
+                        && q.start < c.content.end
+                        && c.content.start != c.content.end))
         });
         if attributed {
             continue;
         }
-        let before = claims
-            .iter()
-            .enumerate()
-            .rev()
-            .find(|(_, c)| !c.absorbed && c.role != Role::Hedge && p.tokens[c.cue.0].start < q.start);
+        let before = claims.iter().enumerate().rev().find(|(_, c)| {
+            !c.absorbed && c.role != Role::Hedge && p.tokens[c.cue.0].start < q.start
+        });
         let origin = match before {
             Some((index, _)) => Origin::SameParagraph(index),
             None if first_sentence == 0 => Origin::PreviousParagraph,
             None => continue,
         };
-        let Some(mark) = p.tokens.iter().position(|t| t.start == q.start) else { continue };
+        let Some(mark) = p.tokens.iter().position(|t| t.start == q.start) else {
+            continue;
+        };
         let mut c = Candidate::new(&RULE, Role::Continued, first_sentence, (mark, mark));
         c.content = q.clone();
         out.push((c, origin));

@@ -30,9 +30,26 @@ pub static RULE_NOUN: RuleInfo = RuleInfo {
 
 /// Words before "reports" that keep it sourceless: "unconfirmed media reports".
 const SOURCELESS_ADJECTIVES: &[&str] = &[
-    "unconfirmed", "media", "local", "news", "press", "earlier", "initial", "conflicting", "recent",
-    "multiple", "numerous", "widespread", "persistent", "new", "further", "some", "several", "many",
-    "unverified", "first",
+    "unconfirmed",
+    "media",
+    "local",
+    "news",
+    "press",
+    "earlier",
+    "initial",
+    "conflicting",
+    "recent",
+    "multiple",
+    "numerous",
+    "widespread",
+    "persistent",
+    "new",
+    "further",
+    "some",
+    "several",
+    "many",
+    "unverified",
+    "first",
 ];
 
 pub fn detect(p: &Paragraph, sentence: usize, out: &mut Vec<Candidate>) {
@@ -45,7 +62,10 @@ pub fn detect(p: &Paragraph, sentence: usize, out: &mut Vec<Candidate>) {
         }
         if t.has(tag::HEDGE_ADVERB) {
             push(out, &RULE_ADVERB, sentence, (i, i), s.bytes.clone());
-        } else if (t.has(tag::HEDGE_PARTICIPLE) || t.has(tag::AS_VERB)) && after_be(p, i, lo) && !p.is(i + 1, "by") {
+        } else if (t.has(tag::HEDGE_PARTICIPLE) || t.has(tag::AS_VERB))
+            && after_be(p, i, lo)
+            && !p.is(i + 1, "by")
+        {
             if let Some(last) = passive_hedge_end(p, i) {
                 let first = be_start(p, i, lo);
                 push(out, &RULE_PASSIVE, sentence, (first, last), s.bytes.clone());
@@ -60,7 +80,13 @@ pub fn detect(p: &Paragraph, sentence: usize, out: &mut Vec<Candidate>) {
     }
 }
 
-fn push(out: &mut Vec<Candidate>, rule: &'static RuleInfo, sentence: usize, cue: (usize, usize), content: std::ops::Range<usize>) {
+fn push(
+    out: &mut Vec<Candidate>,
+    rule: &'static RuleInfo,
+    sentence: usize,
+    cue: (usize, usize),
+    content: std::ops::Range<usize>,
+) {
     let mut c = Candidate::new(rule, Role::Hedge, sentence, cue);
     c.content = content;
     out.push(c);
@@ -77,7 +103,11 @@ fn passive_hedge_end(p: &Paragraph, i: usize) -> Option<usize> {
     if t.has(tag::HEDGE_NEEDS_TO) {
         if p.is(i + 1, "to") {
             // "was reported to have": include "have" when it follows.
-            return Some(if p.is(i + 2, "have") || p.is(i + 2, "be") { i + 2 } else { i + 1 });
+            return Some(if p.is(i + 2, "have") || p.is(i + 2, "be") {
+                i + 2
+            } else {
+                i + 1
+            });
         }
         return (p.is(i + 1, "that") || p.is(i + 1, "of")).then_some(i + 1);
     }
@@ -130,23 +160,43 @@ mod tests {
 
     #[test]
     fn agentless_passives() {
-        assert_eq!(cues("The deal is rumored to include a bonus."), ["is rumored to"]);
-        assert_eq!(cues("A strike was reported to have hit the port."), ["was reported to have"]);
-        assert_eq!(cues("The valley is considered a smuggling route."), ["is considered"]);
-        assert_eq!(cues("The firm is suspected of dumping waste."), ["is suspected of"]);
+        assert_eq!(
+            cues("The deal is rumored to include a bonus."),
+            ["is rumored to"]
+        );
+        assert_eq!(
+            cues("A strike was reported to have hit the port."),
+            ["was reported to have"]
+        );
+        assert_eq!(
+            cues("The valley is considered a smuggling route."),
+            ["is considered"]
+        );
+        assert_eq!(
+            cues("The firm is suspected of dumping waste."),
+            ["is suspected of"]
+        );
         assert_eq!(cues("It is widely seen as a snub."), ["is widely seen as"]);
     }
 
     #[test]
     fn sourceless_nouns() {
         assert_eq!(cues("But reports of looting persist."), ["reports of"]);
-        assert_eq!(cues("Few returned because of unconfirmed reports of mines."), ["reports of"]);
+        assert_eq!(
+            cues("Few returned because of unconfirmed reports of mines."),
+            ["reports of"]
+        );
         assert!(cues("The reports of his death were false.").is_empty());
     }
 
     #[test]
     fn reporter_hedges_are_not_claims() {
-        assert!(cues("The vote is expected to pass. It apparently failed. The alleged plot was foiled.").is_empty());
+        assert!(
+            cues(
+                "The vote is expected to pass. It apparently failed. The alleged plot was foiled."
+            )
+            .is_empty()
+        );
         assert!(cues("No injuries were reported. The rebels were defeated by troops.").is_empty());
     }
 }

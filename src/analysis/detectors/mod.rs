@@ -111,7 +111,11 @@ pub fn clause_end(p: &Paragraph, sentence: usize, from: usize) -> usize {
             let before_first_comma = !(s.tokens.start..m).any(|k| p.is_punct(k, ','));
             let closes_quote = p.is_quote_mark(m + 1);
             if before_first_comma && (!quoted || closes_quote) {
-                return if closes_quote { p.tokens[m + 1].end } else { t.start };
+                return if closes_quote {
+                    p.tokens[m + 1].end
+                } else {
+                    t.start
+                };
             }
         }
         if quoted {
@@ -120,12 +124,16 @@ pub fn clause_end(p: &Paragraph, sentence: usize, from: usize) -> usize {
         if t.punct == ';' {
             return t.start;
         }
-        if t.is_word && !t.capitalized && (p.is(m, "but") || p.is(m, "while") || p.is(m, "whereas")) {
+        if t.is_word && !t.capitalized && (p.is(m, "but") || p.is(m, "while") || p.is(m, "whereas"))
+        {
             return t.start;
         }
         if t.punct == ','
             && m + 1 < s.tokens.end
-            && (p.is(m + 1, "and") || p.is(m + 1, "though") || p.is(m + 1, "although") || p.is(m + 1, "but"))
+            && (p.is(m + 1, "and")
+                || p.is(m + 1, "though")
+                || p.is(m + 1, "although")
+                || p.is(m + 1, "but"))
         {
             return t.start;
         }
@@ -138,7 +146,9 @@ pub fn clause_end(p: &Paragraph, sentence: usize, from: usize) -> usize {
 pub fn opens_sentence(p: &Paragraph, sentence: usize, at: usize) -> bool {
     let s = &p.sentences[sentence];
     (s.tokens.start..at).all(|m| {
-        !p.tokens[m].is_word || p.has(m, super::lexicon::tag::CLAUSE_BOUNDARY) || super::phrase::is_skippable_adverb(p, m)
+        !p.tokens[m].is_word
+            || p.has(m, super::lexicon::tag::CLAUSE_BOUNDARY)
+            || super::phrase::is_skippable_adverb(p, m)
     })
 }
 
@@ -207,7 +217,13 @@ pub(crate) mod testing {
         }
         let words = |r: TokenRange| text[p.span(r.0, r.1)].to_string();
         out.iter()
-            .map(|c| (words(c.cue), c.source.map(words), c.speakers.first().copied().map(words)))
+            .map(|c| {
+                (
+                    words(c.cue),
+                    c.source.map(words),
+                    c.speakers.first().copied().map(words),
+                )
+            })
             .collect()
     }
 }

@@ -18,7 +18,17 @@ pub fn detect(p: &Paragraph, sentence: usize, out: &mut Vec<Candidate>) {
         if !t.has(tag::PARTICIPLE) || p.in_quote(t.start) || (t.capitalized && i > s.tokens.start) {
             continue;
         }
-        if i > s.tokens.start && ["without", "of", "the", "as", "by"].iter().any(|w| p.is(i - 1, w)) {
+        // A participle of speech follows a comma (", saying"), a subordinator
+        // ("after declaring") or a form of "be" ("are saying"); after a
+        // determiner it is a noun ("any warning").
+        let k = i.checked_sub(1).filter(|&k| k >= s.tokens.start);
+        if k.is_some_and(|k| p.is(k, "as")) {
+            continue; // "quoted X as saying": the citation rule's
+        }
+        let introduced = k.is_none_or(|k| {
+            p.is_punct(k, ',') || p.has(k, tag::SUBORDINATOR) || p.is(k, "in") || p.is(k, "by")
+        });
+        if !introduced && !after_be(p, i, s.tokens.start) {
             continue;
         }
         let source = if after_be(p, i, s.tokens.start) {
@@ -44,14 +54,21 @@ mod tests {
 
     #[test]
     fn source_is_the_clause_subject() {
-        let f = found("The mayor spoke briefly, but some residents walked out, saying the plan was unfair.", detect);
+        let f = found(
+            "The mayor spoke briefly, but some residents walked out, saying the plan was unfair.",
+            detect,
+        );
         assert_eq!(f[0].1.as_deref(), Some("some residents"));
-        let f = found("The ministry is reopening schools after declaring the region safe.", detect);
+        let f = found(
+            "The ministry is reopening schools after declaring the region safe.",
+            detect,
+        );
         assert_eq!(f[0].1.as_deref(), Some("The ministry"));
     }
 
     #[test]
-    fn without_saying_is_not_a_claim() {
+    fn nouns_and_idioms_are_not_claims() {
         assert!(found("It goes without saying.", detect).is_empty());
+        assert!(found("They had not received any warning.", detect).is_empty());
     }
 }

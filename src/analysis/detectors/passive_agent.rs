@@ -6,7 +6,7 @@
 
 use super::{Candidate, Role, RuleInfo};
 use crate::analysis::lexicon::tag;
-use crate::analysis::phrase::{after_be, is_noun, phrase_starting_at};
+use crate::analysis::phrase::{after_be, before_verb, is_noun, phrase_starting_at};
 use crate::analysis::text::Paragraph;
 
 pub static RULE: RuleInfo = RuleInfo {
@@ -21,11 +21,17 @@ pub fn detect(p: &Paragraph, sentence: usize, out: &mut Vec<Candidate>) {
             continue;
         }
         // "is framed by", or a reduced relative: "a narrative framed by".
-        let passive = after_be(p, i, s.tokens.start) || (i > s.tokens.start && is_noun(p, i - 1));
+        // "is framed by", a reduced relative ("a narrative framed by"), or a
+        // participle set off by a comma ("The plan, first reported by").
+        let before = before_verb(p, i, s.tokens.start);
+        let passive = after_be(p, i, s.tokens.start)
+            || before.is_some_and(|k| is_noun(p, k) || p.is_punct(k, ','));
         if !passive {
             continue;
         }
-        let Some(source) = phrase_starting_at(p, i + 2, s, true) else { continue };
+        let Some(source) = phrase_starting_at(p, i + 2, s, true) else {
+            continue;
+        };
         let mut c = Candidate::new(&RULE, Role::Plain, sentence, (i, i + 1));
         c.source = Some(source);
         c.content = s.bytes.clone();
@@ -40,10 +46,28 @@ mod tests {
 
     #[test]
     fn by_agent_is_the_source() {
-        let f = found("The visit has already been framed by Beijing as a success.", detect);
-        assert_eq!((f[0].0.as_str(), f[0].1.as_deref()), ("framed by", Some("Beijing")));
-        let f = found("The error was first detected by the city's auditors, who told us.", detect);
+        let f = found(
+            "The visit has already been framed by Beijing as a success.",
+            detect,
+        );
+        assert_eq!(
+            (f[0].0.as_str(), f[0].1.as_deref()),
+            ("framed by", Some("Beijing"))
+        );
+        let f = found(
+            "The error was first detected by the city's auditors, who told us.",
+            detect,
+        );
         assert_eq!(f[0].1.as_deref(), Some("the city's auditors"));
+    }
+
+    #[test]
+    fn participle_after_a_comma() {
+        let f = found(
+            "The plan, first reported by The Ledger, cuts fares.",
+            detect,
+        );
+        assert_eq!(f[0].1.as_deref(), Some("The Ledger"));
     }
 
     #[test]

@@ -9,7 +9,9 @@
 
 use super::{Candidate, Role, RuleInfo, clause_end, follows_quote};
 use crate::analysis::lexicon::tag;
-use crate::analysis::phrase::{after_be, before_verb, is_noun, phrase_starting_at, subject_before, verb_group_start};
+use crate::analysis::phrase::{
+    after_be, before_verb, is_noun, phrase_starting_at, subject_before, verb_group_start,
+};
 use crate::analysis::text::Paragraph;
 
 pub static RULE: RuleInfo = RuleInfo {
@@ -25,7 +27,9 @@ pub static RULE_INVERTED: RuleInfo = RuleInfo {
 pub fn detect(p: &Paragraph, sentence: usize, out: &mut Vec<Candidate>) {
     let s = &p.sentences[sentence];
     for i in s.tokens.clone() {
-        let Some(last) = p.phrase_at(i, tag::REPORTING) else { continue };
+        let Some(last) = p.phrase_at(i, tag::REPORTING) else {
+            continue;
+        };
         if p.in_quote(p.tokens[i].start) || !is_verb_here(p, i, last, s.tokens.start) {
             continue;
         }
@@ -33,7 +37,12 @@ pub fn detect(p: &Paragraph, sentence: usize, out: &mut Vec<Candidate>) {
             continue;
         }
         if let Some(source) = subject_before(p, i, s) {
-            let mut c = Candidate::new(&RULE, Role::Plain, sentence, (verb_group_start(p, i, source.1), last));
+            let mut c = Candidate::new(
+                &RULE,
+                Role::Plain,
+                sentence,
+                (verb_group_start(p, i, source.1), last),
+            );
             c.source = Some(source);
             c.content = if follows_quote(p, source.0, s.tokens.start) {
                 s.bytes.start..p.tokens[source.0].start
@@ -72,11 +81,15 @@ fn is_verb_here(p: &Paragraph, i: usize, last: usize, lo: usize) -> bool {
     }
     if p.has(i, tag::NOUN_OR_VERB) {
         // A verb only right after its subject: "Reuters reports", "it claims".
-        let Some(k) = before_verb(p, i, lo) else { return false };
+        let Some(k) = before_verb(p, i, lo) else {
+            return false;
+        };
         let t = &p.tokens[k];
         let subject_like = t.is_word
             && !t.possessive
-            && !t.has(tag::DETERMINER | tag::POSSESSIVE_PRONOUN | tag::PREPOSITION | tag::CLAUSE_BOUNDARY)
+            && !t.has(
+                tag::DETERMINER | tag::POSSESSIVE_PRONOUN | tag::PREPOSITION | tag::CLAUSE_BOUNDARY,
+            )
             && (t.has(tag::PRONOUN) || t.capitalized || is_noun(p, k));
         return subject_like;
     }
@@ -89,7 +102,10 @@ mod tests {
     use super::*;
 
     fn one(text: &str) -> Vec<(String, Option<String>)> {
-        found(text, detect).into_iter().map(|(c, s, _)| (c, s)).collect()
+        found(text, detect)
+            .into_iter()
+            .map(|(c, s, _)| (c, s))
+            .collect()
     }
 
     fn pair(cue: &str, source: &str) -> (String, Option<String>) {
@@ -98,20 +114,38 @@ mod tests {
 
     #[test]
     fn subject_before_the_verb() {
-        assert_eq!(one("Harbour officials say the ferry sank."), [pair("say", "Harbour officials")]);
-        assert_eq!(one("The mayor has long argued that taxes are low."), [pair("has long argued", "The mayor")]);
-        assert_eq!(one("Analyst Jo Park pointed out that rates fell."), [pair("pointed out", "Analyst Jo Park")]);
+        assert_eq!(
+            one("Harbour officials say the ferry sank."),
+            [pair("say", "Harbour officials")]
+        );
+        assert_eq!(
+            one("The mayor has long argued that taxes are low."),
+            [pair("has long argued", "The mayor")]
+        );
+        assert_eq!(
+            one("Analyst Jo Park pointed out that rates fell."),
+            [pair("pointed out", "Analyst Jo Park")]
+        );
     }
 
     #[test]
     fn inverted_after_a_quote() {
-        assert_eq!(one("“We will rebuild,” said a town councillor, who asked not to be named."), [pair("said", "a town councillor")]);
-        assert_eq!(one("‘No comment,’ said Thursday the club’s owner."), [pair("said", "the club’s owner")]);
+        assert_eq!(
+            one("“We will rebuild,” said a town councillor, who asked not to be named."),
+            [pair("said", "a town councillor")]
+        );
+        assert_eq!(
+            one("‘No comment,’ said Thursday the club’s owner."),
+            [pair("said", "the club’s owner")]
+        );
     }
 
     #[test]
     fn quote_then_subject() {
-        assert_eq!(one("‘The bridge is unsafe,’ one engineer claimed."), [pair("claimed", "one engineer")]);
+        assert_eq!(
+            one("‘The bridge is unsafe,’ one engineer claimed."),
+            [pair("claimed", "one engineer")]
+        );
     }
 
     #[test]
@@ -126,8 +160,17 @@ mod tests {
 
     #[test]
     fn noun_or_verb_after_a_subject() {
-        assert_eq!(one("The agency reports that prices rose."), [pair("reports", "The agency")]);
-        assert_eq!(one("It holds 300 files it claims it owns."), [pair("claims", "it")]);
-        assert_eq!(one("The study found that errors rose."), [pair("found", "The study")]);
+        assert_eq!(
+            one("The agency reports that prices rose."),
+            [pair("reports", "The agency")]
+        );
+        assert_eq!(
+            one("It holds 300 files it claims it owns."),
+            [pair("claims", "it")]
+        );
+        assert_eq!(
+            one("The study found that errors rose."),
+            [pair("found", "The study")]
+        );
     }
 }
