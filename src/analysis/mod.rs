@@ -321,89 +321,37 @@ impl Analyzer {
                 start: e.words.start,
                 end: e.words.end,
             };
-            let person_names = match &e.target {
+            let hits: Vec<usize> = match &e.target {
                 retraction::Target::Person { phrase } => {
-                    Some(person_names(ep, e.paragraph, *phrase, drafts))
+                    let who = who_is(paras, e.paragraph, *phrase, drafts);
+                    (0..drafts.len())
+                        .filter(|&i| {
+                            let d = &drafts[i];
+                            before(d, e)
+                                && !in_sentence_of(d, e)
+                                && who.as_ref().is_some_and(|w| w.matches(d, paras))
+                        })
+                        .collect()
                 }
-                _ => None,
-            };
-            let at = (e.paragraph, e.words.start);
-            let position = |d: &Draft| (d.paragraph, d.cue.start);
-            let rests_on_target = |d: &Draft| -> bool {
-                let Some(s) = d.source.as_ref() else {
-                    return false;
-                };
-                let same_sentence = d.paragraph == e.paragraph && d.cand.sentence == e.sentence;
-                // The announcement of a retraction is not retracted.
-                if same_sentence && d.cand.content.contains(&e.words.start) {
-                    return false;
-                }
-                match (&e.target, &person_names) {
-                    (
-                        retraction::Target::Material {
-                            head,
-                            group,
-                            owners,
-                        },
-                        _,
-                    ) => {
-                        let same_material =
-                            s.head == *head || (group.is_some() && s.group == *group);
-                        let announcement =
-                            paras[d.paragraph].has(s.class.head, lexicon::tag::RETRACT_NOUN);
-                        let owners_agree = owners.is_empty()
-                            || s.names.is_empty()
-                            || s.names.iter().any(|n| owners.contains(n));
-                        same_material
-                            && !announcement
-                            && owners_agree
-                            && s.class.category == Category::Document
+                retraction::Target::Material {
+                    head,
+                    group,
+                    owners,
+                } => {
+                    let mut owners = owners.clone();
+                    if owners.is_empty() {
+                        if let Some(r) = e.retractor {
+                            owners = who_is(paras, e.paragraph, r, drafts)
+                                .map(|w| w.names)
+                                .unwrap_or_default();
+                        }
                     }
-                    (retraction::Target::Person { .. }, Some(names)) => {
-                        position(d) < at
-                            && !same_sentence
-                            && !names.is_empty()
-                            && s.names.iter().any(|n| names.contains(n))
-                    }
-                    _ => false,
+                    material_hits(paras, drafts, e, head, *group, &owners)
                 }
             };
-            let entity = |d: &Draft| -> Option<(usize, usize)> {
-                let s = d.source.as_ref()?;
-                Some(match &d.refers_to {
-                    Some(r) => (r.paragraph, r.start),
-                    None => (d.paragraph, paras[d.paragraph].tokens[s.np.0].start),
-                })
-            };
-            let is_material = matches!(e.target, retraction::Target::Material { .. });
-            // Before the retraction: the material it names is the latest
-            // mention of that kind (and everything referring to the same).
-            let latest_before = drafts
-                .iter()
-                .filter(|d| {
-                    position(d) < at
-                        && !(d.paragraph == e.paragraph && d.cand.sentence == e.sentence)
-                })
-                .rfind(|d| rests_on_target(d))
-                .and_then(entity);
-            for d in drafts.iter_mut() {
-                if d.retracted_by.is_some() || !rests_on_target(d) {
-                    continue;
-                }
-                let same_sentence = d.paragraph == e.paragraph && d.cand.sentence == e.sentence;
-                let hit = if !is_material || same_sentence {
-                    true
-                } else if position(d) < at {
-                    entity(d).is_some() && entity(d) == latest_before
-                } else {
-                    // After it, a definite mention ("the story", "its report")
-                    // refers back; "a report" or "another story" is new.
-                    d.source.as_ref().is_some_and(|s| {
-                        !s.class.indefinite && (s.class.definite || s.antecedent.is_some())
-                    })
-                };
-                if hit {
-                    d.retracted_by = Some(reference.clone());
+            for i in hits {
+                if drafts[i].retracted_by.is_none() {
+                    drafts[i].retracted_by = Some(reference.clone());
                 }
             }
         }
@@ -446,22 +394,148 @@ impl Analyzer {
     }
 }
 
-/// Capitalised words naming the person who recants ("she" resolved to the
-/// last person quoted before the recantation).
-fn person_names(p: &Paragraph, pi: usize, phrase: TokenRange, drafts: &[Draft]) -> Vec<String> {
+/// Whether a draft stands before a retraction.
+fn before(d: &Draft, e: &retraction::Event) -> bool {
+    (d.paragraph, d.cue.start) < (e.paragraph, e.words.start)
+}
+
+fn in_sentence_of(d: &Draft, e: &retraction::Event) -> bool {
+    d.paragraph == e.paragraph && d.cand.sentence == e.sentence
+}
+
+/// The first mention a draft's source goes back to.
+fn entity(paras: &[Paragraph], d: &Draft) -> Option<(usize, usize)> {
+    let s = d.source.as_ref()?;
+    Some(match &d.refers_to {
+        Some(r) => (r.paragraph, r.start),
+        None => (d.paragraph, paras[d.paragraph].tokens[s.np.0].start),
+    })
+}
+
+/// Someone a retraction is about: by name, or by the mention their
+/// sources go back to ("she" → "a former plant worker").
+struct Party {
+    names: Vec<String>,
+    entity: Option<(usize, usize)>,
+}
+
+impl Party {
+    fn matches(&self, d: &Draft, paras: &[Paragraph]) -> bool {
+        let Some(s) = d.source.as_ref() else {
+            return false;
+        };
+        (!self.names.is_empty() && s.names.iter().any(|n| self.names.contains(n)))
+            || (self.entity.is_some() && entity(paras, d) == self.entity)
+    }
+}
+
+/// Who a phrase at a retraction names: its own capitalised words, or for a
+/// pronoun or description ("she", "the paper") the last source before it
+/// of the same sort.
+fn who_is(paras: &[Paragraph], pi: usize, phrase: TokenRange, drafts: &[Draft]) -> Option<Party> {
+    let p = &paras[pi];
     let names = retraction::name_words(p, phrase);
     if !names.is_empty() {
-        return names;
+        return Some(Party {
+            names,
+            entity: None,
+        });
     }
     let at = (pi, p.tokens[phrase.0].start);
-    drafts
+    let people = p.has(phrase.0, lexicon::tag::PRONOUN) && !p.is(phrase.0, "it");
+    let d = drafts
         .iter()
         .rev()
-        .filter(|d| (d.paragraph, 0) <= (at.0, 0) && (d.paragraph < pi || d.cue.start < at.1))
-        .filter_map(|d| d.source.as_ref())
-        .find(|s| s.class.category.is_people() || s.class.category == Category::ProperName)
-        .map(|s| s.names.clone())
-        .unwrap_or_default()
+        .filter(|d| (d.paragraph, d.cue.start) < at)
+        .find(|d| {
+            d.source.as_ref().is_some_and(|s| {
+                let c = s.class.category;
+                if people {
+                    c.is_people() || c == Category::ProperName
+                } else {
+                    matches!(c, Category::Institution | Category::ProperName)
+                }
+            })
+        })?;
+    Some(Party {
+        names: d
+            .source
+            .as_ref()
+            .map(|s| s.names.clone())
+            .unwrap_or_default(),
+        entity: entity(paras, d),
+    })
+}
+
+/// The claims resting on retracted material: mentions of the same material
+/// (the latest one before the retraction and everything referring to it,
+/// definite mentions after it), and claims its owner published before it
+/// ("the Herald reported …" when the Herald withdraws its story).
+fn material_hits(
+    paras: &[Paragraph],
+    drafts: &[Draft],
+    e: &retraction::Event,
+    head: &str,
+    group: Option<usize>,
+    owners: &[String],
+) -> Vec<usize> {
+    let rests_on_material = |d: &Draft| -> bool {
+        let Some(s) = d.source.as_ref() else {
+            return false;
+        };
+        // The announcement of a retraction is not retracted.
+        if in_sentence_of(d, e) && d.cand.content.contains(&e.words.start) {
+            return false;
+        }
+        let same_material = s.head == head || (group.is_some() && s.group == group);
+        let announcement = paras[d.paragraph].has(s.class.head, lexicon::tag::RETRACT_NOUN);
+        let owners_agree =
+            owners.is_empty() || s.names.is_empty() || s.names.iter().any(|n| owners.contains(n));
+        same_material && !announcement && owners_agree && s.class.category == Category::Document
+    };
+    let published_by_owner = |d: &Draft| -> bool {
+        let Some(s) = d.source.as_ref() else {
+            return false;
+        };
+        let verb = paras[d.paragraph].text[d.cue.clone()].to_lowercase();
+        let publishes = retraction::PUBLISHING_VERBS
+            .iter()
+            .any(|v| verb.split_whitespace().any(|w| w == *v));
+        before(d, e)
+            && publishes
+            && matches!(
+                s.class.category,
+                Category::Institution | Category::ProperName
+            )
+            && s.names.iter().any(|n| owners.contains(n))
+    };
+    let latest_before = drafts
+        .iter()
+        .filter(|d| before(d, e) && !in_sentence_of(d, e))
+        .rfind(|d| rests_on_material(d))
+        .and_then(|d| entity(paras, d));
+    (0..drafts.len())
+        .filter(|&i| {
+            let d = &drafts[i];
+            if published_by_owner(d) {
+                return true;
+            }
+            if !rests_on_material(d) {
+                return false;
+            }
+            if in_sentence_of(d, e) {
+                true
+            } else if before(d, e) {
+                entity(paras, d).is_some() && entity(paras, d) == latest_before
+            } else {
+                // After it, a definite mention ("the story", "its report")
+                // refers back; "a report" or "another story" is new.
+                d.source.as_ref().is_some_and(|s| {
+                    !s.class.indefinite && (s.class.definite || s.antecedent.is_some())
+                })
+            }
+        })
+        .collect()
 }
 
 /// The claim's kind is that of its weakest link: any unnamed source or

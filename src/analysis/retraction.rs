@@ -39,7 +39,28 @@ pub struct Event {
     /// The retraction words ("was later retracted", "issued retractions").
     pub words: Range<usize>,
     pub target: Target,
+    /// Who retracts ("The paper" in "The paper has since withdrawn its story").
+    pub retractor: Option<TokenRange>,
 }
+
+/// Verbs by which a publisher's claims rest on its own story: when "the
+/// Herald" retracts its story, "the Herald reported …" is retracted too.
+pub const PUBLISHING_VERBS: &[&str] = &[
+    "reported",
+    "reports",
+    "report",
+    "wrote",
+    "writes",
+    "published",
+    "publishes",
+    "revealed",
+    "reveals",
+    "disclosed",
+    "claimed",
+    "claims",
+    "alleged",
+    "broke",
+];
 
 pub static RULE_ID: &str = "retraction.material";
 
@@ -123,11 +144,13 @@ pub fn find(p: &Paragraph, paragraph: usize, lex: &Lexicon) -> Vec<Event> {
                     }
                 };
                 if let Some(target) = target {
+                    let retractor = if after_be(p, i, lo) { None } else { subject };
                     out.push(Event {
                         paragraph,
                         sentence: si,
                         words,
                         target,
+                        retractor,
                     });
                 }
             } else if t.has(tag::RETRACT_NOUN) {
@@ -168,6 +191,7 @@ pub fn find(p: &Paragraph, paragraph: usize, lex: &Lexicon) -> Vec<Event> {
                         sentence: si,
                         words: p.tokens[first].start..t.end,
                         target,
+                        retractor: None,
                     });
                 }
             }

@@ -330,7 +330,31 @@ pub fn classify(p: &Paragraph, np: TokenRange, sentence_start: usize) -> Classif
     if h.capitalized && !(head == sentence_start && h.has(tag::DETERMINER | tag::CLAUSE_BOUNDARY)) {
         return verdict(SourceKind::Named, Category::ProperName, &PROPER_NAME, head);
     }
+    if !h.capitalized && looks_like_person_noun(p.stem(head)) {
+        let category = if plural {
+            Category::Group
+        } else {
+            Category::Person
+        };
+        let mut c = verdict(SourceKind::Anonymous, category, &ANONYMOUS_DESCRIPTOR, head);
+        c.needs_antecedent = definite;
+        return c;
+    }
     verdict(SourceKind::Named, Category::Other, &DEFAULT_NAMED, head)
+}
+
+/// Whether a noun the rules do not list names people by what they do:
+/// "engineers", "inspector", "physician", "consultants". English forms
+/// such nouns with a handful of suffixes; "-ment" nouns are things.
+pub fn looks_like_person_noun(word: &str) -> bool {
+    let w = word.to_lowercase();
+    let singular = w.strip_suffix('s').unwrap_or(&w);
+    if singular.len() < 5 || singular.ends_with("ment") {
+        return false;
+    }
+    ["er", "or", "ist", "ian", "ant", "ent", "eer", "ee"]
+        .iter()
+        .any(|s| singular.ends_with(s))
 }
 
 #[cfg(test)]
@@ -365,6 +389,19 @@ mod tests {
         ] {
             assert_eq!(kind_of(s), (Anonymous, ANONYMOUS_DESCRIPTOR.id), "{s}");
         }
+    }
+
+    #[test]
+    fn unlisted_agent_nouns_are_people() {
+        assert_eq!(
+            kind_of("Two engineers at the plant"),
+            (Anonymous, ANONYMOUS_DESCRIPTOR.id)
+        );
+        assert_eq!(
+            kind_of("a senior inspector"),
+            (Anonymous, ANONYMOUS_DESCRIPTOR.id)
+        );
+        assert_eq!(kind_of("the agreement"), (Named, DEFAULT_NAMED.id));
     }
 
     #[test]

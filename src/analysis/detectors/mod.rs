@@ -118,6 +118,15 @@ pub fn clause_end(p: &Paragraph, sentence: usize, from: usize) -> usize {
                 };
             }
         }
+        // "… as ‘pure fiction,’ and its director told …": a clause ends
+        // after a quotation closed before a conjunction.
+        let closes_quote = quoted && p.quote_at(t.start).is_some_and(|q| q.end == t.end);
+        let next_joins = ["and", "but", "though", "although", "while"]
+            .iter()
+            .any(|w| p.is(m + 1, w));
+        if closes_quote && next_joins && m > s.tokens.start && p.is_punct(m - 1, ',') {
+            return t.end;
+        }
         if quoted {
             continue;
         }
