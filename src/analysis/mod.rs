@@ -339,12 +339,10 @@ impl Analyzer {
                     owners,
                 } => {
                     let mut owners = owners.clone();
-                    if owners.is_empty() {
-                        if let Some(r) = e.retractor {
-                            owners = who_is(paras, e.paragraph, r, drafts)
-                                .map(|w| w.names)
-                                .unwrap_or_default();
-                        }
+                    if let Some(r) = e.retractor.filter(|_| owners.is_empty()) {
+                        owners = who_is(paras, e.paragraph, r, drafts)
+                            .map(|w| w.names)
+                            .unwrap_or_default();
                     }
                     material_hits(paras, drafts, e, head, *group, &owners)
                 }
