@@ -1,1 +1,34 @@
-fn main() {}
+//! Analysis throughput on generated news-like text, on one core, with the
+//! allocator the binary uses (mimalloc).
+//!
+//! `analyze/5MB` and `analyze/10MB` should take time in proportion to their
+//! size (nothing quadratic); the README records the medians.
+
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use sourcelight::analysis::Analyzer;
+use sourcelight::generate;
+
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
+fn throughput(c: &mut Criterion) {
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(1)
+        .build()
+        .expect("one-thread pool");
+    let analyzer = Analyzer::default();
+    let mut group = c.benchmark_group("analyze");
+    group.sample_size(10);
+    for mb in [5usize, 10] {
+        let article = generate::article_of_size(mb * 1_000_000, 7);
+        let bytes: usize = article.iter().map(|p| p.len()).sum();
+        group.throughput(Throughput::Bytes(bytes as u64));
+        group.bench_function(format!("{mb}MB"), |b| {
+            b.iter(|| pool.install(|| analyzer.analyze(&article)));
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, throughput);
+criterion_main!(benches);

@@ -9,4 +9,5 @@
 
 pub mod analysis;
 pub mod document;
+pub mod generate;
 pub mod report;

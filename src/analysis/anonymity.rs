@@ -21,6 +21,9 @@ const INTRODUCERS: &[&str] = &[
 
 /// Whether the text gives a reason for the anonymity of the source `np`.
 pub fn reason_given(p: &Paragraph, np: TokenRange, look_at_next: bool) -> bool {
+    if !p.mentions(tag::ANON_REASON) {
+        return false;
+    }
     let si = p.sentence_of(np.0);
     let mut range = np.1 + 1..p.sentences[si].tokens.end;
     // Reasons often follow in the next sentence when it is about anonymity.

@@ -15,6 +15,8 @@ use super::text::Paragraph;
 
 /// How many paragraphs back a pronoun may find its antecedent.
 const PRONOUN_WINDOW: usize = 2;
+/// How many paragraphs back "the memo" may find its antecedent.
+const DOCUMENT_WINDOW: usize = 40;
 /// How many paragraphs back "the officials" may find its antecedent.
 const DESCRIPTION_WINDOW: usize = 4;
 
@@ -23,7 +25,6 @@ const DESCRIPTION_WINDOW: usize = 4;
 pub struct Mention {
     pub paragraph: usize,
     pub range: std::ops::Range<usize>,
-    pub text: String,
     pub head: String,
     pub group: Option<usize>,
     pub category: Category,
@@ -32,10 +33,10 @@ pub struct Mention {
 }
 
 impl Mention {
-    pub fn reference(&self) -> Reference {
+    pub fn reference(&self, paragraphs: &[Paragraph]) -> Reference {
         Reference {
             paragraph: self.paragraph,
-            text: self.text.clone(),
+            text: paragraphs[self.paragraph].text[self.range.clone()].to_string(),
             start: self.range.start,
             end: self.range.end,
         }
@@ -104,7 +105,7 @@ impl Memory {
             Category::Document => {
                 let head = p.stem(c.head).to_lowercase();
                 let group = lex.material_group(&head);
-                self.mentions.iter().rev().find(|m| {
+                recent(DOCUMENT_WINDOW).find(|m| {
                     m.category == Category::Document
                         && (m.head == head || (group.is_some() && m.group == group))
                 })
@@ -132,7 +133,6 @@ pub fn mention(
     let range = p.span(np.0, np.1);
     Mention {
         paragraph,
-        text: p.text[range.clone()].to_string(),
         range,
         group: lex.material_group(&head),
         head,
@@ -162,37 +162,61 @@ fn title_forms(head: &str) -> Vec<String> {
     forms
 }
 
-/// For "a senior general" described without a name: the later place where
-/// the same description is followed by a name ("the general, Ivan Petrov",
-/// "Gen. Ivan Petrov"). Looks only at paragraphs after `paragraph`.
-pub fn named_later(paragraphs: &[Paragraph], paragraph: usize, head: &str) -> Option<Reference> {
-    let forms = title_forms(head);
-    for (offset, p) in paragraphs.iter().enumerate().skip(paragraph + 1) {
-        for i in 0..p.tokens.len() {
-            let word = p.word(i).to_lowercase();
-            if !forms.contains(&word) {
-                continue;
-            }
-            let mut j = i + 1;
-            if p.is_punct(j, ',') {
-                j += 1;
-            }
-            let starts_name = j < p.tokens.len()
-                && p.tokens[j].is_word
-                && p.tokens[j].capitalized
-                && !p.has(j, tag::DETERMINER | tag::CLAUSE_BOUNDARY);
-            let continues_name =
-                j + 1 < p.tokens.len() && p.tokens[j + 1].is_word && p.tokens[j + 1].capitalized;
-            if starts_name && continues_name {
-                let range = p.span(i, j + 1);
-                return Some(Reference {
-                    paragraph: offset,
-                    text: p.text[range.clone()].to_string(),
-                    start: range.start,
-                    end: range.end,
-                });
+/// Where each word stands before a name ("general, Ivan Petrov", "Gen.
+/// Ivan Petrov"), built once per article so that looking for a person
+/// named later costs one lookup, not a scan of the rest of the article.
+#[derive(Default)]
+pub struct NameIndex {
+    before_names: rustc_hash::FxHashMap<String, Vec<Reference>>,
+}
+
+impl NameIndex {
+    pub fn new(paragraphs: &[Paragraph]) -> NameIndex {
+        let mut index = NameIndex::default();
+        for (pi, p) in paragraphs.iter().enumerate() {
+            for i in 0..p.tokens.len() {
+                if !p.tokens[i].is_word || p.tokens[i].capitalized && !p.word(i).ends_with('.') {
+                    continue;
+                }
+                let mut j = i + 1;
+                if p.is_punct(j, ',') {
+                    j += 1;
+                }
+                let name_word = |k: usize| {
+                    k < p.tokens.len()
+                        && p.tokens[k].is_word
+                        && p.tokens[k].capitalized
+                        && !p.has(k, tag::DETERMINER | tag::CLAUSE_BOUNDARY | tag::PRONOUN)
+                };
+                if name_word(j) && name_word(j + 1) {
+                    let range = p.span(i, j + 1);
+                    index
+                        .before_names
+                        .entry(p.word(i).to_lowercase())
+                        .or_default()
+                        .push(Reference {
+                            paragraph: pi,
+                            text: p.text[range.clone()].to_string(),
+                            start: range.start,
+                            end: range.end,
+                        });
+                }
             }
         }
+        index
     }
-    None
+
+    /// For "a senior general" described without a name: the first later
+    /// place where the same description stands before a name ("the
+    /// general, Ivan Petrov", "Gen. Ivan Petrov").
+    pub fn named_later(&self, paragraph: usize, head: &str) -> Option<Reference> {
+        title_forms(head)
+            .iter()
+            .filter_map(|form| {
+                let places = self.before_names.get(form)?;
+                let first_after = places.partition_point(|r| r.paragraph <= paragraph);
+                places.get(first_after).cloned()
+            })
+            .min_by_key(|r| (r.paragraph, r.start))
+    }
 }

@@ -28,6 +28,9 @@ const REACH: usize = 10;
 
 pub fn find(p: &Paragraph, paragraph: usize, lex: &Lexicon) -> Vec<Dispute> {
     let mut out = Vec::new();
+    if !p.mentions(tag::DISPUTE) {
+        return out;
+    }
     for (si, s) in p.sentences.iter().enumerate() {
         for d in s.tokens.clone() {
             if !p.has(d, tag::DISPUTE)

@@ -71,11 +71,18 @@ struct ResolvedSource {
     kind: SourceKind,
     rule: &'static KindRule,
     /// What the rule's `{marker}` says.
-    marker: String,
+    marker: Marker,
     antecedent: Option<Reference>,
     head: String,
     group: Option<usize>,
-    names: Vec<String>,
+}
+
+/// The words a kind rule's explanation points at: one word of the source
+/// ("leaked"), or a description of an earlier mention.
+#[derive(Debug, Clone)]
+enum Marker {
+    Word(usize),
+    Text(String),
 }
 
 /// A claim on its way to the output.
@@ -87,8 +94,11 @@ struct Draft {
     speakers: Vec<ResolvedSource>,
     kind: SourceKind,
     kind_rule: &'static KindRule,
-    /// The kind's explanation, filled in.
-    kind_note: String,
+    /// The inner speaker that makes the claim anonymous (weakest link).
+    weakest_speaker: Option<usize>,
+    /// The kind's explanation, for a continued quote whose source stands in
+    /// another paragraph.
+    kind_note: Option<String>,
     cue: Range<usize>,
     refers_to: Option<Reference>,
     retracted_by: Option<Reference>,
@@ -151,6 +161,7 @@ impl Analyzer {
     /// definite descriptions against the sources before them.
     fn resolve(&self, paras: &[Paragraph], per_para: Vec<Detected>) -> Vec<Draft> {
         let mut memory = Memory::default();
+        let names = coref::NameIndex::new(paras);
         let mut drafts: Vec<Draft> = Vec::new();
         for (pi, (cands, continued)) in per_para.into_iter().enumerate() {
             let p = &paras[pi];
@@ -163,7 +174,7 @@ impl Analyzer {
                     continue;
                 }
                 index_of.push(Some(drafts.len()));
-                let draft = self.draft(paras, pi, cand, &mut memory);
+                let draft = self.draft(paras, pi, cand, &mut memory, &names);
                 drafts.push(draft);
             }
             for (cand, origin) in continued {
@@ -182,13 +193,20 @@ impl Analyzer {
         drafts
     }
 
-    fn draft(&self, paras: &[Paragraph], pi: usize, cand: Candidate, memory: &mut Memory) -> Draft {
+    fn draft(
+        &self,
+        paras: &[Paragraph],
+        pi: usize,
+        cand: Candidate,
+        memory: &mut Memory,
+        names: &coref::NameIndex,
+    ) -> Draft {
         let p = &paras[pi];
         let lex = &self.lexicon;
         let mut cue = p.span(cand.cue.0, cand.cue.1);
         let mut source = cand
             .source
-            .map(|np| self.resolve_phrase(paras, pi, np, memory));
+            .map(|np| self.resolve_phrase(paras, pi, np, memory, names));
         // "Reports say", "according to reports": the words are part of the cue.
         if let Some(s) = source
             .as_ref()
@@ -201,7 +219,7 @@ impl Analyzer {
         let speakers: Vec<ResolvedSource> = cand
             .speakers
             .iter()
-            .map(|&np| self.resolve_phrase(paras, pi, np, memory))
+            .map(|&np| self.resolve_phrase(paras, pi, np, memory, names))
             .collect();
         for s in source.iter() {
             let mut m = coref::mention(p, pi, s.np, &s.class, s.kind, lex);
@@ -209,11 +227,10 @@ impl Analyzer {
             if let Some(root) = &s.antecedent {
                 m.paragraph = root.paragraph;
                 m.range = root.start..root.end;
-                m.text = root.text.clone();
             }
             memory.remember(m);
         }
-        let (kind, kind_rule, kind_note) = weakest_link(p, source.as_ref(), &speakers);
+        let (kind, kind_rule, weakest_speaker) = weakest_link(source.as_ref(), &speakers);
         let refers_to = source.as_ref().and_then(|s| s.antecedent.clone());
         Draft {
             paragraph: pi,
@@ -222,7 +239,8 @@ impl Analyzer {
             speakers,
             kind,
             kind_rule,
-            kind_note,
+            weakest_speaker,
+            kind_note: None,
             cue,
             refers_to,
             retracted_by: None,
@@ -239,6 +257,7 @@ impl Analyzer {
         pi: usize,
         np: TokenRange,
         memory: &Memory,
+        names: &coref::NameIndex,
     ) -> ResolvedSource {
         let p = &paras[pi];
         let lex = &self.lexicon;
@@ -249,15 +268,15 @@ impl Analyzer {
             np,
             kind: class.kind,
             rule: class.rule,
-            marker: p.word(class.marker).to_string(),
+            marker: Marker::Word(class.marker),
             antecedent: None,
             group: lex.material_group(&head),
             head,
-            names: retraction::name_words(p, np),
             class,
         };
         if resolved.class.needs_antecedent || resolved.class.category == Category::Pronoun {
             if let Some(m) = memory.antecedent(p, pi, &resolved.class, lex) {
+                let r = m.reference(paras);
                 let where_ = if m.paragraph == pi {
                     "this paragraph".to_string()
                 } else {
@@ -269,22 +288,15 @@ impl Analyzer {
                 } else {
                     &sources::COREFERENCE
                 };
-                resolved.marker = format!("'{}' ({where_}): {}", m.text, m.kind.label());
-                resolved.antecedent = Some(m.reference());
+                resolved.marker =
+                    Marker::Text(format!("'{}' ({where_}): {}", r.text, m.kind.label()));
                 resolved.class.category = m.category;
-                if resolved.names.is_empty() {
-                    resolved.names = m
-                        .text
-                        .split_whitespace()
-                        .filter(|w| w.starts_with(char::is_uppercase))
-                        .map(String::from)
-                        .collect();
-                }
                 if resolved.group.is_none() {
                     resolved.group = m.group;
                 }
+                resolved.antecedent = Some(r);
             } else if resolved.class.category == Category::Pronoun {
-                resolved.marker = "someone the text names earlier: named".to_string();
+                resolved.marker = Marker::Text("someone the text names earlier: named".to_string());
             }
         }
         // A person described now and named later counts as named.
@@ -293,14 +305,14 @@ impl Analyzer {
             && resolved.class.indefinite
             && resolved.antecedent.is_none();
         let later = if described {
-            coref::named_later(paras, pi, &resolved.head)
+            names.named_later(pi, &resolved.head)
         } else {
             None
         };
         if let Some(r) = later {
             resolved.kind = SourceKind::Named;
             resolved.rule = &sources::NAMED_LATER;
-            resolved.marker = format!("'{}' (paragraph {})", r.text, r.paragraph + 1);
+            resolved.marker = Marker::Text(format!("'{}' (paragraph {})", r.text, r.paragraph + 1));
             resolved.antecedent = Some(r);
         }
         resolved
@@ -360,12 +372,14 @@ impl Analyzer {
         for (pi, p) in paras.iter().enumerate() {
             for dispute in dispute::find(p, pi, &self.lexicon) {
                 let here = (dispute.paragraph, dispute.sentence);
-                let target = drafts.iter().rposition(|d| {
-                    if (d.paragraph, d.cand.sentence) >= here || d.paragraph + DISPUTE_WINDOW < pi {
+                let near = paragraph_range(drafts, pi.saturating_sub(DISPUTE_WINDOW), pi);
+                let offset = near.start;
+                let target = drafts[near].iter().rposition(|d| {
+                    if (d.paragraph, d.cand.sentence) >= here {
                         return false;
                     }
                     if let Some(owner) = &dispute.owner {
-                        return d.source.as_ref().is_some_and(|s| s.names.contains(owner));
+                        return source_names(paras, d).contains(owner);
                     }
                     match &d.source {
                         Some(s) => {
@@ -379,6 +393,7 @@ impl Analyzer {
                         }
                     }
                 });
+                let target = target.map(|t| t + offset);
                 if let Some(t) = target.filter(|&t| drafts[t].disputed_by.is_none()) {
                     drafts[t].disputed_by = Some(Reference {
                         paragraph: pi,
@@ -390,6 +405,29 @@ impl Analyzer {
             }
         }
     }
+}
+
+/// The capitalised words naming a draft's source, or its antecedent's
+/// ("He" → "Bruce", "Bennett"). Computed only where retractions and
+/// disputes need them.
+fn source_names(paras: &[Paragraph], d: &Draft) -> Vec<String> {
+    let Some(s) = d.source.as_ref() else {
+        return Vec::new();
+    };
+    let names = retraction::name_words(&paras[d.paragraph], s.np);
+    if !names.is_empty() {
+        return names;
+    }
+    s.antecedent
+        .as_ref()
+        .map(|r| {
+            r.text
+                .split_whitespace()
+                .filter(|w| w.starts_with(char::is_uppercase))
+                .map(|w| w.trim_end_matches(['’', '\'', 's']).to_string())
+                .collect()
+        })
+        .unwrap_or_default()
 }
 
 /// Whether a draft stands before a retraction.
@@ -422,7 +460,9 @@ impl Party {
         let Some(s) = d.source.as_ref() else {
             return false;
         };
-        (!self.names.is_empty() && s.names.iter().any(|n| self.names.contains(n)))
+        let names = source_names(paras, d);
+        let _ = s;
+        (!self.names.is_empty() && names.iter().any(|n| self.names.contains(n)))
             || (self.entity.is_some() && entity(paras, d) == self.entity)
     }
 }
@@ -456,11 +496,7 @@ fn who_is(paras: &[Paragraph], pi: usize, phrase: TokenRange, drafts: &[Draft]) 
             })
         })?;
     Some(Party {
-        names: d
-            .source
-            .as_ref()
-            .map(|s| s.names.clone())
-            .unwrap_or_default(),
+        names: source_names(paras, d),
         entity: entity(paras, d),
     })
 }
@@ -487,8 +523,9 @@ fn material_hits(
         }
         let same_material = s.head == head || (group.is_some() && s.group == group);
         let announcement = paras[d.paragraph].has(s.class.head, lexicon::tag::RETRACT_NOUN);
+        let names = source_names(paras, d);
         let owners_agree =
-            owners.is_empty() || s.names.is_empty() || s.names.iter().any(|n| owners.contains(n));
+            owners.is_empty() || names.is_empty() || names.iter().any(|n| owners.contains(n));
         same_material && !announcement && owners_agree && s.class.category == Category::Document
     };
     let published_by_owner = |d: &Draft| -> bool {
@@ -505,7 +542,7 @@ fn material_hits(
                 s.class.category,
                 Category::Institution | Category::ProperName
             )
-            && s.names.iter().any(|n| owners.contains(n))
+            && source_names(paras, d).iter().any(|n| owners.contains(n))
     };
     let latest_before = drafts
         .iter()
@@ -537,34 +574,23 @@ fn material_hits(
 }
 
 /// The claim's kind is that of its weakest link: any unnamed source or
-/// inner speaker makes it anonymous.
+/// inner speaker makes it anonymous. Returns the kind, the rule that
+/// decided it, and the inner speaker that did, if one did.
 fn weakest_link(
-    p: &Paragraph,
     source: Option<&ResolvedSource>,
     speakers: &[ResolvedSource],
-) -> (SourceKind, &'static KindRule, String) {
+) -> (SourceKind, &'static KindRule, Option<usize>) {
     let Some(source) = source else {
-        return (
-            SourceKind::Unattributed,
-            &sources::NO_SOURCE,
-            sources::NO_SOURCE.explanation.to_string(),
-        );
+        return (SourceKind::Unattributed, &sources::NO_SOURCE, None);
     };
-    let note = explain::kind_note(p, source);
     let weakest = speakers
         .iter()
-        .filter(|s| s.kind > source.kind)
-        .max_by_key(|s| s.kind);
+        .enumerate()
+        .filter(|(_, s)| s.kind > source.kind)
+        .max_by_key(|(_, s)| s.kind);
     match weakest {
-        Some(s) => {
-            let speaker_note = explain::kind_note(p, s);
-            let text = format!(
-                "{note}; but the inner speaker is unnamed: {speaker_note}, so the claim is {} (weakest link)",
-                s.kind.label()
-            );
-            (s.kind, s.rule, text)
-        }
-        None => (source.kind, source.rule, note),
+        Some((i, s)) => (s.kind, s.rule, Some(i)),
+        None => (source.kind, source.rule, None),
     }
 }
 
@@ -609,7 +635,20 @@ fn continued_draft(paras: &[Paragraph], pi: usize, cand: Candidate, from: &Draft
         },
         kind: from.kind,
         kind_rule: from.kind_rule,
-        kind_note: from.kind_note.clone(),
+        weakest_speaker: if same_paragraph {
+            from.weakest_speaker
+        } else {
+            None
+        },
+        kind_note: if same_paragraph {
+            None
+        } else {
+            Some(
+                from.kind_note
+                    .clone()
+                    .unwrap_or_else(|| explain::kind_explanation(&paras[from.paragraph], from)),
+            )
+        },
         refers_to,
         retracted_by: None,
         disputed_by: None,
@@ -619,17 +658,23 @@ fn continued_draft(paras: &[Paragraph], pi: usize, cand: Candidate, from: &Draft
     }
 }
 
+/// The drafts of paragraphs `from..=to` (drafts are in paragraph order).
+fn paragraph_range(drafts: &[Draft], from: usize, to: usize) -> Range<usize> {
+    drafts.partition_point(|d| d.paragraph < from)..drafts.partition_point(|d| d.paragraph <= to)
+}
+
 fn mark_unconfirmed(paras: &[Paragraph], drafts: &mut [Draft]) {
     for (pi, p) in paras.iter().enumerate() {
+        let here = paragraph_range(drafts, pi, pi);
         for (sentence, _) in unconfirmed::find(p) {
-            let in_sentence = |d: &Draft, s: usize| d.paragraph == pi && d.cand.sentence == s;
-            let target = if drafts.iter().any(|d| in_sentence(d, sentence)) {
+            let drafts = &mut drafts[here.clone()];
+            let target = if drafts.iter().any(|d| d.cand.sentence == sentence) {
                 Some(sentence)
             } else {
                 sentence.checked_sub(1)
             };
             if let Some(s) = target {
-                for d in drafts.iter_mut().filter(|d| in_sentence(d, s)) {
+                for d in drafts.iter_mut().filter(|d| d.cand.sentence == s) {
                     d.unconfirmed = true;
                 }
             }

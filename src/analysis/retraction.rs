@@ -106,6 +106,9 @@ fn material_target(
 /// Finds the retraction events of one paragraph.
 pub fn find(p: &Paragraph, paragraph: usize, lex: &Lexicon) -> Vec<Event> {
     let mut out = Vec::new();
+    if !p.mentions(tag::RETRACT_VERB | tag::RETRACT_NOUN) {
+        return out;
+    }
     for (si, s) in p.sentences.iter().enumerate() {
         let lo = s.tokens.start;
         for i in s.tokens.clone() {

@@ -41,7 +41,8 @@ impl Category {
 }
 
 /// A rule that decides a source's kind, with its explanation. `{source}`
-/// and `{marker}` are filled in.
+/// and `{marker}` are filled in; a part in `[…]` is shown only when the
+/// marker word is not the whole source.
 #[derive(Debug)]
 pub struct KindRule {
     pub id: &'static str,
@@ -50,11 +51,11 @@ pub struct KindRule {
 
 pub static PROPER_NAME: KindRule = KindRule {
     id: "source.proper-name",
-    explanation: "'{source}' names a person or organisation ('{marker}'): named",
+    explanation: "'{source}' names a person or organisation[ ('{marker}')]: named",
 };
 pub static ANONYMOUS_DESCRIPTOR: KindRule = KindRule {
     id: "source.anonymous-descriptor",
-    explanation: "'{source}' names no person or organisation ('{marker}' describes without naming): anonymous",
+    explanation: "'{source}' names no person or organisation[ ('{marker}' describes without naming)]: anonymous",
 };
 pub static SPOKESPERSON: KindRule = KindRule {
     id: "source.spokesperson",
@@ -62,7 +63,7 @@ pub static SPOKESPERSON: KindRule = KindRule {
 };
 pub static OFFICE_HOLDER: KindRule = KindRule {
     id: "source.office-holder",
-    explanation: "'{source}' identifies a single office-holder ('{marker}'): named",
+    explanation: "'{source}' identifies a single office-holder[ ('{marker}')]: named",
 };
 pub static UNNAMED_OFFICE: KindRule = KindRule {
     id: "source.unnamed-office",
@@ -70,11 +71,11 @@ pub static UNNAMED_OFFICE: KindRule = KindRule {
 };
 pub static INSTITUTION: KindRule = KindRule {
     id: "source.institution",
-    explanation: "'{source}' is an institution speaking on the record ('{marker}'): named",
+    explanation: "'{source}' is an institution speaking on the record[ ('{marker}')]: named",
 };
 pub static DOCUMENT_HIDDEN: KindRule = KindRule {
     id: "source.document-undisclosed",
-    explanation: "'{source}' is a document whose origin is not disclosed ('{marker}'): anonymous",
+    explanation: "'{source}' is a document whose origin is not disclosed[ ('{marker}')]: anonymous",
 };
 pub static DOCUMENT_NAMED: KindRule = KindRule {
     id: "source.document-disclosed",

@@ -13,6 +13,9 @@ pub static RULE_ID: &str = "unconfirmed.phrase";
 /// The sentences of a paragraph that carry an unconfirmed warning, with its words.
 pub fn find(p: &Paragraph) -> Vec<(usize, Range<usize>)> {
     let mut out = Vec::new();
+    if !p.mentions(tag::UNCONFIRMED) {
+        return out;
+    }
     for i in 0..p.tokens.len() {
         if let Some(last) = p.phrase_at(i, tag::UNCONFIRMED) {
             out.push((p.sentence_of(i), p.span(i, last)));

@@ -1,0 +1,209 @@
+//! The analyser on whole articles written for the project: every kind of
+//! source, retraction carried backwards and forwards, a dispute, an
+//! unconfirmed claim, continued quotes and abbreviations.
+
+use sourcelight::analysis::{Analysis, Claim, SourceKind, analyze};
+use sourcelight::document::Document;
+
+fn article(text: &str) -> Analysis {
+    analyze(&Document::from_text("test", text).paragraphs)
+}
+
+fn sample() -> Analysis {
+    article(include_str!("../assets/sample-article.txt"))
+}
+
+fn council() -> Analysis {
+    article(include_str!("fixtures/council.txt"))
+}
+
+/// (anonymous, retracted, claims) of each paragraph.
+fn counts(a: &Analysis) -> Vec<(usize, usize, usize)> {
+    a.paragraphs
+        .iter()
+        .map(|p| (p.anonymous, p.retracted, p.claims.len()))
+        .collect()
+}
+
+fn only_claim(a: &Analysis, paragraph: usize) -> &Claim {
+    let claims = &a.paragraphs[paragraph].claims;
+    assert_eq!(claims.len(), 1, "paragraph {paragraph}: {claims:#?}");
+    &claims[0]
+}
+
+#[test]
+fn sample_article_scores_every_paragraph() {
+    let a = sample();
+    assert_eq!(
+        counts(&a),
+        [
+            (0, 0, 0), // headline
+            (0, 0, 1), // the mayor: named
+            (1, 0, 1), // two engineers, anonymity reason given
+            (1, 1, 1), // the leaked memo, retracted two paragraphs later
+            (1, 0, 1), // "is said to have": unattributed
+            (1, 1, 1), // the memo, retracted here
+            (0, 0, 2), // the authority and its named director
+            (1, 0, 1), // one resident, unconfirmed
+            (0, 0, 2), // a named doctor and his continued quote
+            (1, 0, 1), // city officials
+            (0, 0, 1), // a published report
+            (0, 0, 0), // narration
+            (0, 0, 1), // a spokeswoman: named
+            (0, 0, 1), // an inspector named in the next paragraph
+            (0, 0, 0), // "is expected to" is not a claim
+        ]
+    );
+    assert_eq!(a.summary.claims, 14);
+    assert_eq!(a.summary.anonymous, 6);
+    assert_eq!(a.summary.retracted, 2);
+    assert_eq!(a.summary.score, 10);
+    assert!((a.summary.flagged_share - 6.0 / 14.0).abs() < 1e-9);
+}
+
+#[test]
+fn retraction_reaches_back_and_forward() {
+    let a = sample();
+    let earlier = only_claim(&a, 3);
+    assert!(earlier.retracted);
+    let by = earlier.retracted_by.as_ref().expect("retraction reference");
+    assert_eq!(by.paragraph, 5);
+    assert_eq!(by.text, "was later withdrawn");
+    assert_eq!(
+        earlier.source.as_ref().unwrap().text,
+        "an internal memo obtained by the Harbour Gazette"
+    );
+    assert_eq!(earlier.speaker.as_ref().unwrap().text, "a senior manager");
+    assert!(
+        earlier.explanation.contains("paragraph 6"),
+        "{}",
+        earlier.explanation
+    );
+
+    let here = only_claim(&a, 5);
+    assert!(here.retracted);
+    assert_eq!(
+        here.kind,
+        SourceKind::Anonymous,
+        "the memo stays a leaked memo"
+    );
+    assert_eq!(here.refers_to.as_ref().unwrap().paragraph, 3);
+}
+
+#[test]
+fn denial_by_another_party_is_a_dispute_not_a_retraction() {
+    let a = sample();
+    let memo = only_claim(&a, 5);
+    assert!(memo.disputed);
+    assert_eq!(memo.disputed_by.as_ref().unwrap().paragraph, 6);
+    let denial = &a.paragraphs[6].claims[0];
+    assert!(!denial.retracted && denial.kind == SourceKind::Named);
+}
+
+#[test]
+fn unconfirmed_and_anonymity_reason() {
+    let a = sample();
+    let resident = only_claim(&a, 7);
+    assert!(resident.unconfirmed);
+    assert_eq!(resident.anonymity_reason, Some(false));
+    assert_eq!(only_claim(&a, 2).anonymity_reason, Some(true));
+    assert_eq!(
+        only_claim(&a, 1).anonymity_reason,
+        None,
+        "named sources need no reason"
+    );
+}
+
+#[test]
+fn continued_quote_in_the_same_paragraph() {
+    let a = sample();
+    let claims = &a.paragraphs[8].claims;
+    assert_eq!(claims[0].source.as_ref().unwrap().text, "Dr. Amir Haddad");
+    assert_eq!(claims[1].rule, "attribution.continued-quote");
+    assert_eq!(claims[1].source, claims[0].source);
+    assert_eq!(
+        claims[1].sentence, 1,
+        "'Dr.' and 'St.' do not end sentences"
+    );
+}
+
+#[test]
+fn continued_quote_in_its_own_paragraph() {
+    let a = council();
+    let q = only_claim(&a, 2);
+    assert_eq!(q.rule, "attribution.continued-quote");
+    assert_eq!(q.kind, SourceKind::Named);
+    assert_eq!(q.refers_to.as_ref().unwrap().paragraph, 1);
+}
+
+#[test]
+fn described_then_named_later_counts_as_named() {
+    let a = sample();
+    let inspector = only_claim(&a, 13);
+    assert_eq!(inspector.kind, SourceKind::Named);
+    assert_eq!(inspector.kind_rule, "source.named-later");
+    assert_eq!(
+        inspector.refers_to.as_ref().unwrap().text,
+        "inspector, Maria Keller"
+    );
+}
+
+#[test]
+fn recanting_retracts_the_earlier_account_not_the_recantation() {
+    let a = council();
+    let claims = &a.paragraphs[3].claims;
+    assert!(claims[0].retracted, "{:#?}", claims[0]);
+    assert!(!claims[1].retracted, "the recantation itself stands");
+}
+
+#[test]
+fn publisher_withdrawing_its_story_retracts_what_it_reported() {
+    let a = council();
+    let herald = only_claim(&a, 5);
+    assert!(herald.retracted && herald.disputed);
+    assert_eq!(herald.kind, SourceKind::Named);
+}
+
+#[test]
+fn sourceless_reports_are_unattributed_with_no_source() {
+    let a = council();
+    let r = only_claim(&a, 4);
+    assert_eq!(r.kind, SourceKind::Unattributed);
+    assert!(r.source.is_none());
+    assert_eq!(r.cue.text, "Reports say");
+}
+
+#[test]
+fn spans_point_at_their_words() {
+    for a in [sample(), council()] {
+        for p in &a.paragraphs {
+            for c in &p.claims {
+                for span in [
+                    Some(&c.cue),
+                    c.source.as_ref(),
+                    c.speaker.as_ref(),
+                    c.content.as_ref(),
+                ]
+                .into_iter()
+                .flatten()
+                {
+                    assert_eq!(&p.text[span.start..span.end], span.text);
+                }
+                assert!(!c.explanation.is_empty() && c.explanation.contains(&c.rule));
+            }
+        }
+    }
+}
+
+#[test]
+fn every_claim_explains_its_rules() {
+    let a = sample();
+    let c = only_claim(&a, 9);
+    assert_eq!(c.kind_rule, "source.anonymous-descriptor");
+    assert!(
+        c.explanation
+            .contains("'City officials' names no person or organisation"),
+        "{}",
+        c.explanation
+    );
+}

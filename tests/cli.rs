@@ -1,0 +1,210 @@
+//! The command line as users run it: each format, many files, bad input.
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
+
+fn sourcelight() -> Command {
+    Command::cargo_bin("sourcelight").unwrap()
+}
+
+#[test]
+fn json_is_one_object_per_file_per_line() {
+    let out = sourcelight()
+        .args(["analyze", "--format", "json"])
+        .arg(fixture("council.txt"))
+        .arg(fixture("ferry.md"))
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8(out).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 2);
+    let first: serde_json::Value = serde_json::from_str(lines[0]).unwrap();
+    assert!(first["file"].as_str().unwrap().ends_with("council.txt"));
+    assert_eq!(first["summary"]["paragraphs"], 7);
+    let paragraphs = first["paragraphs"].as_array().unwrap();
+    let claims: usize = paragraphs
+        .iter()
+        .map(|p| p["claims"].as_array().unwrap().len())
+        .sum();
+    assert_eq!(first["summary"]["claims"], claims);
+    let claim = &paragraphs[1]["claims"][0];
+    for key in [
+        "cue",
+        "source",
+        "speaker",
+        "kind",
+        "retracted",
+        "unconfirmed",
+        "disputed",
+        "anonymity_reason",
+        "rule",
+        "explanation",
+    ] {
+        assert!(claim.get(key).is_some(), "missing {key}");
+    }
+    assert_eq!(claim["source"]["text"], "Councillor Ruth Adeyemi");
+}
+
+#[test]
+fn pretty_json_is_indented() {
+    sourcelight()
+        .args(["analyze", "--pretty"])
+        .arg(fixture("wire-lines.txt"))
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("\n  \"summary\": {"));
+}
+
+#[test]
+fn text_report_lists_flagged_claims_with_explanations() {
+    sourcelight()
+        .args(["analyze", "--format", "text"])
+        .arg(fixture("council.txt"))
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("RETRACTED"))
+        .stdout(predicate::str::contains("[source.anonymous-descriptor]"));
+}
+
+#[test]
+fn csv_has_a_header_and_a_row_per_claim() {
+    let out = sourcelight()
+        .args(["analyze", "--format", "csv"])
+        .arg(fixture("wire-lines.txt"))
+        .output()
+        .unwrap();
+    let mut reader = csv::Reader::from_reader(out.stdout.as_slice());
+    let headers = reader.headers().unwrap().clone();
+    assert_eq!(&headers[0], "file");
+    assert_eq!(&headers[3], "cue");
+    let rows: Vec<_> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), 3);
+    assert_eq!(&rows[0][6], "anonymous");
+}
+
+#[test]
+fn markdown_report() {
+    sourcelight()
+        .args(["analyze", "--format", "md"])
+        .arg(fixture("council.txt"))
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("# Sourcing review:"))
+        .stdout(predicate::str::contains("**retracted**"));
+}
+
+#[test]
+fn each_bad_input_exits_2_and_names_the_file_while_others_print() {
+    let bad = [
+        "image.txt",
+        "not-a-zip.docx",
+        "missing-document.docx",
+        "does-not-exist.txt",
+    ];
+    for name in bad {
+        sourcelight()
+            .args(["analyze", "--format", "json"])
+            .arg(fixture(name))
+            .arg(fixture("wire-lines.txt"))
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains(name))
+            .stdout(predicate::str::contains("wire-lines.txt"));
+    }
+    sourcelight()
+        .arg("analyze")
+        .arg(fixture(""))
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("folder"));
+}
+
+#[test]
+fn empty_file_is_an_empty_article() {
+    sourcelight()
+        .arg("analyze")
+        .arg(fixture("empty.txt"))
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("\"paragraphs\":0"));
+}
+
+#[test]
+fn broken_rules_file_names_the_field() {
+    let dir = tempfile::tempdir().unwrap();
+    let rules = dir.path().join("house.json");
+    let text = sourcelight::analysis::rules::DEFAULT_RULES_JSON.replacen(
+        "\"retracted\": 2",
+        "\"retracted\": \"two\"",
+        1,
+    );
+    std::fs::write(&rules, text).unwrap();
+    sourcelight()
+        .args(["analyze", "--rules"])
+        .arg(&rules)
+        .arg(fixture("wire-lines.txt"))
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("house.json"))
+        .stderr(predicate::str::contains("weights.retracted"));
+}
+
+#[test]
+fn house_rules_change_the_weights() {
+    let dir = tempfile::tempdir().unwrap();
+    let rules = dir.path().join("house.json");
+    let text = sourcelight::analysis::rules::DEFAULT_RULES_JSON.replacen(
+        "\"anonymous\": 1",
+        "\"anonymous\": 5",
+        1,
+    );
+    std::fs::write(&rules, text).unwrap();
+    sourcelight()
+        .args(["analyze", "--rules"])
+        .arg(&rules)
+        .arg(fixture("wire-lines.txt"))
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("\"score\":10"));
+}
+
+#[test]
+fn rules_print_default_round_trips() {
+    let out = sourcelight()
+        .args(["rules", "--print-default"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    sourcelight::analysis::Rules::from_json(&text, "printed").unwrap();
+}
+
+#[test]
+fn help_explains_every_command() {
+    sourcelight()
+        .arg("--help")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("analyze"));
+    sourcelight()
+        .args(["analyze", "--help"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("weakest link"))
+        .stdout(predicate::str::contains("Exit code"));
+    sourcelight()
+        .args(["rules", "--help"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("--print-default"));
+}
