@@ -418,16 +418,16 @@ fn source_names(paras: &[Paragraph], d: &Draft) -> Vec<String> {
     if !names.is_empty() {
         return names;
     }
-    s.antecedent
-        .as_ref()
-        .map(|r| {
-            r.text
-                .split_whitespace()
-                .filter(|w| w.starts_with(char::is_uppercase))
-                .map(|w| w.trim_end_matches(['’', '\'', 's']).to_string())
-                .collect()
-        })
-        .unwrap_or_default()
+    let Some(r) = s.antecedent.as_ref() else {
+        return Vec::new();
+    };
+    let p = &paras[r.paragraph];
+    let first = p.tokens.partition_point(|t| t.start < r.start);
+    let end = p.tokens.partition_point(|t| t.start < r.end);
+    if first >= end {
+        return Vec::new();
+    }
+    retraction::name_words(p, (first, end - 1))
 }
 
 /// Whether a draft stands before a retraction.
