@@ -16,18 +16,23 @@ use super::lexicon::{Lexicon, Tags, tag};
 pub struct Token {
     pub start: usize,
     pub end: usize,
-    /// End of the word without a possessive "’s".
-    pub stem_end: usize,
     pub tags: Tags,
     pub is_word: bool,
     /// Starts with an upper-case letter or a digit-free capital ("NATO", "Japarov").
     pub capitalized: bool,
     pub possessive: bool,
+    /// Bytes of a possessive ending ("'s" is 2, "’s" is 4).
+    suffix: u8,
     /// The character of a punctuation token; `'\0'` for words.
     pub punct: char,
 }
 
 impl Token {
+    /// End of the word without a possessive "’s".
+    pub fn stem_end(&self) -> usize {
+        self.end - self.suffix as usize
+    }
+
     pub fn has(&self, t: Tags) -> bool {
         self.tags & t != 0
     }
@@ -97,7 +102,7 @@ impl<'a> Paragraph<'a> {
     /// The token's text without a possessive ending.
     pub fn stem(&self, i: usize) -> &'a str {
         let t = &self.tokens[i];
-        &self.text[t.start..t.stem_end]
+        &self.text[t.start..t.stem_end()]
     }
 
     /// Whether token `i` is the word `w` (ASCII, any case).
@@ -227,7 +232,7 @@ fn tokenize(text: &str, lex: &Lexicon) -> Vec<Token> {
             tokens.push(Token {
                 start: i,
                 end: i + len,
-                stem_end: i + len,
+                suffix: 0,
                 tags: 0,
                 is_word: false,
                 capitalized: false,
@@ -326,7 +331,7 @@ fn tokenize(text: &str, lex: &Lexicon) -> Vec<Token> {
         tokens.push(Token {
             start,
             end,
-            stem_end,
+            suffix: (end - stem_end) as u8,
             tags,
             is_word: true,
             capitalized: c.is_uppercase(),
