@@ -8,6 +8,7 @@
 //! - the `sourcelight` binary is the command line and the window.
 
 pub mod analysis;
+pub mod app;
 pub mod document;
 pub mod generate;
 pub mod report;

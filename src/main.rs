@@ -20,10 +20,13 @@ fn main() -> ExitCode {
     let code = match &args.command {
         Some(cli::Command::Analyze(a)) => cli::analyze(a, &mut stdout.lock(), &mut stderr.lock()),
         Some(cli::Command::Rules(r)) => cli::rules(r, &mut stdout.lock(), &mut stderr.lock()),
-        None => {
-            eprintln!("sourcelight: the window is not built yet; use `sourcelight analyze FILE`");
-            cli::EXIT_FAILURE
-        }
+        None => match sourcelight::app::run(args.files.clone()) {
+            Ok(()) => 0,
+            Err(e) => {
+                eprintln!("sourcelight: cannot open the window: {e}");
+                cli::EXIT_FAILURE
+            }
+        },
     };
     ExitCode::from(code)
 }

@@ -1,0 +1,49 @@
+//! The score badge drawn beside each paragraph, coloured by severity.
+
+use egui::{Color32, Rect, Role, Sense, Ui, WidgetInfo};
+
+/// Background colour for a score: grey for 0, amber, orange, red.
+pub fn severity_colour(score: u32) -> Color32 {
+    match score {
+        0 => Color32::from_gray(150),
+        1 => Color32::from_rgb(214, 160, 20),
+        2..=3 => Color32::from_rgb(226, 110, 30),
+        _ => Color32::from_rgb(200, 40, 40),
+    }
+}
+
+/// Draws a badge in `rect`; its accessible label says which paragraph and
+/// score it is, for screen readers and tests.
+pub fn show(
+    ui: &mut Ui,
+    rect: Rect,
+    paragraph: usize,
+    score: u32,
+    selected: bool,
+) -> egui::Response {
+    let response = ui.interact(
+        rect,
+        ui.scope_id().with(("badge", paragraph)),
+        Sense::click(),
+    );
+    let label = format!("Paragraph {} score {}", paragraph + 1, score);
+    response.widget_info(|| WidgetInfo::labeled(Role::Button, true, &label));
+    let painter = ui.painter();
+    painter.rect_filled(rect, 6.0, severity_colour(score));
+    if selected {
+        painter.rect_stroke(
+            rect.expand(2.0),
+            7.0,
+            ui.visuals().selection.stroke,
+            egui::StrokeKind::Outside,
+        );
+    }
+    painter.text(
+        rect.center(),
+        egui::Align2::CENTER_CENTER,
+        score.to_string(),
+        egui::FontId::proportional(14.0),
+        Color32::WHITE,
+    );
+    response.on_hover_text(label)
+}

@@ -1,0 +1,140 @@
+//! A paragraph's text as an egui `LayoutJob`: sources tinted by kind, cues
+//! underlined, retracted sources struck through in red.
+//!
+//! Spans are byte offsets from the analysis, always on char boundaries, so
+//! they cut the text directly into sections.
+
+use egui::text::{LayoutJob, TextFormat};
+use egui::{Color32, FontId, Stroke};
+
+use crate::analysis::{ParagraphAnalysis, SourceKind};
+
+/// Colours of the marks, chosen to stay readable on light and dark themes.
+pub struct Palette {
+    pub text: Color32,
+    pub named: Color32,
+    pub anonymous: Color32,
+    pub unattributed: Color32,
+    pub retracted: Color32,
+    pub cue: Color32,
+}
+
+impl Palette {
+    pub fn new(dark: bool) -> Palette {
+        if dark {
+            Palette {
+                text: Color32::from_gray(225),
+                named: Color32::from_rgba_unmultiplied(60, 140, 90, 110),
+                anonymous: Color32::from_rgba_unmultiplied(200, 130, 20, 120),
+                unattributed: Color32::from_rgba_unmultiplied(150, 90, 200, 120),
+                retracted: Color32::from_rgb(255, 90, 90),
+                cue: Color32::from_rgb(120, 170, 255),
+            }
+        } else {
+            Palette {
+                text: Color32::from_gray(25),
+                named: Color32::from_rgb(205, 235, 212),
+                anonymous: Color32::from_rgb(255, 221, 160),
+                unattributed: Color32::from_rgb(226, 208, 245),
+                retracted: Color32::from_rgb(200, 20, 20),
+                cue: Color32::from_rgb(30, 90, 200),
+            }
+        }
+    }
+
+    pub fn kind(&self, kind: SourceKind) -> Color32 {
+        match kind {
+            SourceKind::Named => self.named,
+            SourceKind::Anonymous => self.anonymous,
+            SourceKind::Unattributed => self.unattributed,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Default, PartialEq)]
+struct Mark {
+    background: Option<Color32>,
+    cue: bool,
+    retracted: bool,
+}
+
+/// The paragraph as sections with marks.
+pub fn paragraph_job(
+    p: &ParagraphAnalysis,
+    font: FontId,
+    wrap_width: f32,
+    palette: &Palette,
+) -> LayoutJob {
+    let text = &p.text;
+    // Boundaries where a mark starts or ends.
+    let mut cuts = vec![0, text.len()];
+    let mut marks: Vec<(std::ops::Range<usize>, Mark)> = Vec::new();
+    for c in &p.claims {
+        let background = Some(palette.kind(c.kind));
+        if let Some(span) = &c.source {
+            marks.push((
+                span.range(),
+                Mark {
+                    background,
+                    cue: false,
+                    retracted: c.retracted,
+                },
+            ));
+        }
+        if let Some(span) = &c.speaker {
+            marks.push((
+                span.range(),
+                Mark {
+                    background,
+                    cue: false,
+                    retracted: false,
+                },
+            ));
+        }
+        let cue_background = if c.source.is_none() { background } else { None };
+        marks.push((
+            c.cue.range(),
+            Mark {
+                background: cue_background,
+                cue: true,
+                retracted: false,
+            },
+        ));
+    }
+    for (r, _) in &marks {
+        cuts.push(r.start.min(text.len()));
+        cuts.push(r.end.min(text.len()));
+    }
+    cuts.retain(|&c| text.is_char_boundary(c));
+    cuts.sort_unstable();
+    cuts.dedup();
+    let mut job = LayoutJob::default();
+    job.wrap.max_width = wrap_width;
+    for w in cuts.windows(2) {
+        let (a, b) = (w[0], w[1]);
+        if a >= b {
+            continue;
+        }
+        let mut m = Mark::default();
+        for (r, mark) in &marks {
+            if r.start <= a && b <= r.end {
+                m.background = m.background.or(mark.background);
+                m.cue |= mark.cue;
+                m.retracted |= mark.retracted;
+            }
+        }
+        let mut format = TextFormat::simple(font.clone(), palette.text);
+        if let Some(bg) = m.background {
+            format.background = bg;
+        }
+        if m.cue {
+            format.underline = Stroke::new(1.5, palette.cue);
+        }
+        if m.retracted {
+            format.strikethrough = Stroke::new(1.5, palette.retracted);
+            format.color = palette.retracted;
+        }
+        job.append(&text[a..b], 0.0, format);
+    }
+    job
+}

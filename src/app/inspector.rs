@@ -1,0 +1,200 @@
+//! The inspector: the selected paragraph's claims, each with its cue,
+//! source, speaker, kind, flags and the explanation of every rule that
+//! fired; a link to the paragraph that retracts or disputes it; then the
+//! article's source roster and a legend.
+
+use std::collections::BTreeMap;
+
+use egui::RichText;
+
+use super::highlight::Palette;
+use super::{Action, SourcelightApp};
+use crate::analysis::{Claim, Reference, SourceKind};
+
+pub fn show(ui: &mut egui::Ui, app: &SourcelightApp, actions: &mut Vec<Action>) {
+    let Some(article) = app.current_article() else {
+        return;
+    };
+    let palette = Palette::new(ui.visuals().dark_mode);
+    egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
+        ui.heading("Inspector");
+        match app.selected_paragraph.and_then(|i| article.analysis.paragraphs.get(i)) {
+            None => {
+                ui.label("Click a paragraph or its score to see its claims. F8 goes to the next flagged paragraph.");
+            }
+            Some(p) => {
+                ui.label(RichText::new(format!(
+                    "Paragraph {}: score {} — {} claims, {} anonymous, {} retracted",
+                    p.index + 1,
+                    p.score,
+                    p.claims.len(),
+                    p.anonymous,
+                    p.retracted
+                ))
+                .strong());
+                if p.claims.is_empty() {
+                    ui.label("No claims: nothing here is attributed to a source or hedged.");
+                }
+                for (n, c) in p.claims.iter().enumerate() {
+                    claim(ui, n, c, p.index, &palette, actions);
+                }
+            }
+        }
+        ui.add_space(12.0);
+        roster(ui, app, &palette, actions);
+        ui.add_space(12.0);
+        legend(ui, &palette);
+    });
+}
+
+fn claim(
+    ui: &mut egui::Ui,
+    n: usize,
+    c: &Claim,
+    here: usize,
+    palette: &Palette,
+    actions: &mut Vec<Action>,
+) {
+    egui::Frame::group(ui.style()).show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        ui.horizontal_wrapped(|ui| {
+            ui.label(RichText::new(format!("Claim {}", n + 1)).strong());
+            ui.label(
+                RichText::new(format!(" {} ", c.kind.label()))
+                    .background_color(palette.kind(c.kind))
+                    .color(palette.text),
+            );
+            if c.retracted {
+                ui.label(RichText::new("RETRACTED").color(palette.retracted).strong());
+            }
+            if c.disputed {
+                ui.label(RichText::new("disputed").italics());
+            }
+            if c.unconfirmed {
+                ui.label(RichText::new("unconfirmed").italics());
+            }
+        });
+        ui.label(format!("Cue: “{}”", c.cue.text));
+        ui.label(format!(
+            "Source: {}",
+            c.source
+                .as_ref()
+                .map_or("none given".to_string(), |s| format!("“{}”", s.text))
+        ));
+        if let Some(s) = &c.speaker {
+            ui.label(format!("Speaker: “{}”", s.text));
+        }
+        if let Some(r) = &c.refers_to {
+            link(ui, "Refers to", r, here, actions);
+        }
+        if let Some(r) = &c.retracted_by {
+            link(ui, "Retracted by", r, here, actions);
+        }
+        if let Some(r) = &c.disputed_by {
+            link(ui, "Disputed by", r, here, actions);
+        }
+        match c.anonymity_reason {
+            Some(true) => {
+                ui.label("Anonymity: the text says why the source is unnamed.");
+            }
+            Some(false) => {
+                ui.label("Anonymity: no reason given for leaving the source unnamed.");
+            }
+            None => {}
+        }
+        ui.label(RichText::new(&c.explanation).small());
+    });
+}
+
+fn link(ui: &mut egui::Ui, what: &str, r: &Reference, here: usize, actions: &mut Vec<Action>) {
+    ui.horizontal_wrapped(|ui| {
+        ui.label(format!("{what} “{}”", r.text));
+        if r.paragraph != here {
+            let text = format!("paragraph {}", r.paragraph + 1);
+            if ui
+                .link(text)
+                .on_hover_text("Go to that paragraph")
+                .clicked()
+            {
+                actions.push(Action::SelectParagraph(r.paragraph));
+            }
+        } else {
+            ui.label("(this paragraph)");
+        }
+    });
+}
+
+/// Every source of the article, its kind, how many claims rest on it and where.
+fn roster(ui: &mut egui::Ui, app: &SourcelightApp, palette: &Palette, actions: &mut Vec<Action>) {
+    let Some(article) = app.current_article() else {
+        return;
+    };
+    let mut sources: BTreeMap<(String, SourceKind), Vec<usize>> = BTreeMap::new();
+    for p in &article.analysis.paragraphs {
+        for c in &p.claims {
+            let name = c
+                .refers_to
+                .as_ref()
+                .map(|r| r.text.clone())
+                .or_else(|| c.source.as_ref().map(|s| s.text.clone()));
+            let name = name.unwrap_or_else(|| "(unattributed)".to_string());
+            sources.entry((name, c.kind)).or_default().push(p.index);
+        }
+    }
+    egui::CollapsingHeader::new(format!("Sources ({})", sources.len()))
+        .default_open(true)
+        .show(ui, |ui| {
+            for ((name, kind), paragraphs) in &sources {
+                ui.horizontal_wrapped(|ui| {
+                    ui.label(
+                        RichText::new(format!(" {} ", kind.label()))
+                            .background_color(palette.kind(*kind))
+                            .color(palette.text),
+                    );
+                    ui.label(format!(
+                        "{name} — {} claim{}",
+                        paragraphs.len(),
+                        if paragraphs.len() == 1 { "" } else { "s" }
+                    ));
+                    let mut shown = paragraphs.clone();
+                    shown.dedup();
+                    for p in shown {
+                        if ui.small_button(format!("¶{}", p + 1)).clicked() {
+                            actions.push(Action::SelectParagraph(p));
+                        }
+                    }
+                });
+            }
+        });
+}
+
+fn legend(ui: &mut egui::Ui, palette: &Palette) {
+    egui::CollapsingHeader::new("Legend")
+        .default_open(false)
+        .show(ui, |ui| {
+            for kind in [
+                SourceKind::Named,
+                SourceKind::Anonymous,
+                SourceKind::Unattributed,
+            ] {
+                ui.label(
+                    RichText::new(format!(" {} source ", kind.label()))
+                        .background_color(palette.kind(kind))
+                        .color(palette.text),
+                );
+            }
+            ui.label(
+                RichText::new("retracted source")
+                    .strikethrough()
+                    .color(palette.retracted),
+            );
+            ui.label(
+                RichText::new("cue (attribution words)")
+                    .underline()
+                    .color(palette.cue),
+            );
+            ui.label(
+                "Score = anonymous + 2 × retracted claims (house rules may change the weights).",
+            );
+        });
+}

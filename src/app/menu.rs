@@ -1,0 +1,204 @@
+//! The menu bar (File, View, Navigate) and the paste window.
+//!
+//! The path field under File → Open path is always there: rfd returns
+//! nothing both on cancel and on machines without a native dialog, so a
+//! typed path (with completion of folder entries) must always work.
+
+use std::path::{Path, PathBuf};
+
+use super::{Action, SourcelightApp, Theme};
+
+pub fn show(ui: &mut egui::Ui, app: &mut SourcelightApp, actions: &mut Vec<Action>) {
+    egui::MenuBar::new().ui(ui, |ui| {
+        ui.menu_button("File", |ui| {
+            if ui.button("Open… (Ctrl+O)").clicked() {
+                actions.push(Action::OpenDialog);
+                ui.close();
+            }
+            if ui.button("Paste as new article… (Ctrl+Shift+V)").clicked() {
+                app.paste = Some(String::new());
+                ui.close();
+            }
+            ui.separator();
+            ui.label("Open path:");
+            path_field(ui, app, actions);
+            ui.separator();
+            ui.menu_button("Recent", |ui| {
+                if app.settings.recent.is_empty() {
+                    ui.label("No recent files");
+                }
+                for path in app.settings.recent.clone() {
+                    if ui.button(path.display().to_string()).clicked() {
+                        actions.push(Action::OpenPaths(vec![path]));
+                        ui.close();
+                    }
+                }
+            });
+            if let Some(i) = app.current.filter(|_| ui.button("Close article").clicked()) {
+                actions.push(Action::CloseArticle(i));
+                ui.close();
+            }
+        });
+        ui.menu_button("View", |ui| {
+            for (label, theme) in [
+                ("Follow system theme", Theme::System),
+                ("Light theme", Theme::Light),
+                ("Dark theme", Theme::Dark),
+            ] {
+                if ui.radio(app.settings.theme == theme, label).clicked() {
+                    actions.push(Action::SetTheme(theme));
+                }
+            }
+            ui.separator();
+            if ui.button("Zoom in (Ctrl+=)").clicked() {
+                actions.push(Action::Zoom(app.settings.zoom + 0.1));
+            }
+            if ui.button("Zoom out (Ctrl+-)").clicked() {
+                actions.push(Action::Zoom(app.settings.zoom - 0.1));
+            }
+            if ui.button("Reset zoom").clicked() {
+                actions.push(Action::Zoom(1.0));
+            }
+        });
+        ui.menu_button("Navigate", |ui| {
+            if ui.button("Next flagged paragraph (F8)").clicked() {
+                actions.push(Action::NextFlagged);
+                ui.close();
+            }
+            if ui.button("Previous flagged paragraph (Shift+F8)").clicked() {
+                actions.push(Action::PreviousFlagged);
+                ui.close();
+            }
+        });
+        if app.loading() > 0 {
+            ui.spinner();
+            ui.label(format!("Loading {}…", app.loading()));
+        }
+    });
+}
+
+/// A path to type, with Tab completing folder entries.
+fn path_field(ui: &mut egui::Ui, app: &mut SourcelightApp, actions: &mut Vec<Action>) {
+    ui.horizontal(|ui| {
+        let label = ui.label("Path");
+        let edit = ui
+            .add(
+                egui::TextEdit::singleline(&mut app.path_field)
+                    .desired_width(280.0)
+                    .hint_text("/path/to/article.txt"),
+            )
+            .labelled_by(label.id);
+        let tab = edit.has_focus() && ui.input(|i| i.key_pressed(egui::Key::Tab));
+        let completed = if tab { complete(&app.path_field) } else { None };
+        if let Some(completed) = completed {
+            app.path_field = completed;
+        }
+        let enter = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        if (ui.button("Open").clicked() || enter) && !app.path_field.trim().is_empty() {
+            actions.push(Action::OpenPaths(vec![PathBuf::from(
+                app.path_field.trim(),
+            )]));
+            ui.close();
+        }
+    });
+    if let Some(entries) = listing(&app.path_field) {
+        for entry in entries.into_iter().take(12) {
+            if ui.small_button(&entry).clicked() {
+                app.path_field = entry;
+            }
+        }
+    }
+}
+
+/// The folder entries that start with what was typed after the last '/'.
+fn candidates(typed: &str) -> Vec<String> {
+    let path = Path::new(typed);
+    let (dir, prefix) = if typed.ends_with(std::path::MAIN_SEPARATOR) {
+        (path.to_path_buf(), String::new())
+    } else {
+        let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
+        let prefix = path
+            .file_name()
+            .map(|f| f.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        (dir, prefix)
+    };
+    let dir = if dir.as_os_str().is_empty() {
+        PathBuf::from(".")
+    } else {
+        dir
+    };
+    let Ok(read) = std::fs::read_dir(&dir) else {
+        return Vec::new();
+    };
+    let mut out: Vec<String> = read
+        .filter_map(Result::ok)
+        .filter(|e| e.file_name().to_string_lossy().starts_with(&prefix))
+        .map(|e| {
+            let mut s = e.path().display().to_string();
+            if e.path().is_dir() {
+                s.push(std::path::MAIN_SEPARATOR);
+            }
+            s
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+/// Completion of a typed path: the one match, or the longest common prefix.
+pub fn complete(typed: &str) -> Option<String> {
+    let c = candidates(typed);
+    let first = c.first()?;
+    let common = c.iter().fold(first.clone(), |acc, s| {
+        acc.chars()
+            .zip(s.chars())
+            .take_while(|(a, b)| a == b)
+            .map(|(a, _)| a)
+            .collect()
+    });
+    (common.len() > typed.len()).then_some(common)
+}
+
+/// The entries to show under the field once something is typed.
+fn listing(typed: &str) -> Option<Vec<String>> {
+    if typed.is_empty() {
+        return None;
+    }
+    let c = candidates(typed);
+    let only_itself = c.len() == 1 && c[0] == typed;
+    (!c.is_empty() && !only_itself).then_some(c)
+}
+
+/// The window where text is pasted as a new article.
+pub fn paste_window(ctx: &egui::Context, app: &mut SourcelightApp, actions: &mut Vec<Action>) {
+    let mut open = true;
+    let mut submit = false;
+    egui::Window::new("Paste as new article")
+        .open(&mut open)
+        .default_size([520.0, 360.0])
+        .show(ctx, |ui| {
+            let text = app.paste.get_or_insert_with(String::new);
+            let label = ui.label("Paste the article's text (Ctrl+V), then analyse it.");
+            egui::ScrollArea::vertical()
+                .max_height(280.0)
+                .show(ui, |ui| {
+                    ui.add(
+                        egui::TextEdit::multiline(text)
+                            .desired_rows(12)
+                            .desired_width(f32::INFINITY),
+                    )
+                    .labelled_by(label.id);
+                });
+            submit = ui
+                .add_enabled(!text.trim().is_empty(), egui::Button::new("Analyse"))
+                .clicked();
+        });
+    if submit {
+        if let Some(text) = app.paste.take() {
+            actions.push(Action::PasteText(text));
+        }
+    } else if !open {
+        app.paste = None;
+    }
+}

@@ -1,0 +1,106 @@
+//! The window, driven headless with egui_kittest: the same `App` that
+//! `main` runs, queried through its accessibility tree.
+
+use std::path::{Path, PathBuf};
+
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use sourcelight::app::SourcelightApp;
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
+
+fn app() -> Harness<'static, SourcelightApp> {
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1280.0, 900.0))
+        .build_eframe(|cc| SourcelightApp::new(cc, Vec::new()));
+    harness.run();
+    harness
+}
+
+/// Opens files the way the file dialog does and waits for them.
+fn open(harness: &mut Harness<'static, SourcelightApp>, files: &[PathBuf]) {
+    harness.state_mut().open_paths(files.to_vec());
+    harness.state_mut().finish_loading();
+    harness.run();
+}
+
+#[test]
+fn sample_article_shows_at_start() {
+    let harness = app();
+    harness.get_by_label_contains("Chlorine fault at harbour plant");
+    harness.get_by_label("Paragraph 4 score 3");
+    assert_eq!(harness.state().articles.len(), 1);
+}
+
+#[test]
+fn opened_fixture_shows_its_score_badges() {
+    let mut harness = app();
+    open(&mut harness, &[fixture("council.txt")]);
+    assert_eq!(harness.state().articles.len(), 2);
+    assert_eq!(
+        harness.state().current_article().unwrap().name,
+        "council.txt"
+    );
+    harness.get_by_label("Paragraph 4 score 4");
+    harness.get_by_label("Paragraph 5 score 1");
+    harness.get_by_label("Paragraph 1 score 0");
+}
+
+#[test]
+fn clicking_a_paragraph_lists_its_claims_and_explanations() {
+    let mut harness = app();
+    harness
+        .get_by_label_contains("City officials told the Gazette")
+        .click();
+    harness.run();
+    assert_eq!(harness.state().selected_paragraph, Some(9));
+    harness.get_by_label_contains("Paragraph 10: score 1");
+    harness.get_by_label_contains("'City officials' names no person or organisation");
+}
+
+#[test]
+fn f8_moves_to_the_next_flagged_paragraph() {
+    let mut harness = app();
+    harness.key_press(egui::Key::F8);
+    harness.run();
+    assert_eq!(harness.state().selected_paragraph, Some(2));
+    harness.key_press(egui::Key::F8);
+    harness.run();
+    assert_eq!(harness.state().selected_paragraph, Some(3));
+    harness.key_press_modifiers(egui::Modifiers::SHIFT, egui::Key::F8);
+    harness.run();
+    assert_eq!(harness.state().selected_paragraph, Some(2));
+}
+
+#[test]
+fn a_bad_file_shows_a_notice_and_the_rest_stay_open() {
+    let mut harness = app();
+    open(
+        &mut harness,
+        &[fixture("does-not-exist.txt"), fixture("wire-lines.txt")],
+    );
+    harness.get_by_label_contains("does-not-exist.txt: no such file");
+    assert_eq!(harness.state().articles.len(), 2);
+    harness
+        .get_by_role_and_label(Role::Button, "Dismiss")
+        .click();
+    harness.run();
+    assert!(harness.state().notices.is_empty());
+    assert_eq!(harness.state().articles.len(), 2);
+}
+
+#[test]
+fn retraction_link_jumps_to_the_paragraph_that_states_it() {
+    let mut harness = app();
+    harness.get_by_label("Paragraph 4 score 3").click();
+    harness.run();
+    harness.get_by_label_contains("Retracted by").hover();
+    harness.get_by_label("paragraph 6").click();
+    harness.run();
+    assert_eq!(harness.state().selected_paragraph, Some(5));
+}
