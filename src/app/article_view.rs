@@ -33,6 +33,7 @@ pub struct LayoutCache {
     heights: Vec<f32>,
     measured: Vec<bool>,
     chars: Vec<usize>,
+    scores: Vec<u32>,
     key: Option<(u32, u32, bool)>,
     galleys: HashMap<usize, Arc<Galley>>,
 }
@@ -48,6 +49,7 @@ impl LayoutCache {
                 .iter()
                 .map(|p| p.text.chars().count())
                 .collect(),
+            scores: analysis.paragraphs.iter().map(|p| p.score).collect(),
             key: None,
             galleys: HashMap::new(),
         }
@@ -115,13 +117,7 @@ pub fn show(
         vec2(STRIP, ui.available_height()),
     );
     let mut jump = scroll_to;
-    heat_strip(
-        ui,
-        strip_rect,
-        article_scores(paragraphs),
-        &mut jump,
-        actions,
-    );
+    heat_strip(ui, strip_rect, &cache.scores, &mut jump, actions);
 
     let mut area = egui::ScrollArea::vertical()
         .auto_shrink(false)
@@ -195,37 +191,36 @@ pub fn show(
     }
 }
 
-fn article_scores(paragraphs: &[crate::analysis::ParagraphAnalysis]) -> Vec<u32> {
-    paragraphs.iter().map(|p| p.score).collect()
-}
-
 /// A thin strip showing where flagged paragraphs are; a click jumps there.
 fn heat_strip(
     ui: &mut egui::Ui,
     rect: Rect,
-    scores: Vec<u32>,
+    scores: &[u32],
     jump: &mut Option<usize>,
     actions: &mut Vec<Action>,
 ) {
     let response = ui.interact(rect, ui.scope_id().with("heat strip"), Sense::click());
     let painter = ui.painter_at(rect);
     painter.rect_filled(rect, 2.0, ui.visuals().extreme_bg_color);
-    let n = scores.len().max(1) as f32;
-    for (i, &s) in scores.iter().enumerate().filter(|(_, s)| **s > 0) {
-        let y = rect.top() + rect.height() * i as f32 / n;
-        let h = (rect.height() / n).max(2.0);
-        painter.rect_filled(
-            Rect::from_min_size(pos2(rect.left(), y), vec2(rect.width(), h)),
-            0.0,
-            badge::severity_colour(s),
-        );
+    let n = scores.len().max(1);
+    // One mark per pixel row (the highest score in it), however long the article.
+    let rows = (rect.height().max(1.0) as usize).clamp(1, n);
+    let mut highest = vec![0u32; rows];
+    for (i, &s) in scores.iter().enumerate() {
+        let row = (i * rows / n).min(rows - 1);
+        highest[row] = highest[row].max(s);
+    }
+    let per_row = rect.height() / rows as f32;
+    for (row, &s) in highest.iter().enumerate().filter(|(_, s)| **s > 0) {
+        let y = rect.top() + per_row * row as f32;
+        let mark = Rect::from_min_size(pos2(rect.left(), y), vec2(rect.width(), per_row.max(2.0)));
+        painter.rect_filled(mark, 0.0, badge::severity_colour(s));
     }
     if let Some(pos) = response
         .interact_pointer_pos()
         .filter(|_| response.clicked())
     {
-        let i = (((pos.y - rect.top()) / rect.height() * n) as usize)
-            .min(scores.len().saturating_sub(1));
+        let i = (((pos.y - rect.top()) / rect.height() * n as f32) as usize).min(n - 1);
         *jump = Some(i);
         actions.push(Action::SelectParagraph(i));
     }

@@ -23,15 +23,20 @@ pub fn show(ui: &mut egui::Ui, app: &SourcelightApp, actions: &mut Vec<Action>) 
                 ui.label("Click a paragraph or its score to see its claims. F8 goes to the next flagged paragraph.");
             }
             Some(p) => {
-                ui.label(RichText::new(format!(
-                    "Paragraph {}: score {} — {} claims, {} anonymous, {} retracted",
-                    p.index + 1,
-                    p.score,
-                    p.claims.len(),
-                    p.anonymous,
-                    p.retracted
-                ))
-                .strong());
+                let claims = match p.claims.len() {
+                    1 => "1 claim".to_string(),
+                    n => format!("{n} claims"),
+                };
+                ui.label(
+                    RichText::new(format!(
+                        "Paragraph {}: score {} — {claims}, {} anonymous, {} retracted",
+                        p.index + 1,
+                        p.score,
+                        p.anonymous,
+                        p.retracted
+                    ))
+                    .strong(),
+                );
                 if p.claims.is_empty() {
                     ui.label("No claims: nothing here is attributed to a source or hedged.");
                 }
@@ -102,7 +107,7 @@ fn claim(
             }
             None => {}
         }
-        ui.label(RichText::new(&c.explanation).small());
+        ui.label(RichText::new(&c.explanation).weak());
     });
 }
 
@@ -129,8 +134,43 @@ fn roster(ui: &mut egui::Ui, app: &SourcelightApp, palette: &Palette, actions: &
     let Some(article) = app.current_article() else {
         return;
     };
-    let mut sources: BTreeMap<(String, SourceKind), Vec<usize>> = BTreeMap::new();
-    for p in &article.analysis.paragraphs {
+    egui::CollapsingHeader::new(format!("Sources ({})", article.roster.len()))
+        .default_open(true)
+        .show(ui, |ui| {
+            for entry in &article.roster {
+                ui.horizontal_wrapped(|ui| {
+                    ui.label(
+                        RichText::new(format!(" {} ", entry.kind.label()))
+                            .background_color(palette.kind(entry.kind))
+                            .color(palette.text),
+                    );
+                    let plural = if entry.claims == 1 { "" } else { "s" };
+                    ui.label(format!("{} — {} claim{plural}", entry.name, entry.claims));
+                    for &p in entry.paragraphs.iter().take(12) {
+                        if ui.small_button(format!("¶{}", p + 1)).clicked() {
+                            actions.push(Action::SelectParagraph(p));
+                        }
+                    }
+                    if entry.paragraphs.len() > 12 {
+                        ui.label(format!("and {} more", entry.paragraphs.len() - 12));
+                    }
+                });
+            }
+        });
+}
+
+/// One line of the source roster.
+pub struct RosterEntry {
+    pub name: String,
+    pub kind: SourceKind,
+    pub claims: usize,
+    pub paragraphs: Vec<usize>,
+}
+
+/// The roster of an article, built once when it is opened.
+pub fn build_roster(analysis: &crate::analysis::Analysis) -> Vec<RosterEntry> {
+    let mut sources: BTreeMap<(String, SourceKind), (usize, Vec<usize>)> = BTreeMap::new();
+    for p in &analysis.paragraphs {
         for c in &p.claims {
             let name = c
                 .refers_to
@@ -138,34 +178,22 @@ fn roster(ui: &mut egui::Ui, app: &SourcelightApp, palette: &Palette, actions: &
                 .map(|r| r.text.clone())
                 .or_else(|| c.source.as_ref().map(|s| s.text.clone()));
             let name = name.unwrap_or_else(|| "(unattributed)".to_string());
-            sources.entry((name, c.kind)).or_default().push(p.index);
+            let entry = sources.entry((name, c.kind)).or_default();
+            entry.0 += 1;
+            if entry.1.last() != Some(&p.index) {
+                entry.1.push(p.index);
+            }
         }
     }
-    egui::CollapsingHeader::new(format!("Sources ({})", sources.len()))
-        .default_open(true)
-        .show(ui, |ui| {
-            for ((name, kind), paragraphs) in &sources {
-                ui.horizontal_wrapped(|ui| {
-                    ui.label(
-                        RichText::new(format!(" {} ", kind.label()))
-                            .background_color(palette.kind(*kind))
-                            .color(palette.text),
-                    );
-                    ui.label(format!(
-                        "{name} — {} claim{}",
-                        paragraphs.len(),
-                        if paragraphs.len() == 1 { "" } else { "s" }
-                    ));
-                    let mut shown = paragraphs.clone();
-                    shown.dedup();
-                    for p in shown {
-                        if ui.small_button(format!("¶{}", p + 1)).clicked() {
-                            actions.push(Action::SelectParagraph(p));
-                        }
-                    }
-                });
-            }
-        });
+    sources
+        .into_iter()
+        .map(|((name, kind), (claims, paragraphs))| RosterEntry {
+            name,
+            kind,
+            claims,
+            paragraphs,
+        })
+        .collect()
 }
 
 fn legend(ui: &mut egui::Ui, palette: &Palette) {

@@ -36,16 +36,20 @@ pub struct Article {
     pub path: Option<PathBuf>,
     pub analysis: Analysis,
     pub layout: LayoutCache,
+    /// The source roster, built once.
+    pub roster: Vec<inspector::RosterEntry>,
 }
 
 impl Article {
     fn new(name: String, path: Option<PathBuf>, analysis: Analysis) -> Article {
         let layout = LayoutCache::new(&analysis);
+        let roster = inspector::build_roster(&analysis);
         Article {
             name,
             path,
             analysis,
             layout,
+            roster,
         }
     }
 
@@ -335,6 +339,18 @@ impl SourcelightApp {
 
 impl eframe::App for SourcelightApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.draw(ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, eframe::APP_KEY, &self.settings);
+    }
+}
+
+impl SourcelightApp {
+    /// One frame of the whole window (what `App::ui` does; benchmarks call
+    /// it on a bare egui context).
+    pub fn draw(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
         let outcomes = self.loader.poll();
         self.take(outcomes);
@@ -385,10 +401,6 @@ impl eframe::App for SourcelightApp {
         for a in actions {
             self.apply(a);
         }
-    }
-
-    fn save(&mut self, storage: &mut dyn eframe::Storage) {
-        eframe::set_value(storage, eframe::APP_KEY, &self.settings);
     }
 }
 

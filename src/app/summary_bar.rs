@@ -53,14 +53,22 @@ fn chart(ui: &mut egui::Ui, app: &SourcelightApp, actions: &mut Vec<Action>) {
     let step = rect.width() / paragraphs.len() as f32;
     let painter = ui.painter_at(rect);
     painter.rect_filled(rect, 2.0, ui.visuals().extreme_bg_color);
-    for p in paragraphs.iter().filter(|p| p.score > 0) {
-        let h = rect.height() * p.score as f32 / max;
-        let x = rect.left() + step * p.index as f32;
+    // One bar per pixel column (the highest score in it), however long the article.
+    let columns = (rect.width().max(1.0) as usize).min(paragraphs.len());
+    let per_column = rect.width() / columns as f32;
+    let mut highest = vec![0u32; columns];
+    for p in paragraphs {
+        let col = (p.index * columns / paragraphs.len()).min(columns - 1);
+        highest[col] = highest[col].max(p.score);
+    }
+    for (col, &score) in highest.iter().enumerate().filter(|(_, s)| **s > 0) {
+        let h = rect.height() * score as f32 / max;
+        let x = rect.left() + per_column * col as f32;
         let bar = egui::Rect::from_min_max(
             egui::pos2(x, rect.bottom() - h),
-            egui::pos2(x + step.max(1.0), rect.bottom()),
+            egui::pos2(x + per_column.max(1.0), rect.bottom()),
         );
-        painter.rect_filled(bar, 0.0, severity_colour(p.score));
+        painter.rect_filled(bar, 0.0, severity_colour(score));
     }
     if let Some(sel) = app.selected_paragraph {
         let x = rect.left() + step * (sel as f32 + 0.5);
