@@ -104,3 +104,16 @@ fn retraction_link_jumps_to_the_paragraph_that_states_it() {
     harness.run();
     assert_eq!(harness.state().selected_paragraph, Some(5));
 }
+
+#[test]
+fn find_goes_to_the_paragraph_with_the_words() {
+    let mut harness = app();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::F);
+    harness.run();
+    harness.get_by_label("Find").type_text("retired");
+    harness.run();
+    harness.get_by_label("Next").click();
+    harness.run();
+    assert_eq!(harness.state().selected_paragraph, Some(14));
+    harness.get_by_label_contains("1 of 1 paragraphs");
+}

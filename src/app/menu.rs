@@ -61,6 +61,10 @@ pub fn show(ui: &mut egui::Ui, app: &mut SourcelightApp, actions: &mut Vec<Actio
             }
         });
         ui.menu_button("Navigate", |ui| {
+            if ui.button("Find in article… (Ctrl+F)").clicked() {
+                actions.push(Action::Find);
+                ui.close();
+            }
             if ui.button("Next flagged paragraph (F8)").clicked() {
                 actions.push(Action::NextFlagged);
                 ui.close();

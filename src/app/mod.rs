@@ -11,6 +11,7 @@
 mod article_view;
 mod articles_panel;
 mod badge;
+mod find_bar;
 mod highlight;
 mod inspector;
 mod loader;
@@ -113,6 +114,7 @@ pub enum Action {
     SetTheme(Theme),
     Zoom(f32),
     Sort(SortBy),
+    Find,
 }
 
 /// The window's state.
@@ -129,6 +131,8 @@ pub struct SourcelightApp {
     pub path_field: String,
     /// The text of the paste window while it is open.
     pub paste: Option<String>,
+    /// The find bar while it is open.
+    pub find: Option<find_bar::Find>,
     loader: Loader,
     analyzer: Analyzer,
 }
@@ -166,6 +170,7 @@ impl SourcelightApp {
             sort: SortBy::Opened,
             path_field: String::new(),
             paste: None,
+            find: None,
             loader: Loader::new(),
             analyzer: Analyzer::default(),
         }
@@ -281,6 +286,9 @@ impl SourcelightApp {
             Action::SetTheme(t) => self.settings.theme = t,
             Action::Zoom(z) => self.settings.zoom = z.clamp(0.6, 2.5),
             Action::Sort(s) => self.sort = s,
+            Action::Find => {
+                self.find.get_or_insert_with(find_bar::Find::default).focus = true;
+            }
             _ => {}
         }
     }
@@ -295,6 +303,9 @@ impl SourcelightApp {
             }
             if i.consume_shortcut(&KeyboardShortcut::new(Modifiers::NONE, Key::F8)) {
                 out.push(Action::NextFlagged);
+            }
+            if i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::F)) {
+                out.push(Action::Find);
             }
             if i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::O)) {
                 out.push(Action::OpenDialog);
@@ -371,6 +382,9 @@ impl SourcelightApp {
                 .show(ui, |ui| notices::show(ui, &self.notices, &mut actions));
         }
         egui::Panel::top("summary").show(ui, |ui| summary_bar::show(ui, self, &mut actions));
+        if self.find.is_some() {
+            egui::Panel::top("find").show(ui, |ui| find_bar::show(ui, self, &mut actions));
+        }
         egui::Panel::left("articles")
             .resizable(true)
             .default_size(220.0)

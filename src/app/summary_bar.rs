@@ -2,7 +2,8 @@
 //! flagged share — and a per-paragraph bar chart that selects a paragraph
 //! when clicked.
 
-use egui::{Color32, Sense, Vec2};
+use egui::{Color32, Vec2};
+use egui_plot::{Bar, BarChart, Plot, VLine};
 
 use super::badge::severity_colour;
 use super::{Action, SourcelightApp};
@@ -38,7 +39,12 @@ pub fn show(ui: &mut egui::Ui, app: &SourcelightApp, actions: &mut Vec<Action>) 
     chart(ui, app, actions);
 }
 
-/// One bar per paragraph, height by score; click selects the paragraph.
+/// Most bars the chart draws: longer articles are grouped, each bar the
+/// highest score of its group, so a frame costs the same at any length.
+const MAX_BARS: usize = 300;
+
+/// One bar per paragraph (or group), height by score; a click selects the
+/// paragraph under the pointer.
 fn chart(ui: &mut egui::Ui, app: &SourcelightApp, actions: &mut Vec<Action>) {
     let Some(article) = app.current_article() else {
         return;
@@ -47,43 +53,57 @@ fn chart(ui: &mut egui::Ui, app: &SourcelightApp, actions: &mut Vec<Action>) {
     if paragraphs.is_empty() {
         return;
     }
-    let width = ui.available_width();
-    let (rect, response) = ui.allocate_exact_size(Vec2::new(width, 36.0), Sense::click());
-    let max = paragraphs.iter().map(|p| p.score).max().unwrap_or(0).max(1) as f32;
-    let step = rect.width() / paragraphs.len() as f32;
-    let painter = ui.painter_at(rect);
-    painter.rect_filled(rect, 2.0, ui.visuals().extreme_bg_color);
-    // One bar per pixel column (the highest score in it), however long the article.
-    let columns = (rect.width().max(1.0) as usize).min(paragraphs.len());
-    let per_column = rect.width() / columns as f32;
-    let mut highest = vec![0u32; columns];
+    let n = paragraphs.len();
+    let groups = n.min(MAX_BARS);
+    let per_group = n as f64 / groups as f64;
+    let mut highest = vec![0u32; groups];
     for p in paragraphs {
-        let col = (p.index * columns / paragraphs.len()).min(columns - 1);
-        highest[col] = highest[col].max(p.score);
+        let g = (p.index * groups / n).min(groups - 1);
+        highest[g] = highest[g].max(p.score);
     }
-    for (col, &score) in highest.iter().enumerate().filter(|(_, s)| **s > 0) {
-        let h = rect.height() * score as f32 / max;
-        let x = rect.left() + per_column * col as f32;
-        let bar = egui::Rect::from_min_max(
-            egui::pos2(x, rect.bottom() - h),
-            egui::pos2(x + per_column.max(1.0), rect.bottom()),
-        );
-        painter.rect_filled(bar, 0.0, severity_colour(score));
-    }
-    if let Some(sel) = app.selected_paragraph {
-        let x = rect.left() + step * (sel as f32 + 0.5);
-        painter.vline(
-            x,
-            rect.y_range(),
-            egui::Stroke::new(1.5, Color32::from_rgb(40, 120, 220)),
-        );
-    }
-    if let Some(pos) = response
-        .interact_pointer_pos()
-        .filter(|_| response.clicked())
-    {
-        let i = (((pos.x - rect.left()) / step) as usize).min(paragraphs.len() - 1);
+    let bars: Vec<Bar> = highest
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| **s > 0)
+        .map(|(g, &s)| {
+            Bar::new(1.0 + (g as f64 + 0.5) * per_group - 0.5, s as f64)
+                .width(per_group * 0.9)
+                .fill(severity_colour(s))
+        })
+        .collect();
+    let max = highest.iter().copied().max().unwrap_or(0).max(1) as f64;
+    let plot = Plot::new("paragraph scores")
+        .height(40.0)
+        .show_axes([false, false])
+        .show_grid([false, false])
+        .show_x(false)
+        .show_y(false)
+        .allow_zoom(false)
+        .allow_drag(false)
+        .allow_scroll(false)
+        .allow_boxed_zoom(false)
+        .allow_double_click_reset(false)
+        .include_x(0.5)
+        .include_x(n as f64 + 0.5)
+        .include_y(0.0)
+        .include_y(max)
+        .set_margin_fraction(Vec2::ZERO);
+    let selected = app.selected_paragraph;
+    let response = plot.show(ui, |plot_ui| {
+        plot_ui.bar_chart(BarChart::new("score", bars).allow_hover(false));
+        if let Some(sel) = selected {
+            plot_ui.vline(
+                VLine::new("selected", sel as f64 + 1.0).color(Color32::from_rgb(40, 120, 220)),
+            );
+        }
+        plot_ui.pointer_coordinate()
+    });
+    let clicked = response.inner.filter(|_| response.response.clicked());
+    if let Some(point) = clicked {
+        let i = (point.x.round() as i64 - 1).clamp(0, n as i64 - 1) as usize;
         actions.push(Action::SelectParagraph(i));
     }
-    response.on_hover_text("Score of each paragraph: click to go there");
+    response
+        .response
+        .on_hover_text("Score of each paragraph: click to go there");
 }
