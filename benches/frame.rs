@@ -26,7 +26,9 @@ fn input(width: f32) -> egui::RawInput {
 
 /// One whole frame: layout, painting and tessellation, as a window does.
 fn frame(ctx: &egui::Context, app: &mut SourcelightApp, width: f32) {
-    let output = ctx.run_ui(input(width), |ui| app.draw(ui));
+    let mut output = ctx.run_ui(input(width), |ui| app.draw(ui));
+    // No GPU here to upload font textures to: drop them as handled.
+    output.textures_delta.clear();
     let _ = ctx.tessellate(output.shapes, output.pixels_per_point);
 }
 
