@@ -665,16 +665,27 @@ fn paragraph_range(drafts: &[Draft], from: usize, to: usize) -> Range<usize> {
 
 fn mark_unconfirmed(paras: &[Paragraph], drafts: &mut [Draft]) {
     for (pi, p) in paras.iter().enumerate() {
-        let here = paragraph_range(drafts, pi, pi);
         for (sentence, _) in unconfirmed::find(p) {
-            let drafts = &mut drafts[here.clone()];
-            let target = if drafts.iter().any(|d| d.cand.sentence == sentence) {
-                Some(sentence)
+            let here = paragraph_range(drafts, pi, pi);
+            let in_sentence = drafts[here.clone()]
+                .iter()
+                .any(|d| d.cand.sentence == sentence);
+            // The warning marks its own sentence's claims, or those of the
+            // sentence before it: in this paragraph, or at the end of the
+            // previous one when it opens a paragraph with no claims.
+            let target = if in_sentence {
+                Some((pi, sentence))
+            } else if sentence > 0 {
+                Some((pi, sentence - 1))
+            } else if here.is_empty() && pi > 0 {
+                let before = paragraph_range(drafts, pi - 1, pi - 1);
+                drafts[before].last().map(|d| (pi - 1, d.cand.sentence))
             } else {
-                sentence.checked_sub(1)
+                None
             };
-            if let Some(s) = target {
-                for d in drafts.iter_mut().filter(|d| d.cand.sentence == s) {
+            if let Some((tp, ts)) = target {
+                let range = paragraph_range(drafts, tp, tp);
+                for d in drafts[range].iter_mut().filter(|d| d.cand.sentence == ts) {
                     d.unconfirmed = true;
                 }
             }

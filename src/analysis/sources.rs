@@ -212,13 +212,9 @@ pub fn classify(p: &Paragraph, np: TokenRange, sentence_start: usize) -> Classif
     // Capitalised words that are not merely the sentence's first word.
     let proper = (first..=last)
         .filter(|&i| p.tokens[i].is_word && p.tokens[i].capitalized)
-        .filter(|&i| {
-            !(i == sentence_start
-                && p.has(
-                    i,
-                    tag::DETERMINER | tag::CLAUSE_BOUNDARY | tag::POSSESSIVE_PRONOUN,
-                ))
-        })
+        // A sentence's first word is capitalised whatever it is: only a word
+        // the rules do not know can be a name there.
+        .filter(|&i| !(i == sentence_start && p.tokens[i].tags != 0))
         .collect::<Vec<_>>();
     let pre_proper = proper.iter().copied().find(|&i| i < head);
     let verdict = |kind, category, rule, marker| Classified {

@@ -84,6 +84,13 @@ fn is_verb_here(p: &Paragraph, i: usize, last: usize, lo: usize) -> bool {
         let Some(k) = before_verb(p, i, lo) else {
             return false;
         };
+        // "a U.N. report released …", "reports of …": a noun.
+        let after_article = k > lo && (p.is(k - 1, "a") || p.is(k - 1, "an"));
+        let modified =
+            p.has(last + 1, tag::PREPOSITION | tag::POSTMODIFIER) && !p.is(last + 1, "that");
+        if after_article || modified {
+            return false;
+        }
         let t = &p.tokens[k];
         let subject_like = t.is_word
             && !t.possessive
@@ -156,6 +163,8 @@ mod tests {
         assert!(one("His claims were vague. The reports arrived late.").is_empty());
         assert!(one("That said, the vote went ahead.").is_empty());
         assert!(one("The study found errors.").is_empty());
+        assert!(one("According to a U.N. report released in May, rents rose.").is_empty());
+        assert!(one("Earlier reports of flooding were wrong.").is_empty());
     }
 
     #[test]
