@@ -110,6 +110,17 @@ impl Memory {
                         && (m.head == head || (group.is_some() && m.group == group))
                 })
             }
+            Category::Group
+                if super::sources::NUMERALS.contains(&p.stem(c.head).to_lowercase().as_str()) =>
+            {
+                // "A third said": one of the last group quoted.
+                recent(DESCRIPTION_WINDOW).find(|m| {
+                    matches!(
+                        m.category,
+                        Category::Group | Category::Person | Category::Institution
+                    ) && m.plural
+                })
+            }
             Category::Person | Category::Group => {
                 let head = p.stem(c.head).to_lowercase();
                 let singular = head.trim_end_matches('s');

@@ -160,6 +160,23 @@ pub fn phrase_ending_at(p: &Paragraph, end: usize, lo: usize) -> Option<TokenRan
     while start < end && p.has(start, tag::PREPOSITION) && !p.capitalized(start) {
         start += 1;
     }
+    // "The White House on Thursday": the time is not part of the source.
+    let mut last = end;
+    while last > start
+        && p.has(last, tag::TIME_WORD)
+        && p.has(last - 1, tag::TIME_WORD | tag::PREPOSITION)
+    {
+        last -= 1;
+        if p.has(last, tag::PREPOSITION) {
+            last -= 1;
+            break;
+        }
+    }
+    let end = if last >= start && p.tokens[last].is_word {
+        last
+    } else {
+        end
+    };
     Some((start, end))
 }
 

@@ -184,6 +184,14 @@ fn is_plural(p: &Paragraph, head: usize) -> bool {
         )
 }
 
+/// Words that stand for one or more of a group named before: "a third",
+/// "another", "both".
+pub const NUMERALS: &[&str] = &[
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "first",
+    "second", "third", "fourth", "fifth", "another", "both", "either", "neither", "latter",
+    "former",
+];
+
 /// Whether a capitalised word is a nationality or region adjective
 /// ("Israeli", "Pakistani", "Western") rather than a name.
 pub fn is_demonym(word: &str) -> bool {
@@ -251,6 +259,20 @@ pub fn classify(p: &Paragraph, np: TokenRange, sentence_start: usize) -> Classif
                 &SOURCELESS,
                 head,
             );
+        }
+    }
+    // "A third said", "Two of the officials said": one of a group named before.
+    if !h.capitalized || head == sentence_start {
+        let word = p.stem(head).to_ascii_lowercase();
+        if NUMERALS.contains(&word.as_str()) {
+            let mut c = verdict(
+                SourceKind::Anonymous,
+                Category::Group,
+                &ANONYMOUS_DESCRIPTOR,
+                head,
+            );
+            c.needs_antecedent = true;
+            return c;
         }
     }
     if h.has(tag::SPOKESPERSON) {
@@ -399,6 +421,12 @@ mod tests {
             (Anonymous, ANONYMOUS_DESCRIPTOR.id)
         );
         assert_eq!(kind_of("the agreement"), (Named, DEFAULT_NAMED.id));
+    }
+
+    #[test]
+    fn one_of_a_group_is_anonymous_until_resolved() {
+        assert_eq!(kind_of("A third"), (Anonymous, ANONYMOUS_DESCRIPTOR.id));
+        assert_eq!(kind_of("Another"), (Anonymous, ANONYMOUS_DESCRIPTOR.id));
     }
 
     #[test]

@@ -76,6 +76,13 @@ fn is_verb_here(p: &Paragraph, i: usize, last: usize, lo: usize) -> bool {
     if i > lo && p.is(i - 1, "that") && p.is_punct(last + 1, ',') {
         return false; // "That said, …"
     }
+    // "in one alleged incident", "the reported deaths": an adjective after
+    // a determiner.
+    let after_determiner =
+        before_verb(p, i, lo).is_some_and(|k| p.has(k, tag::DETERMINER) && !p.has(k, tag::PRONOUN));
+    if after_determiner {
+        return false;
+    }
     if p.tokens[i].capitalized && i > lo {
         return false; // a name or title: "Sen. Warren", "The Report"
     }
@@ -86,8 +93,10 @@ fn is_verb_here(p: &Paragraph, i: usize, last: usize, lo: usize) -> bool {
         };
         // "a U.N. report released …", "reports of …": a noun.
         let after_article = k > lo && (p.is(k - 1, "a") || p.is(k - 1, "an"));
-        let modified =
-            p.has(last + 1, tag::PREPOSITION | tag::POSTMODIFIER) && !p.is(last + 1, "that");
+        // "the Newsweek report said": the verb comes after.
+        let modified = (p.has(last + 1, tag::PREPOSITION | tag::POSTMODIFIER)
+            && !p.is(last + 1, "that"))
+            || p.has(last + 1, tag::REPORTING | tag::AUXILIARY);
         if after_article || modified {
             return false;
         }
@@ -165,6 +174,11 @@ mod tests {
         assert!(one("The study found errors.").is_empty());
         assert!(one("According to a U.N. report released in May, rents rose.").is_empty());
         assert!(one("Earlier reports of flooding were wrong.").is_empty());
+        assert!(one("In one alleged incident, a guard hit a man.").is_empty());
+        assert_eq!(
+            one("The May 9 Herald report said so."),
+            [pair("said", "The May 9 Herald report")]
+        );
     }
 
     #[test]
