@@ -140,16 +140,18 @@ fn empty_file_is_an_empty_article() {
         .stdout(predicate::str::contains("\"paragraphs\":0"));
 }
 
+/// A house rules file: the built-in rules with one replacement.
+fn house_rules(from: &str, to: &str) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("house.json");
+    let text = sourcelight::analysis::rules::DEFAULT_RULES_JSON.replacen(from, to, 1);
+    std::fs::write(&path, text).unwrap();
+    (dir, path)
+}
+
 #[test]
 fn broken_rules_file_names_the_field() {
-    let dir = tempfile::tempdir().unwrap();
-    let rules = dir.path().join("house.json");
-    let text = sourcelight::analysis::rules::DEFAULT_RULES_JSON.replacen(
-        "\"retracted\": 2",
-        "\"retracted\": \"two\"",
-        1,
-    );
-    std::fs::write(&rules, text).unwrap();
+    let (_dir, rules) = house_rules("\"retracted\": 2", "\"retracted\": \"two\"");
     sourcelight()
         .args(["analyze", "--rules"])
         .arg(&rules)
@@ -162,14 +164,7 @@ fn broken_rules_file_names_the_field() {
 
 #[test]
 fn house_rules_change_the_weights() {
-    let dir = tempfile::tempdir().unwrap();
-    let rules = dir.path().join("house.json");
-    let text = sourcelight::analysis::rules::DEFAULT_RULES_JSON.replacen(
-        "\"anonymous\": 1",
-        "\"anonymous\": 5",
-        1,
-    );
-    std::fs::write(&rules, text).unwrap();
+    let (_dir, rules) = house_rules("\"anonymous\": 1", "\"anonymous\": 5");
     sourcelight()
         .args(["analyze", "--rules"])
         .arg(&rules)

@@ -3,7 +3,7 @@
 
 use std::fmt::Write;
 
-use super::{Article, percent};
+use super::{Article, flags, percent};
 
 fn escape(text: &str) -> String {
     text.replace('|', "\\|")
@@ -45,16 +45,7 @@ pub fn render(article: &Article) -> String {
         );
         let _ = writeln!(out, "> {}\n", escape(&p.text));
         for c in &p.claims {
-            let mut flags = vec![format!("**{}**", c.kind.label())];
-            if c.retracted {
-                flags.push("**retracted**".into());
-            }
-            if c.disputed {
-                flags.push("disputed".into());
-            }
-            if c.unconfirmed {
-                flags.push("unconfirmed".into());
-            }
+            let flags = flags(c, |w| format!("**{w}**"));
             let source = c.source.as_ref().map_or("no source".to_string(), |s| {
                 format!("“{}”", escape(&s.text))
             });

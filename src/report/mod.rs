@@ -49,6 +49,23 @@ pub fn render(format: Format, articles: &[Article], pretty: bool) -> String {
     }
 }
 
+/// The flags of a claim as words: its kind, then "retracted", "disputed",
+/// "unconfirmed" where they apply. `strong` wraps the kind and "retracted"
+/// (e.g. in `**` for Markdown, or upper-cases them for text).
+pub fn flags(c: &crate::analysis::Claim, strong: impl Fn(&str) -> String) -> Vec<String> {
+    let mut flags = vec![strong(c.kind.label())];
+    if c.retracted {
+        flags.push(strong("retracted"));
+    }
+    if c.disputed {
+        flags.push("disputed".into());
+    }
+    if c.unconfirmed {
+        flags.push("unconfirmed".into());
+    }
+    flags
+}
+
 /// "37%" for a share between 0 and 1.
 pub fn percent(share: f64) -> String {
     format!("{:.0}%", share * 100.0)

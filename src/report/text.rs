@@ -3,7 +3,7 @@
 
 use std::fmt::Write;
 
-use super::{Article, percent};
+use super::{Article, flags, percent};
 
 pub fn render(article: &Article) -> String {
     let a = article.analysis;
@@ -40,16 +40,13 @@ pub fn render(article: &Article) -> String {
         );
         let _ = writeln!(out, "        {}", excerpt(&p.text, 100));
         for c in flagged {
-            let mut flags = vec![c.kind.label().to_string()];
-            if c.retracted {
-                flags.push("RETRACTED".into());
-            }
-            if c.disputed {
-                flags.push("disputed".into());
-            }
-            if c.unconfirmed {
-                flags.push("unconfirmed".into());
-            }
+            let flags = flags(c, |w| {
+                if w == "retracted" {
+                    w.to_uppercase()
+                } else {
+                    w.to_string()
+                }
+            });
             let source = c.source.as_ref().map_or("(no source)", |s| s.text.as_str());
             let _ = writeln!(
                 out,
