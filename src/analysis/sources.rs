@@ -237,6 +237,19 @@ pub fn classify(p: &Paragraph, np: TokenRange, sentence_start: usize) -> Classif
         needs_antecedent: false,
     };
 
+    // People described, not named: "officials", "a senior inspector". A
+    // definite description ("the officials") may refer back to a group.
+    let described_people = || {
+        let category = if plural {
+            Category::Group
+        } else {
+            Category::Person
+        };
+        let mut c = verdict(SourceKind::Anonymous, category, &ANONYMOUS_DESCRIPTOR, head);
+        c.needs_antecedent = definite;
+        c
+    };
+
     if first == last && first_tok.has(tag::PRONOUN) {
         let mut c = verdict(SourceKind::Named, Category::Pronoun, &PRONOUN, first);
         c.needs_antecedent = true;
@@ -299,14 +312,7 @@ pub fn classify(p: &Paragraph, np: TokenRange, sentence_start: usize) -> Classif
     if h.has(tag::ANON_PERSON) && !h.capitalized
         || h.has(tag::ANON_PERSON) && head == sentence_start
     {
-        let category = if plural {
-            Category::Group
-        } else {
-            Category::Person
-        };
-        let mut c = verdict(SourceKind::Anonymous, category, &ANONYMOUS_DESCRIPTOR, head);
-        c.needs_antecedent = definite;
-        return c;
+        return described_people();
     }
     if h.has(tag::INSTITUTION) && !h.has(tag::DOCUMENT)
         || h.has(tag::INSTITUTION) && !definite && pre_proper.is_some()
@@ -350,14 +356,7 @@ pub fn classify(p: &Paragraph, np: TokenRange, sentence_start: usize) -> Classif
         return verdict(SourceKind::Named, Category::ProperName, &PROPER_NAME, head);
     }
     if !h.capitalized && looks_like_person_noun(p.stem(head)) {
-        let category = if plural {
-            Category::Group
-        } else {
-            Category::Person
-        };
-        let mut c = verdict(SourceKind::Anonymous, category, &ANONYMOUS_DESCRIPTOR, head);
-        c.needs_antecedent = definite;
-        return c;
+        return described_people();
     }
     verdict(SourceKind::Named, Category::Other, &DEFAULT_NAMED, head)
 }
