@@ -17,7 +17,7 @@ pub struct Find {
 
 impl Find {
     /// Paragraph indices whose text contains `query`, ignoring case.
-    pub fn search(texts: impl Iterator<Item = (usize, String)>, query: &str) -> Vec<usize> {
+    pub fn search<'a>(texts: impl Iterator<Item = (usize, &'a str)>, query: &str) -> Vec<usize> {
         let q = query.to_lowercase();
         if q.trim().is_empty() {
             return Vec::new();
@@ -51,7 +51,7 @@ pub fn show(ui: &mut egui::Ui, app: &mut SourcelightApp, actions: &mut Vec<Actio
                 .analysis
                 .paragraphs
                 .iter()
-                .map(|p| (p.index, p.text.clone()));
+                .map(|p| (p.index, p.text.as_str()));
             find.matches = Find::search(texts, &find.query);
             find.searched = find.query.clone();
             find.shown = None;
@@ -88,11 +88,7 @@ mod tests {
 
     #[test]
     fn search_ignores_case() {
-        let texts = vec![
-            (0, "The Memo".to_string()),
-            (1, "nothing".to_string()),
-            (2, "a memo again".to_string()),
-        ];
+        let texts = vec![(0, "The Memo"), (1, "nothing"), (2, "a memo again")];
         assert_eq!(Find::search(texts.into_iter(), "memo"), [0, 2]);
     }
 }

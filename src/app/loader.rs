@@ -2,8 +2,9 @@
 //!
 //! Every way in — the file dialog, dropped files, the path field, recent
 //! files, paste — ends in a [`Request`] sent to a worker thread, which
-//! reads, decodes and analyses, and sends back a [`Loaded`] article or an
-//! error naming the file. The window polls the channel each frame and never
+//! reads, decodes, analyses and prepares the article's view data (layout
+//! estimates, source roster), and sends back an [`Article`] or an error
+//! naming the file. The window polls the channel each frame and never
 //! blocks on a file.
 
 use std::path::PathBuf;
@@ -11,7 +12,8 @@ use std::sync::Arc;
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::thread;
 
-use crate::analysis::{Analysis, Analyzer};
+use super::Article;
+use crate::analysis::Analyzer;
 use crate::document::{self, Document};
 
 /// What to load.
@@ -20,17 +22,9 @@ pub enum Request {
     Text { name: String, text: String },
 }
 
-/// An article read and analysed.
-pub struct Loaded {
-    pub name: String,
-    pub path: Option<PathBuf>,
-    pub paragraphs: Vec<String>,
-    pub analysis: Analysis,
-}
-
 /// What comes back from the worker.
 pub enum Outcome {
-    Loaded(Box<Loaded>),
+    Loaded(Box<Article>),
     Failed(String),
     /// The file dialog closed: these paths were chosen (maybe none).
     Picked(Vec<PathBuf>),
@@ -153,10 +147,5 @@ fn loaded(doc: Document, path: Option<PathBuf>, analyzer: &Analyzer) -> Outcome 
         .and_then(|p| p.file_name())
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or(doc.name);
-    Outcome::Loaded(Box::new(Loaded {
-        name,
-        path,
-        paragraphs: doc.paragraphs,
-        analysis,
-    }))
+    Outcome::Loaded(Box::new(Article::new(name, path, analysis)))
 }

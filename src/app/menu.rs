@@ -105,11 +105,23 @@ fn path_field(ui: &mut egui::Ui, app: &mut SourcelightApp, actions: &mut Vec<Act
             ui.close();
         }
     });
-    if let Some(entries) = listing(&app.path_field) {
-        for entry in entries.into_iter().take(12) {
-            if ui.small_button(&entry).clicked() {
-                app.path_field = entry;
-            }
+    // The folder is read when the typed path changes, not every frame.
+    let stale = app
+        .path_listing
+        .as_ref()
+        .is_none_or(|(typed, _)| *typed != app.path_field);
+    if stale {
+        let entries = listing(&app.path_field).unwrap_or_default();
+        app.path_listing = Some((app.path_field.clone(), entries));
+    }
+    let entries = app
+        .path_listing
+        .as_ref()
+        .map(|(_, e)| e.clone())
+        .unwrap_or_default();
+    for entry in entries.into_iter().take(12) {
+        if ui.small_button(&entry).clicked() {
+            app.path_field = entry;
         }
     }
 }

@@ -42,7 +42,7 @@ pub struct Article {
 }
 
 impl Article {
-    fn new(name: String, path: Option<PathBuf>, analysis: Analysis) -> Article {
+    pub(crate) fn new(name: String, path: Option<PathBuf>, analysis: Analysis) -> Article {
         let layout = LayoutCache::new(&analysis);
         let roster = inspector::build_roster(&analysis);
         Article {
@@ -129,6 +129,8 @@ pub struct SourcelightApp {
     pub sort: SortBy,
     /// The path field in the Open menu.
     pub path_field: String,
+    /// Folder entries matching the path field, read when it changes.
+    pub path_listing: Option<(String, Vec<String>)>,
     /// The text of the paste window while it is open.
     pub paste: Option<String>,
     /// The find bar while it is open.
@@ -169,6 +171,7 @@ impl SourcelightApp {
             settings,
             sort: SortBy::Opened,
             path_field: String::new(),
+            path_listing: None,
             paste: None,
             find: None,
             loader: Loader::new(),
@@ -208,12 +211,11 @@ impl SourcelightApp {
     fn take(&mut self, outcomes: Vec<Outcome>) {
         for o in outcomes {
             match o {
-                Outcome::Loaded(l) => {
-                    if let Some(p) = &l.path {
+                Outcome::Loaded(article) => {
+                    if let Some(p) = &article.path {
                         self.remember(p.clone());
                     }
-                    let _ = l.paragraphs;
-                    self.add_article(Article::new(l.name, l.path, l.analysis));
+                    self.add_article(*article);
                 }
                 Outcome::Failed(message) => self.notices.push(message),
                 Outcome::Picked(paths) => self.open_paths(paths),
