@@ -207,3 +207,21 @@ fn every_claim_explains_its_rules() {
         c.explanation
     );
 }
+
+#[test]
+fn a_long_paragraph_without_full_stops_is_analysed() {
+    // Every search is bounded: this took minutes when clause ends were
+    // looked for to the end of the (single) sentence for every cue.
+    let text = "officials said the plan would fail and residents said ".repeat(4_000);
+    let a = article(&text);
+    assert_eq!(a.paragraphs.len(), 1);
+    // Without full stops every clause runs on, so later cues nest inside
+    // earlier ones as inner speakers: fewer claims than cues, but some.
+    assert!(a.summary.claims > 0);
+    assert!(
+        a.paragraphs[0]
+            .claims
+            .iter()
+            .all(|c| a.paragraphs[0].text.is_char_boundary(c.cue.end))
+    );
+}

@@ -25,15 +25,25 @@ pub fn reason_given(p: &Paragraph, np: TokenRange, look_at_next: bool) -> bool {
         return false;
     }
     let si = p.sentence_of(np.0);
-    let mut range = np.1 + 1..p.sentences[si].tokens.end;
+    // A reason follows the source closely; looking further costs time on
+    // hostile input and finds reasons for other sources.
+    let mut range = np.1 + 1
+        ..p.sentences[si]
+            .tokens
+            .end
+            .min(np.1 + 1 + super::detectors::REACH);
     // Reasons often follow in the next sentence when it is about anonymity.
     if let Some(next) = p.sentences.get(si + 1).filter(|_| look_at_next) {
         let about_anonymity = next
             .tokens
             .clone()
+            .take(super::detectors::REACH)
             .any(|i| p.phrase_at(i, tag::ANON_CONDITION).is_some());
         if about_anonymity {
-            range.end = next.tokens.end;
+            range.end = next
+                .tokens
+                .end
+                .min(next.tokens.start + super::detectors::REACH);
         }
     }
     // Sources named after the verb ("said a diplomat, who …") and before it

@@ -9,7 +9,7 @@
 //! Claims in separate clauses ("Moscow frames it as A, while officials
 //! hint at B") stay separate.
 
-use super::detectors::{Candidate, Role, opens_sentence};
+use super::detectors::{Candidate, REACH, Role, opens_sentence};
 use super::text::Paragraph;
 
 /// Nests the candidates of one paragraph in place: wrapped candidates are
@@ -31,7 +31,12 @@ pub fn nest(p: &Paragraph, cands: &mut Vec<Candidate>) {
             continue;
         }
         for b in a + 1..cands.len() {
-            if cands[b].sentence != cands[a].sentence || cands[b].absorbed {
+            if cands[b].sentence != cands[a].sentence
+                || cands[b].first_token() > cands[a].cue.1 + REACH
+            {
+                break; // sorted by position: nothing further can be inside
+            }
+            if cands[b].absorbed {
                 continue;
             }
             let inside = cands[a].content.contains(&start(&cands[b]));
@@ -62,12 +67,15 @@ pub fn nest(p: &Paragraph, cands: &mut Vec<Candidate>) {
                 && !c.absorbed
                 && matches!(c.role, Role::Plain | Role::ContentNoun { .. })
         };
+        let near = |t: usize| cands[t].first_token().abs_diff(cands[o].cue.0) <= 2 * REACH;
         let target = if opens_sentence(p, sentence, cands[o].cue.0) {
             (o + 1..cands.len())
+                .take_while(|&t| near(t))
                 .find(|&t| eligible(&cands[t]) && cands[o].content.contains(&start(&cands[t])))
         } else {
             (0..o)
                 .rev()
+                .take_while(|&t| near(t))
                 .find(|&t| eligible(&cands[t]) && cands[t].last_token() < cands[o].cue.0)
         };
         if let Some(t) = target {
@@ -89,11 +97,14 @@ pub fn nest(p: &Paragraph, cands: &mut Vec<Candidate>) {
             continue;
         }
         let sentence = cands[c].sentence;
-        let target = (0..c).rev().find(|&t| {
-            cands[t].sentence == sentence
-                && !cands[t].absorbed
-                && !matches!(cands[t].role, Role::Hedge | Role::Citing)
-        });
+        let target = (0..c)
+            .rev()
+            .take_while(|&t| cands[t].first_token() + 2 * REACH >= cands[c].cue.0)
+            .find(|&t| {
+                cands[t].sentence == sentence
+                    && !cands[t].absorbed
+                    && !matches!(cands[t].role, Role::Hedge | Role::Citing)
+            });
         match target {
             Some(t) => {
                 let speakers = cands[c].speakers.clone();
@@ -114,12 +125,15 @@ pub fn nest(p: &Paragraph, cands: &mut Vec<Candidate>) {
         if !is_participle || cands[c].absorbed {
             continue;
         }
-        let same_source = (0..c).any(|a| {
-            !cands[a].absorbed
-                && cands[a].sentence == cands[c].sentence
-                && cands[a].source.is_some()
-                && cands[a].source == cands[c].source
-        });
+        let same_source = (0..c)
+            .rev()
+            .take_while(|&a| cands[a].first_token() + 2 * REACH >= cands[c].cue.0)
+            .any(|a| {
+                !cands[a].absorbed
+                    && cands[a].sentence == cands[c].sentence
+                    && cands[a].source.is_some()
+                    && cands[a].source == cands[c].source
+            });
         if same_source {
             cands[c].absorbed = true;
         }
@@ -132,7 +146,14 @@ pub fn nest(p: &Paragraph, cands: &mut Vec<Candidate>) {
         }
         let at = p.tokens[cands[h].cue.0].start;
         let sentence = cands[h].sentence;
-        let wrapped = cands.iter().any(|a| {
+        // Candidates are in text order: only those near it can wrap it.
+        let cue = cands[h].cue.0;
+        let before = (0..h)
+            .rev()
+            .take_while(|&a| cands[a].first_token() + 2 * REACH >= cue);
+        let after = (h + 1..cands.len()).take_while(|&a| cands[a].first_token() <= cue + 2 * REACH);
+        let wrapped = before.chain(after).any(|i| {
+            let a = &cands[i];
             a.sentence == sentence
                 && !matches!(a.role, Role::Hedge | Role::Citing)
                 && !a.conditional

@@ -44,6 +44,11 @@ use rayon::prelude::*;
 use sources::{Category, Classified, KindRule};
 use text::Paragraph;
 
+/// Most retractions and denials linked in one article. Real articles have
+/// a handful; the cap keeps hostile input (thousands of "retracted") from
+/// costing time in the square of its length.
+const MAX_LINKS: usize = 500;
+
 /// How many paragraphs back a denial may reach for what it denies.
 const DISPUTE_WINDOW: usize = 3;
 
@@ -324,6 +329,7 @@ impl Analyzer {
             .iter()
             .enumerate()
             .flat_map(|(pi, p)| retraction::find(p, pi, &self.lexicon))
+            .take(MAX_LINKS)
             .collect();
         for e in &events {
             let ep = &paras[e.paragraph];
@@ -369,8 +375,15 @@ impl Analyzer {
 
     /// Marks claims denied by another party as disputed.
     fn link_disputes(&self, paras: &[Paragraph], drafts: &mut [Draft]) {
-        for (pi, p) in paras.iter().enumerate() {
-            for dispute in dispute::find(p, pi, &self.lexicon) {
+        let disputes = paras
+            .iter()
+            .enumerate()
+            .flat_map(|(pi, p)| dispute::find(p, pi, &self.lexicon))
+            .take(MAX_LINKS);
+        for dispute in disputes {
+            let pi = dispute.paragraph;
+            let p = &paras[pi];
+            {
                 let here = (dispute.paragraph, dispute.sentence);
                 let near = paragraph_range(drafts, pi.saturating_sub(DISPUTE_WINDOW), pi);
                 let offset = near.start;
@@ -663,31 +676,34 @@ fn paragraph_range(drafts: &[Draft], from: usize, to: usize) -> Range<usize> {
     drafts.partition_point(|d| d.paragraph < from)..drafts.partition_point(|d| d.paragraph <= to)
 }
 
+/// The drafts of one sentence, given those of its paragraph (in text order).
+fn sentence_range(drafts: &[Draft], paragraph: Range<usize>, sentence: usize) -> Range<usize> {
+    let of = &drafts[paragraph.clone()];
+    paragraph.start + of.partition_point(|d| d.cand.sentence < sentence)
+        ..paragraph.start + of.partition_point(|d| d.cand.sentence <= sentence)
+}
+
 fn mark_unconfirmed(paras: &[Paragraph], drafts: &mut [Draft]) {
     for (pi, p) in paras.iter().enumerate() {
         for (sentence, _) in unconfirmed::find(p) {
             let here = paragraph_range(drafts, pi, pi);
-            let in_sentence = drafts[here.clone()]
-                .iter()
-                .any(|d| d.cand.sentence == sentence);
             // The warning marks its own sentence's claims, or those of the
             // sentence before it: in this paragraph, or at the end of the
             // previous one when it opens a paragraph with no claims.
-            let target = if in_sentence {
-                Some((pi, sentence))
+            let own = sentence_range(drafts, here.clone(), sentence);
+            let target = if !own.is_empty() {
+                Some(own)
             } else if sentence > 0 {
-                Some((pi, sentence - 1))
+                Some(sentence_range(drafts, here.clone(), sentence - 1))
             } else if here.is_empty() && pi > 0 {
                 let before = paragraph_range(drafts, pi - 1, pi - 1);
-                drafts[before].last().map(|d| (pi - 1, d.cand.sentence))
+                let last = drafts[before.clone()].last().map(|d| d.cand.sentence);
+                last.map(|s| sentence_range(drafts, before, s))
             } else {
                 None
             };
-            if let Some((tp, ts)) = target {
-                let range = paragraph_range(drafts, tp, tp);
-                for d in drafts[range].iter_mut().filter(|d| d.cand.sentence == ts) {
-                    d.unconfirmed = true;
-                }
+            for d in &mut drafts[target.unwrap_or(0..0)] {
+                d.unconfirmed = true;
             }
         }
     }

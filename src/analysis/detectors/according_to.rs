@@ -32,7 +32,7 @@ pub fn detect(p: &Paragraph, sentence: usize, out: &mut Vec<Candidate>) {
         c.content = if opens_sentence(p, sentence, i) {
             p.tokens[source.1].end..clause_end(p, sentence, source.1 + 1)
         } else {
-            s.bytes.start..p.tokens[i].start
+            super::reach_back(p, sentence, i)..p.tokens[i].start
         };
         out.push(c);
     }

@@ -55,7 +55,7 @@ pub fn detect(p: &Paragraph, sentence: usize, out: &mut Vec<Candidate>) {
             };
             let mut c = Candidate::new(&RULE_CITING, Role::Citing, sentence, (i, i));
             c.speakers.push(speaker);
-            c.content = s.bytes.clone();
+            c.content = super::around(p, sentence, i);
             out.push(c);
         }
     }

@@ -32,15 +32,31 @@ pub fn detect(p: &Paragraph, claims: &[Candidate]) -> Vec<(Candidate, Origin)> {
         if q.len() < MIN_QUOTE_BYTES || !p.text[q.clone()].contains(' ') {
             continue;
         }
-        let Some(first_sentence) = p.sentences.iter().position(|s| s.bytes.start == q.start) else {
+        // Sentences are in text order: find the quotation's by binary search.
+        let first_sentence = p.sentences.partition_point(|s| s.bytes.start < q.start);
+        if p.sentences
+            .get(first_sentence)
+            .is_none_or(|s| s.bytes.start != q.start)
+        {
             continue;
-        };
+        }
         let last_sentence = p
             .sentences
+            .partition_point(|s| s.bytes.start < q.end)
+            .saturating_sub(1)
+            .max(first_sentence);
+        // Claims are in text order: look only at those near the quotation.
+        let at = claims.partition_point(|c| p.tokens[c.cue.0].start < q.start);
+        let near = claims[..at]
             .iter()
-            .rposition(|s| s.bytes.start < q.end)
-            .unwrap_or(first_sentence);
-        let attributed = claims.iter().any(|c| {
+            .rev()
+            .take_while(|c| c.sentence + 1 >= first_sentence)
+            .chain(
+                claims[at..]
+                    .iter()
+                    .take_while(|c| c.sentence <= last_sentence + 1),
+            );
+        let attributed = near.clone().any(|c| {
             !c.absorbed
                 && ((first_sentence..=last_sentence).contains(&c.sentence)
                     || (c.content.start < q.end
@@ -50,9 +66,11 @@ pub fn detect(p: &Paragraph, claims: &[Candidate]) -> Vec<(Candidate, Origin)> {
         if attributed {
             continue;
         }
-        let before = claims.iter().enumerate().rev().find(|(_, c)| {
-            !c.absorbed && c.role != Role::Hedge && p.tokens[c.cue.0].start < q.start
-        });
+        let before = (0..at)
+            .rev()
+            .take(super::REACH)
+            .map(|i| (i, &claims[i]))
+            .find(|(_, c)| !c.absorbed && c.role != Role::Hedge);
         let origin = match before {
             Some((index, _)) => Origin::SameParagraph(index),
             None if first_sentence == 0 => Origin::PreviousParagraph,

@@ -61,20 +61,38 @@ pub fn detect(p: &Paragraph, sentence: usize, out: &mut Vec<Candidate>) {
             continue;
         }
         if t.has(tag::HEDGE_ADVERB) {
-            push(out, &RULE_ADVERB, sentence, (i, i), s.bytes.clone());
+            push(
+                out,
+                &RULE_ADVERB,
+                sentence,
+                (i, i),
+                super::around(p, sentence, i),
+            );
         } else if (t.has(tag::HEDGE_PARTICIPLE) || t.has(tag::AS_VERB))
             && after_be(p, i, lo)
             && !p.is(i + 1, "by")
         {
             if let Some(last) = passive_hedge_end(p, i) {
                 let first = be_start(p, i, lo);
-                push(out, &RULE_PASSIVE, sentence, (first, last), s.bytes.clone());
+                push(
+                    out,
+                    &RULE_PASSIVE,
+                    sentence,
+                    (first, last),
+                    super::around(p, sentence, i),
+                );
             }
         } else if t.has(tag::HEDGE_NOUN) && !t.possessive {
             let needs_that = t.has(tag::HEDGE_NOUN_NEEDS_THAT);
             let carries = p.is(i + 1, "that") || (!needs_that && p.is(i + 1, "of"));
             if carries && sourceless_before(p, i, lo) {
-                push(out, &RULE_NOUN, sentence, (i, i + 1), s.bytes.clone());
+                push(
+                    out,
+                    &RULE_NOUN,
+                    sentence,
+                    (i, i + 1),
+                    super::around(p, sentence, i),
+                );
             }
         }
     }

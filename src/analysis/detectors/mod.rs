@@ -94,6 +94,26 @@ impl Candidate {
     }
 }
 
+/// How far, in tokens, one claim's words may reach: a clause, a source, a
+/// quotation before its verb. Bounds every search, so that a 20 MB
+/// paragraph without a full stop costs time in proportion to its length.
+pub const REACH: usize = 200;
+
+/// The bytes of a sentence around token `at`, at most [`REACH`] tokens
+/// each way: the content of a claim whose words surround its cue.
+pub fn around(p: &Paragraph, sentence: usize, at: usize) -> Range<usize> {
+    let s = &p.sentences[sentence];
+    let first = at.saturating_sub(REACH).max(s.tokens.start);
+    let last = (at + REACH).min(s.tokens.end - 1);
+    p.tokens[first].start..p.tokens[last].end
+}
+
+/// The start of a sentence, or [`REACH`] tokens before `at` if that is later.
+pub fn reach_back(p: &Paragraph, sentence: usize, at: usize) -> usize {
+    let s = &p.sentences[sentence];
+    p.tokens[at.saturating_sub(REACH).max(s.tokens.start)].start
+}
+
 /// Where the clause that starts at token `from` ends, in bytes: at a
 /// semicolon, at "but"/"while"/"whereas", at a comma before "and"/"though",
 /// or at the sentence end. Punctuation inside quotations does not count.
@@ -104,50 +124,64 @@ pub fn clause_end(p: &Paragraph, sentence: usize, from: usize) -> usize {
     let opens_subordinate = (s.tokens.start..from)
         .find(|&m| p.tokens[m].is_word)
         .is_some_and(|m| p.has(m, super::lexicon::tag::SUBORDINATOR));
-    for m in from..s.tokens.end {
-        let t = &p.tokens[m];
-        let quoted = p.in_quote(t.start);
-        if t.punct == ',' && opens_subordinate {
-            let before_first_comma = !(s.tokens.start..m).any(|k| p.is_punct(k, ','));
-            let closes_quote = p.is_quote_mark(m + 1);
-            if before_first_comma && (!quoted || closes_quote) {
-                return if closes_quote {
-                    p.tokens[m + 1].end
-                } else {
-                    t.start
-                };
-            }
-        }
-        // "… as ‘pure fiction,’ and its director told …": a clause ends
-        // after a quotation closed before a conjunction.
-        let closes_quote = quoted && p.quote_at(t.start).is_some_and(|q| q.end == t.end);
-        let next_joins = ["and", "but", "though", "although", "while"]
-            .iter()
-            .any(|w| p.is(m + 1, w));
-        if closes_quote && next_joins && m > s.tokens.start && p.is_punct(m - 1, ',') {
-            return t.end;
-        }
-        if quoted {
-            continue;
-        }
-        if t.punct == ';' {
-            return t.start;
-        }
-        if t.is_word && !t.capitalized && (p.is(m, "but") || p.is(m, "while") || p.is(m, "whereas"))
-        {
-            return t.start;
-        }
-        if t.punct == ','
-            && m + 1 < s.tokens.end
-            && (p.is(m + 1, "and")
-                || p.is(m + 1, "though")
-                || p.is(m + 1, "although")
-                || p.is(m + 1, "but"))
-        {
-            return t.start;
+    // The sentence's first comma ends a subordinate clause that opens it.
+    let first_comma = if opens_subordinate {
+        (s.tokens.start..s.tokens.end.min(from + REACH)).find(|&m| p.is_punct(m, ','))
+    } else {
+        None
+    };
+    // Past REACH tokens a clause has ended, whatever the punctuation says.
+    let limit = (from + REACH).min(s.tokens.end);
+    (from..limit)
+        .find_map(|m| clause_break(p, s, m, first_comma))
+        .unwrap_or(if limit < s.tokens.end {
+            p.tokens[limit].start
+        } else {
+            s.bytes.end
+        })
+}
+
+/// Whether the clause ends at token `m`, and at which byte.
+fn clause_break(
+    p: &Paragraph,
+    s: &super::text::Sentence,
+    m: usize,
+    first_comma: Option<usize>,
+) -> Option<usize> {
+    let t = &p.tokens[m];
+    let quoted = p.in_quote(t.start);
+    if first_comma == Some(m) {
+        let closes_quote = p.is_quote_mark(m + 1);
+        if !quoted || closes_quote {
+            return Some(if closes_quote {
+                p.tokens[m + 1].end
+            } else {
+                t.start
+            });
         }
     }
-    s.bytes.end
+    // "… as ‘pure fiction,’ and its director told …": a clause ends after a
+    // quotation closed before a conjunction.
+    let closes_quote = quoted && p.quote_at(t.start).is_some_and(|q| q.end == t.end);
+    let next_joins = ["and", "but", "though", "although", "while"]
+        .iter()
+        .any(|w| p.is(m + 1, w));
+    if closes_quote && next_joins && m > s.tokens.start && p.is_punct(m - 1, ',') {
+        return Some(t.end);
+    }
+    if quoted {
+        return None;
+    }
+    if t.punct == ';' {
+        return Some(t.start);
+    }
+    if t.is_word && !t.capitalized && (p.is(m, "but") || p.is(m, "while") || p.is(m, "whereas")) {
+        return Some(t.start);
+    }
+    let joins = ["and", "though", "although", "but"]
+        .iter()
+        .any(|w| p.is(m + 1, w));
+    (t.punct == ',' && m + 1 < s.tokens.end && joins).then_some(t.start)
 }
 
 /// Whether only connectors and punctuation stand before token `at` in its

@@ -34,7 +34,7 @@ pub fn detect(p: &Paragraph, sentence: usize, out: &mut Vec<Candidate>) {
         };
         let mut c = Candidate::new(&RULE, Role::Plain, sentence, (i, i + 1));
         c.source = Some(source);
-        c.content = s.bytes.clone();
+        c.content = super::around(p, sentence, i);
         out.push(c);
     }
 }

@@ -45,7 +45,7 @@ pub fn detect(p: &Paragraph, sentence: usize, out: &mut Vec<Candidate>) {
             );
             c.source = Some(source);
             c.content = if follows_quote(p, source.0, s.tokens.start) {
-                s.bytes.start..p.tokens[source.0].start
+                super::reach_back(p, sentence, source.0)..p.tokens[source.0].start
             } else {
                 p.tokens[last].end..clause_end(p, sentence, last + 1)
             };
@@ -58,7 +58,7 @@ pub fn detect(p: &Paragraph, sentence: usize, out: &mut Vec<Candidate>) {
             if let Some(source) = phrase_starting_at(p, from, s, false) {
                 let mut c = Candidate::new(&RULE_INVERTED, Role::Plain, sentence, (i, last));
                 c.source = Some(source);
-                c.content = s.bytes.start..p.tokens[i].start;
+                c.content = super::reach_back(p, sentence, i)..p.tokens[i].start;
                 out.push(c);
             }
         }
