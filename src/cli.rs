@@ -165,9 +165,17 @@ pub fn rules(args: &RulesArgs, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
     for (name, list) in rules.word_lists() {
         let _ = writeln!(out, "  {name}: {} entries", list.len());
     }
+    let _ = writeln!(out, "\nAttribution rules (which words make a claim):");
+    for r in sourcelight::analysis::detectors::all_rules() {
+        let _ = writeln!(out, "  {:36} {}", r.id, r.explanation);
+    }
+    let _ = writeln!(out, "\nSource rules (named, anonymous or unattributed):");
+    for r in sourcelight::analysis::sources::all_kind_rules() {
+        let _ = writeln!(out, "  {:36} {}", r.id, r.explanation);
+    }
     let _ = writeln!(
         out,
-        "Print them with --print-default; check a house rules file with --check FILE."
+        "\nPrint the lists with --print-default; check a house rules file with --check FILE."
     );
     0
 }

@@ -185,6 +185,16 @@ fn rules_print_default_round_trips() {
 }
 
 #[test]
+fn rules_lists_every_rule_with_its_explanation() {
+    sourcelight()
+        .arg("rules")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("attribution.according-to"))
+        .stdout(predicate::str::contains("source.document-undisclosed"));
+}
+
+#[test]
 fn help_explains_every_command() {
     sourcelight()
         .arg("--help")

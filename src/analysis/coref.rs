@@ -54,10 +54,6 @@ impl Memory {
         self.mentions.push(mention);
     }
 
-    pub fn mentions(&self) -> &[Mention] {
-        &self.mentions
-    }
-
     /// The earlier mention that a pronoun or a definite description refers to.
     pub fn antecedent(
         &self,

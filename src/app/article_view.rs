@@ -55,11 +55,6 @@ impl LayoutCache {
         }
     }
 
-    /// Paragraphs laid out so far for the current layout (for tests and benches).
-    pub fn laid_out(&self) -> usize {
-        self.galleys.len()
-    }
-
     /// Starts a new layout when width, zoom or theme changed: heights
     /// become estimates until measured again.
     fn prepare(&mut self, key: (u32, u32, bool), column: f32, font_size: f32) {

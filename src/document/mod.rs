@@ -85,11 +85,6 @@ impl Document {
             paragraphs: split_paragraphs(text),
         }
     }
-
-    /// Total size of the paragraph texts in bytes.
-    pub fn text_len(&self) -> usize {
-        self.paragraphs.iter().map(String::len).sum()
-    }
 }
 
 /// Reads an article from disk, choosing the loader by file extension.
