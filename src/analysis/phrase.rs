@@ -280,6 +280,12 @@ pub fn subject_before(p: &Paragraph, cue: usize, sentence: &Sentence) -> Option<
         }
         return None;
     }
+    // "Officials who asked not to be named said": the subject is the noun
+    // before "who" with its relative clause.
+    if let Some(r) = relative_before(p, k, lo) {
+        let head = phrase_ending_at(p, r - 1, lo)?;
+        return Some((head.0, k));
+    }
     if p.has(k, tag::RELATIVE) && !p.capitalized(k) {
         // "the memo, which was later retracted": the antecedent is the subject.
         let mut before = k.checked_sub(1)?;
@@ -292,6 +298,26 @@ pub fn subject_before(p: &Paragraph, cue: usize, sentence: &Sentence) -> Option<
         return phrase_ending_at(p, before, lo);
     }
     phrase_ending_at(p, k, lo)
+}
+
+/// A relative pronoun shortly before `k` that opens a verb phrase ending
+/// at `k` ("who asked not to be named"), with a noun before it.
+fn relative_before(p: &Paragraph, k: usize, lo: usize) -> Option<usize> {
+    const MAX_CLAUSE: usize = 12;
+    let r = (lo + 1..k)
+        .rev()
+        .take(MAX_CLAUSE)
+        .take_while(|&m| p.tokens[m].is_word)
+        .find(|&m| (p.is(m, "who") || p.is(m, "that") || p.is(m, "which")) && !p.capitalized(m))?;
+    let verb_follows = p.tokens[r + 1].is_word
+        && !p.capitalized(r + 1)
+        && !p.has(
+            r + 1,
+            tag::DETERMINER | tag::PRONOUN | tag::POSSESSIVE_PRONOUN,
+        )
+        && !is_noun(p, r + 1);
+    let noun_before = p.capitalized(r - 1) || is_noun(p, r - 1);
+    (verb_follows && noun_before).then_some(r)
 }
 
 /// The noun phrase that starts at token `from` and runs forward: the
@@ -473,6 +499,18 @@ mod tests {
         );
         assert_eq!(subject("He refused to say.", "say").as_deref(), None);
         assert_eq!(subject("They did not say why.", "say"), None);
+    }
+
+    #[test]
+    fn relative_clause_stays_with_its_noun() {
+        assert_eq!(
+            subject(
+                "Officials who asked not to be named said it was over.",
+                "said"
+            )
+            .as_deref(),
+            Some("Officials who asked not to be named")
+        );
     }
 
     #[test]

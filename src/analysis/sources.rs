@@ -314,6 +314,21 @@ pub fn classify(p: &Paragraph, np: TokenRange, sentence_start: usize) -> Classif
     {
         return described_people();
     }
+    // "Rights groups say", "Western governments": bodies left unnamed.
+    let unnamed_bodies = h.has(tag::INSTITUTION)
+        && plural
+        && p.stem(head).ends_with('s')
+        // "prosecutors", "regulators" speak for their office, like "police".
+        && !p.stem(head).ends_with("ors")
+        && !p.stem(head).ends_with("ers")
+        && !definite
+        && !first_tok.possessive
+        // Only a name inside the phrase counts: its first word is capitalised anyway.
+        && !proper.iter().any(|&i| i < head && i != sentence_start && !is_demonym(p.stem(i)))
+        && !proper.iter().any(|&i| i > head);
+    if unnamed_bodies {
+        return described_people();
+    }
     if h.has(tag::INSTITUTION) && !h.has(tag::DOCUMENT)
         || h.has(tag::INSTITUTION) && !definite && pre_proper.is_some()
     {
@@ -451,6 +466,22 @@ mod tests {
         );
         assert_eq!(kind_of("a senior minister"), (Anonymous, UNNAMED_OFFICE.id));
         assert_eq!(kind_of("police"), (Named, INSTITUTION.id));
+        assert_eq!(
+            kind_of("Pakistan’s paramilitary forces"),
+            (Named, INSTITUTION.id)
+        );
+    }
+
+    #[test]
+    fn unnamed_bodies_are_anonymous() {
+        assert_eq!(
+            kind_of("Rights groups"),
+            (Anonymous, ANONYMOUS_DESCRIPTOR.id)
+        );
+        assert_eq!(
+            kind_of("Western governments"),
+            (Anonymous, ANONYMOUS_DESCRIPTOR.id)
+        );
         assert_eq!(
             kind_of("Pakistan’s paramilitary forces"),
             (Named, INSTITUTION.id)
