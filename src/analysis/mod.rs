@@ -470,11 +470,10 @@ struct Party {
 
 impl Party {
     fn matches(&self, d: &Draft, paras: &[Paragraph]) -> bool {
-        let Some(s) = d.source.as_ref() else {
+        if d.source.is_none() {
             return false;
-        };
+        }
         let names = source_names(paras, d);
-        let _ = s;
         (!self.names.is_empty() && names.iter().any(|n| self.names.contains(n)))
             || (self.entity.is_some() && entity(paras, d) == self.entity)
     }
