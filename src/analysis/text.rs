@@ -51,6 +51,9 @@ pub struct Phrase {
 pub struct Sentence {
     pub bytes: Range<usize>,
     pub tokens: Range<usize>,
+    /// Every class a word of the sentence has (phrases' first words
+    /// included): a rule skips sentences without its words.
+    pub tags: Tags,
 }
 
 /// A paragraph ready for the rules.
@@ -486,6 +489,7 @@ fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
         out.push(Sentence {
             bytes: tokens[first].start..tokens[last].end,
             tokens: first..last + 1,
+            tags: tokens[first..=last].iter().fold(0, |acc, t| acc | t.tags),
         });
     };
     while i < tokens.len() {

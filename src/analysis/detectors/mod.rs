@@ -211,14 +211,34 @@ pub fn follows_quote(p: &Paragraph, at: usize, lo: usize) -> bool {
 
 /// Runs every sentence-level detector over one sentence.
 pub fn detect_sentence(p: &Paragraph, sentence: usize, out: &mut Vec<Candidate>) {
-    speech_verb::detect(p, sentence, out);
-    according_to::detect(p, sentence, out);
-    citation::detect(p, sentence, out);
-    passive_agent::detect(p, sentence, out);
-    as_verb::detect(p, sentence, out);
-    participle::detect(p, sentence, out);
-    content_noun::detect(p, sentence, out);
-    hedge::detect(p, sentence, out);
+    use super::lexicon::tag;
+    let tags = p.sentences[sentence].tags;
+    // A rule runs only where its words occur (phrases count by first word).
+    let has = |t: u64| tags & (t | tag::PHRASE_START) != 0;
+    if has(tag::REPORTING) {
+        speech_verb::detect(p, sentence, out);
+    }
+    if has(tag::ACCORDING) {
+        according_to::detect(p, sentence, out);
+    }
+    if has(tag::CITATION | tag::CITING) {
+        citation::detect(p, sentence, out);
+    }
+    if has(tag::PASSIVE_AGENT) {
+        passive_agent::detect(p, sentence, out);
+    }
+    if has(tag::AS_VERB) {
+        as_verb::detect(p, sentence, out);
+    }
+    if has(tag::PARTICIPLE) {
+        participle::detect(p, sentence, out);
+    }
+    if has(tag::CONTENT_NOUN) {
+        content_noun::detect(p, sentence, out);
+    }
+    if has(tag::HEDGE_ADVERB | tag::HEDGE_PARTICIPLE | tag::HEDGE_NOUN | tag::AS_VERB) {
+        hedge::detect(p, sentence, out);
+    }
 }
 
 /// Every rule, for listing in help and in the window's legend.
