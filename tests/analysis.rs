@@ -189,7 +189,7 @@ fn spans_point_at_their_words() {
                 {
                     assert_eq!(&p.text[span.start..span.end], span.text);
                 }
-                assert!(!c.explanation.is_empty() && c.explanation.contains(&c.rule));
+                assert!(!c.explanation.is_empty() && c.explanation.contains(c.rule.as_ref()));
             }
         }
     }

@@ -2,6 +2,8 @@
 //! `sourcelight analyze --format json` emits. Field names are the JSON
 //! contract documented in the README; change them only with a version bump.
 
+use std::borrow::Cow;
+
 use serde::{Deserialize, Serialize};
 
 /// Words of a paragraph: byte offsets into that paragraph's text, always on
@@ -80,10 +82,11 @@ pub struct Claim {
     pub disputed: bool,
     /// For anonymous people: whether the text says why they are unnamed.
     pub anonymity_reason: Option<bool>,
-    /// The attribution rule that found the claim.
-    pub rule: String,
+    /// The attribution rule that found the claim (a rule id, shared, not
+    /// copied per claim).
+    pub rule: Cow<'static, str>,
     /// The rule that decided the kind.
-    pub kind_rule: String,
+    pub kind_rule: Cow<'static, str>,
     /// What a student reads: which rules fired on which words, and why.
     pub explanation: String,
     /// Index of the sentence within the paragraph.
