@@ -29,10 +29,12 @@ pub struct Token {
 
 impl Token {
     /// End of the word without a possessive "’s".
+    #[inline]
     pub fn stem_end(&self) -> usize {
         self.end - self.suffix as usize
     }
 
+    #[inline]
     pub fn has(&self, t: Tags) -> bool {
         self.tags & t != 0
     }
@@ -97,33 +99,45 @@ impl<'a> Paragraph<'a> {
     }
 
     /// The token's text.
+    #[inline]
     pub fn word(&self, i: usize) -> &'a str {
         let t = &self.tokens[i];
         &self.text[t.start..t.end]
     }
 
     /// The token's text without a possessive ending.
+    #[inline]
     pub fn stem(&self, i: usize) -> &'a str {
         let t = &self.tokens[i];
         &self.text[t.start..t.stem_end()]
     }
 
     /// Whether token `i` is the word `w` (ASCII, any case).
+    #[inline]
     pub fn is(&self, i: usize, w: &str) -> bool {
-        i < self.tokens.len() && self.tokens[i].is_word && self.stem(i).eq_ignore_ascii_case(w)
+        let Some(t) = self.tokens.get(i) else {
+            return false;
+        };
+        // Length first: almost every comparison fails there, cheaply.
+        t.is_word
+            && t.stem_end() - t.start == w.len()
+            && self.text.as_bytes()[t.start..t.stem_end()].eq_ignore_ascii_case(w.as_bytes())
     }
 
     /// Whether any word or phrase of the paragraph has a class in `t`.
+    #[inline]
     pub fn mentions(&self, t: Tags) -> bool {
         self.all_tags & t != 0
     }
 
     /// Whether token `i` has any of the classes in `t`.
+    #[inline]
     pub fn has(&self, i: usize, t: Tags) -> bool {
         i < self.tokens.len() && self.tokens[i].tags & t != 0
     }
 
     /// Whether token `i` is the punctuation mark `c`.
+    #[inline]
     pub fn is_punct(&self, i: usize, c: char) -> bool {
         i < self.tokens.len() && self.tokens[i].punct == c
     }
@@ -169,16 +183,19 @@ impl<'a> Paragraph<'a> {
     }
 
     /// Byte span of tokens `first..=last`.
+    #[inline]
     pub fn span(&self, first: usize, last: usize) -> Range<usize> {
         self.tokens[first].start..self.tokens[last].end
     }
 
     /// Whether a word token starts with an upper-case letter.
+    #[inline]
     pub fn capitalized(&self, i: usize) -> bool {
         i < self.tokens.len() && self.tokens[i].capitalized
     }
 
     /// Whether token `i` opens or closes a quotation.
+    #[inline]
     pub fn is_quote_mark(&self, i: usize) -> bool {
         i < self.tokens.len()
             && matches!(
@@ -188,6 +205,7 @@ impl<'a> Paragraph<'a> {
     }
 
     /// Whether token `i` is a dash used as punctuation.
+    #[inline]
     pub fn is_dash(&self, i: usize) -> bool {
         i < self.tokens.len() && matches!(self.tokens[i].punct, '-' | '—' | '–')
     }
