@@ -9,6 +9,9 @@
 
 pub mod analysis;
 pub mod app;
+pub mod atomic;
 pub mod document;
 pub mod generate;
 pub mod report;
+pub mod review;
+pub mod sidecar;

@@ -196,6 +196,8 @@ pub(super) fn finish(p: &Paragraph, d: Draft) -> Claim {
         refers_to: d.refers_to,
         retracted_by: d.retracted_by,
         disputed_by: d.disputed_by,
+        listed: None,
+        editor: None,
     }
 }
 

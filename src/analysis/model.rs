@@ -101,6 +101,100 @@ pub struct Claim {
     /// The words of a denial by another party.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub disputed_by: Option<Reference>,
+    /// The entry of a loaded retraction list (Retraction Watch, a
+    /// newsroom's own) that the claim's sentence cites.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub listed: Option<ListedRetraction>,
+    /// What the editor decided, with the analyser's own values kept.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub editor: Option<EditorDecision>,
+}
+
+impl Claim {
+    /// Whether the claim counts as anonymous in scores: its source is
+    /// anonymous or unattributed and the editor has not dismissed the flag.
+    pub fn counts_anonymous(&self) -> bool {
+        self.kind.is_flagged() && !self.dismissed()
+    }
+
+    /// Whether the claim counts as retracted in scores.
+    pub fn counts_retracted(&self) -> bool {
+        self.retracted && !self.dismissed()
+    }
+
+    /// Whether the claim counts toward the flagged share.
+    pub fn counts_flagged(&self) -> bool {
+        self.counts_anonymous() || self.counts_retracted()
+    }
+
+    /// Whether the editor dismissed this claim's flag.
+    pub fn dismissed(&self) -> bool {
+        self.editor.as_ref().is_some_and(|e| e.dismissed.is_some())
+    }
+}
+
+/// A retraction list entry matched in the article.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ListedRetraction {
+    /// Which list: the file name it was loaded from.
+    pub list: String,
+    /// The words of the paragraph that matched (a DOI or a title).
+    pub matched: Span,
+    pub title: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub doi: String,
+    /// "Retraction", "Expression of concern", …
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub nature: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub date: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub reason: String,
+}
+
+/// An editor's decision on a claim. The claim's `kind` and `retracted`
+/// already hold the editor's values; the analyser's stay here.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EditorDecision {
+    pub analyser_kind: SourceKind,
+    pub analyser_retracted: bool,
+    /// The kind the editor set, if they changed it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<SourceKind>,
+    /// Retracted or not, if the editor decided it for the source.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub retracted: Option<bool>,
+    /// The reason given when the editor dismissed the flag.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dismissed: Option<String>,
+}
+
+impl EditorDecision {
+    /// The decision in a few words, for reports: "kind → named; dismissed: …".
+    pub fn describe(&self) -> String {
+        let mut parts = Vec::new();
+        if let Some(k) = self.kind {
+            parts.push(format!(
+                "kind {} → {}",
+                self.analyser_kind.label(),
+                k.label()
+            ));
+        }
+        if let Some(r) = self.retracted {
+            parts.push(
+                if r {
+                    "marked retracted"
+                } else {
+                    "marked not retracted"
+                }
+                .to_string(),
+            );
+        }
+        if let Some(reason) = &self.dismissed {
+            parts.push(format!("flag dismissed: {reason}"));
+        }
+        parts.join("; ")
+    }
 }
 
 /// One paragraph's claims and score.
@@ -115,6 +209,12 @@ pub struct ParagraphAnalysis {
     pub retracted: usize,
     /// anonymous × weight + retracted × weight (1 and 2 by default).
     pub score: u32,
+    /// The analyser's score, when the editor's decisions changed it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub analyser_score: Option<u32>,
+    /// The editor's note on the paragraph.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
 }
 
 /// Totals over an article.
@@ -128,6 +228,9 @@ pub struct Summary {
     /// Share of claims resting on anonymous, unattributed or retracted
     /// sources (0 when there are no claims).
     pub flagged_share: f64,
+    /// The analyser's article score, when the editor's decisions changed it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub analyser_score: Option<u32>,
 }
 
 /// The analysis of one article.

@@ -13,16 +13,26 @@ pub fn paragraph(
     claims: Vec<Claim>,
     weights: &Weights,
 ) -> ParagraphAnalysis {
-    let anonymous = claims.iter().filter(|c| c.kind.is_flagged()).count();
-    let retracted = claims.iter().filter(|c| c.retracted).count();
-    ParagraphAnalysis {
+    let mut p = ParagraphAnalysis {
         index,
         text: text.to_string(),
-        score: weighted(anonymous, retracted, weights),
+        score: 0,
         claims,
-        anonymous,
-        retracted,
-    }
+        anonymous: 0,
+        retracted: 0,
+        analyser_score: None,
+        note: None,
+    };
+    recount(&mut p, weights);
+    p
+}
+
+/// Counts a paragraph's claims again (after retraction lists or editor
+/// decisions changed them).
+pub fn recount(p: &mut ParagraphAnalysis, weights: &Weights) {
+    p.anonymous = p.claims.iter().filter(|c| c.counts_anonymous()).count();
+    p.retracted = p.claims.iter().filter(|c| c.counts_retracted()).count();
+    p.score = weighted(p.anonymous, p.retracted, weights);
 }
 
 /// `anonymous × w₁ + retracted × w₂`, saturating rather than overflowing.
@@ -39,7 +49,7 @@ pub fn summarize(paragraphs: &[ParagraphAnalysis]) -> Summary {
     let flagged: usize = paragraphs
         .iter()
         .flat_map(|p| &p.claims)
-        .filter(|c| c.kind.is_flagged() || c.retracted)
+        .filter(|c| c.counts_flagged())
         .count();
     Summary {
         paragraphs: paragraphs.len(),
@@ -54,6 +64,7 @@ pub fn summarize(paragraphs: &[ParagraphAnalysis]) -> Summary {
         } else {
             flagged as f64 / claims as f64
         },
+        analyser_score: None,
     }
 }
 
