@@ -226,7 +226,7 @@ pub fn apply(base: &Analysis, review: &Review, weights: &Weights) -> Applied {
 /// The claim's editor record, created with the analyser's values.
 fn editor(c: &mut Claim) -> &mut EditorDecision {
     let (kind, retracted) = (c.kind, c.retracted);
-    c.editor.get_or_insert_with(|| EditorDecision {
+    c.editor.get_or_insert(EditorDecision {
         analyser_kind: kind,
         analyser_retracted: retracted,
         kind: None,
