@@ -13,5 +13,6 @@ pub mod atomic;
 pub mod document;
 pub mod generate;
 pub mod report;
+pub mod retraction_lists;
 pub mod review;
 pub mod sidecar;

@@ -23,6 +23,7 @@ pub mod lexicon;
 pub mod merge;
 pub mod model;
 pub mod phrase;
+pub mod policy;
 pub mod retraction;
 pub mod rules;
 pub mod score;
@@ -124,6 +125,16 @@ impl Analyzer {
 
     pub fn rules(&self) -> &Rules {
         &self.rules
+    }
+
+    /// The sentences of a paragraph as byte ranges, split as the analyser
+    /// splits them (claims' `sentence` indices count these).
+    pub fn sentences(&self, paragraph: &str) -> Vec<Range<usize>> {
+        Paragraph::new(paragraph, &self.lexicon)
+            .sentences
+            .into_iter()
+            .map(|s| s.bytes)
+            .collect()
     }
 
     /// Analyses an article given as paragraph texts.
