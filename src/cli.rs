@@ -11,9 +11,11 @@ use std::path::{Path, PathBuf};
 use clap::{Args, Parser, Subcommand};
 use rayon::prelude::*;
 
-use sourcelight::analysis::{Analysis, Analyzer, Rules};
+use sourcelight::analysis::{Analyzer, Rules};
+use sourcelight::desk::{self, Opened};
 use sourcelight::document;
 use sourcelight::report::{self, Article, Format};
+use sourcelight::retraction_lists;
 
 /// Exit code when any input could not be read or analysed.
 pub const EXIT_FAILURE: u8 = 2;
@@ -59,7 +61,13 @@ const ANALYZE_HELP: &str = "Analyse articles and print each paragraph's claims a
     retracted, unconfirmed, disputed, anonymity_reason, rule, kind_rule, explanation\n  \
     text  a readable report of each paragraph's score and its flagged claims\n  \
     csv   one row per claim, with a header row\n  \
-    md    a Markdown report\n\n\
+    md    a Markdown report\n  \
+    html  a self-contained, printable HTML report (highlights, badges, chart)\n\n\
+    Editor decisions saved by the window beside an article (NAME.sourcelight.json) are applied \
+    unless --ignore-review is given; the analyser's own values stay in each claim's \"editor\" \
+    object and each paragraph's \"analyser_score\". Claims on anonymous sources carry a \"policy\" \
+    checklist. --retractions LIST marks claims citing a listed DOI or title as retracted. \
+    --summary prints one CSV row per article, highest score first.\n\n\
     Files are analysed in parallel. A file that cannot be read is reported on stderr with the reason; \
     the others are still printed. Exit code: 0 when every file was analysed, 2 when any failed.";
 
@@ -74,7 +82,22 @@ pub struct AnalyzeArgs {
     /// Indent JSON output.
     #[arg(long)]
     pub pretty: bool,
-    /// Articles to analyse: .txt, .md, .html, .htm or .docx (anything else is read as text).
+    /// A retraction list: a Retraction Watch CSV, or a newsroom's JSON list
+    /// (.json). A claim whose sentence cites a listed DOI or title is
+    /// retracted. Repeat for several lists.
+    #[arg(long, value_name = "LIST")]
+    pub retractions: Vec<PathBuf>,
+    /// Leave out the editor's decisions saved beside each article
+    /// (NAME.sourcelight.json).
+    #[arg(long)]
+    pub ignore_review: bool,
+    /// Print one CSV row per article (file, paragraphs, claims, anonymous,
+    /// retracted, score, flagged_share), highest score first. FOLDERs are
+    /// read for their articles (not their subfolders).
+    #[arg(long, conflicts_with_all = ["format", "pretty"])]
+    pub summary: bool,
+    /// Articles to analyse: .txt, .md, .html, .htm or .docx (anything else
+    /// is read as text); with --summary also folders.
     #[arg(required = true, value_name = "FILE")]
     pub files: Vec<PathBuf>,
 }
@@ -109,33 +132,102 @@ pub fn analyze(args: &AnalyzeArgs, out: &mut dyn Write, err: &mut dyn Write) -> 
         }
     };
     let analyzer = Analyzer::new(rules);
-    let results: Vec<Result<(String, Analysis), String>> = args
-        .files
-        .par_iter()
-        .map(|path| {
-            let doc = document::load(path).map_err(|e| e.to_string())?;
-            Ok((
-                path.display().to_string(),
-                analyzer.analyze(&doc.paragraphs),
-            ))
-        })
-        .collect();
     let mut failed = false;
-    let mut done = Vec::new();
-    for r in &results {
-        match r {
-            Ok((file, analysis)) => done.push(Article { file, analysis }),
+    let mut lists = Vec::new();
+    for path in &args.retractions {
+        match retraction_lists::load(path) {
+            Ok(list) => lists.push(list),
             Err(e) => {
                 failed = true;
                 let _ = writeln!(err, "sourcelight: {e}");
             }
         }
     }
-    if !done.is_empty() {
+    let mut files = Vec::new();
+    for path in &args.files {
+        if args.summary && path.is_dir() {
+            match document::articles_in(path) {
+                Ok(found) => files.extend(found),
+                Err(e) => {
+                    failed = true;
+                    let _ = writeln!(err, "sourcelight: {e}");
+                }
+            }
+        } else {
+            files.push(path.clone());
+        }
+    }
+    let results: Vec<Result<(String, Opened), String>> = files
+        .par_iter()
+        .map(|path| {
+            let opened = desk::open(path, &analyzer, &lists, !args.ignore_review)
+                .map_err(|e| e.to_string())?;
+            Ok((path.display().to_string(), opened))
+        })
+        .collect();
+    let mut done = Vec::new();
+    for r in &results {
+        match r {
+            Ok((file, opened)) => {
+                if let Some(problem) = &opened.sidecar_problem {
+                    failed = true;
+                    let _ = writeln!(err, "sourcelight: {problem}");
+                }
+                done.push(Article {
+                    file,
+                    analysis: &opened.applied.analysis,
+                    unplaced: &opened.applied.unplaced,
+                });
+            }
+            Err(e) => {
+                failed = true;
+                let _ = writeln!(err, "sourcelight: {e}");
+            }
+        }
+    }
+    if args.summary {
+        let _ = out.write_all(summary_csv(&done).as_bytes());
+    } else if !done.is_empty() {
         let _ = out.write_all(report::render(args.format, &done, args.pretty).as_bytes());
     }
     let _ = out.flush();
     if failed { EXIT_FAILURE } else { 0 }
+}
+
+/// One row per article, highest score first (then by flagged share, then
+/// by name, so the order is stable).
+fn summary_csv(articles: &[Article]) -> String {
+    let mut rows: Vec<&Article> = articles.iter().collect();
+    rows.sort_by(|a, b| {
+        let (x, y) = (&a.analysis.summary, &b.analysis.summary);
+        y.score
+            .cmp(&x.score)
+            .then(y.flagged_share.total_cmp(&x.flagged_share))
+            .then(a.file.cmp(b.file))
+    });
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let _ = w.write_record([
+        "file",
+        "paragraphs",
+        "claims",
+        "anonymous",
+        "retracted",
+        "score",
+        "flagged_share",
+    ]);
+    for a in rows {
+        let s = &a.analysis.summary;
+        let _ = w.write_record([
+            a.file.to_string(),
+            s.paragraphs.to_string(),
+            s.claims.to_string(),
+            s.anonymous.to_string(),
+            s.retracted.to_string(),
+            s.score.to_string(),
+            format!("{:.3}", s.flagged_share),
+        ]);
+    }
+    String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
 }
 
 /// `sourcelight rules`.

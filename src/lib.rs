@@ -10,6 +10,7 @@
 pub mod analysis;
 pub mod app;
 pub mod atomic;
+pub mod desk;
 pub mod document;
 pub mod generate;
 pub mod report;

@@ -21,13 +21,15 @@ const INTRODUCERS: &[&str] = &[
 
 /// Whether the text gives a reason for the anonymity of the source `np`.
 pub fn reason_given(p: &Paragraph, np: TokenRange, look_at_next: bool) -> bool {
-    if !p.mentions(tag::ANON_REASON) {
+    if !p.mentions(tag::ANON_REASON | tag::ANON_CONDITION) {
         return false;
     }
     let si = p.sentence_of(np.0);
     // A reason follows the source closely; looking further costs time on
     // hostile input and finds reasons for other sources.
-    let mut range = np.1 + 1
+    // From inside the phrase: its relative clause may hold the reason
+    // ("a captain who asked not to be named because …").
+    let mut range = np.0 + 1
         ..p.sentences[si]
             .tokens
             .end
@@ -50,11 +52,21 @@ pub fn reason_given(p: &Paragraph, np: TokenRange, look_at_next: bool) -> bool {
     // ("Officials, who were not authorized …, said") both work: the reason
     // follows the source either way.
     let mut introduced = false;
+    let mut condition_end = None;
     for i in range {
-        if INTRODUCERS.iter().any(|w| p.is(i, w)) || p.phrase_at(i, tag::ANON_CONDITION).is_some() {
+        if let Some(end) = p.phrase_at(i, tag::ANON_CONDITION) {
+            introduced = true;
+            condition_end = Some(end);
+        } else if INTRODUCERS.iter().any(|w| p.is(i, w)) {
             introduced = true;
         }
         if introduced && p.phrase_at(i, tag::ANON_REASON).is_some() {
+            return true;
+        }
+        // "asked not to be named because he sells to the board": a clause
+        // of cause right after the condition is the reason, whatever it says.
+        let explains = p.is(i, "because") || p.is(i, "since");
+        if explains && condition_end.is_some_and(|e| i == e + 1) {
             return true;
         }
     }
@@ -104,6 +116,11 @@ mod tests {
         assert!(check(
             "A nurse told us. She asked not to be named because she feared losing her job.",
             "A nurse"
+        ));
+        // The reason inside the source's own relative clause.
+        assert!(check(
+            "A trawler captain who asked not to be named because he sells fish to the board said so.",
+            "A trawler captain who asked not to be named because he sells fish to the board"
         ));
     }
 

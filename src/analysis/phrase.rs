@@ -9,7 +9,7 @@
 //! (clause boundaries, punctuation, another verb). Token ranges are
 //! inclusive `(first, last)`.
 
-use super::lexicon::tag;
+use super::lexicon::{Tags, tag};
 use super::text::{Paragraph, Sentence};
 
 /// An inclusive token range.
@@ -303,7 +303,9 @@ pub fn subject_before(p: &Paragraph, cue: usize, sentence: &Sentence) -> Option<
 /// A relative pronoun shortly before `k` that opens a verb phrase ending
 /// at `k` ("who asked not to be named"), with a noun before it.
 fn relative_before(p: &Paragraph, k: usize, lo: usize) -> Option<usize> {
-    const MAX_CLAUSE: usize = 12;
+    // Anonymity clauses run long: "who spoke on condition of anonymity
+    // because they were not authorized to discuss the matter publicly".
+    const MAX_CLAUSE: usize = 24;
     let r = (lo + 1..k)
         .rev()
         .take(MAX_CLAUSE)
@@ -316,8 +318,28 @@ fn relative_before(p: &Paragraph, k: usize, lo: usize) -> Option<usize> {
             tag::DETERMINER | tag::PRONOUN | tag::POSSESSIVE_PRONOUN,
         )
         && !is_noun(p, r + 1);
-    let noun_before = p.capitalized(r - 1) || is_noun(p, r - 1);
+    let noun_before = p.capitalized(r - 1) || is_noun(p, r - 1) || determined_noun(p, r - 1, lo);
     (verb_follows && noun_before).then_some(r)
+}
+
+/// A word the lexicon does not know but that stands where a noun does: a
+/// few words after a determiner, itself no grammar word ("a trawler
+/// captain who…", "the two engineers who…").
+fn determined_noun(p: &Paragraph, i: usize, lo: usize) -> bool {
+    const GRAMMAR: Tags = tag::DETERMINER
+        | tag::PRONOUN
+        | tag::POSSESSIVE_PRONOUN
+        | tag::PREPOSITION
+        | tag::AUXILIARY
+        | tag::COORDINATOR
+        | tag::CLAUSE_BOUNDARY;
+    p.tokens[i].is_word
+        && !p.has(i, GRAMMAR | VERB_CUES)
+        && (lo..i)
+            .rev()
+            .take(3)
+            .take_while(|&m| p.tokens[m].is_word)
+            .any(|m| p.has(m, tag::DETERMINER))
 }
 
 /// The noun phrase that starts at token `from` and runs forward: the
@@ -510,6 +532,15 @@ mod tests {
             )
             .as_deref(),
             Some("Officials who asked not to be named")
+        );
+        // A noun the lexicon does not know, and a long anonymity clause.
+        assert_eq!(
+            subject(
+                "A trawler captain who asked not to be named because he sells to the board's cold store said the beds had thinned.",
+                "said"
+            )
+            .as_deref(),
+            Some("A trawler captain who asked not to be named because he sells to the board's cold store")
         );
     }
 

@@ -51,7 +51,11 @@ pub fn checks(analysis: &Analysis, paragraph: usize, claim: usize) -> Vec<Check>
     let Some(c) = p.claims.get(claim) else {
         return Vec::new();
     };
-    let Some(source) = c.source.as_ref().filter(|_| c.kind == SourceKind::Anonymous) else {
+    let Some(source) = c
+        .source
+        .as_ref()
+        .filter(|_| c.kind == SourceKind::Anonymous)
+    else {
         return Vec::new();
     };
     let source = source.text.to_lowercase();
@@ -95,9 +99,32 @@ fn words(text: &str) -> impl Iterator<Item = &str> {
 }
 
 const DOCUMENT_NOUNS: &[&str] = &[
-    "memo", "memos", "memorandum", "report", "document", "documents", "email", "emails", "letter",
-    "letters", "file", "files", "records", "cable", "cables", "transcript", "recording", "draft",
-    "dossier", "assessment", "minutes", "messages", "texts", "notes", "audit", "briefing",
+    "memo",
+    "memos",
+    "memorandum",
+    "report",
+    "document",
+    "documents",
+    "email",
+    "emails",
+    "letter",
+    "letters",
+    "file",
+    "files",
+    "records",
+    "cable",
+    "cables",
+    "transcript",
+    "recording",
+    "draft",
+    "dossier",
+    "assessment",
+    "minutes",
+    "messages",
+    "texts",
+    "notes",
+    "audit",
+    "briefing",
 ];
 
 fn is_document(source: &str) -> bool {
@@ -108,7 +135,10 @@ fn is_document(source: &str) -> bool {
 fn reason_given(c: &Claim, source: &str) -> Check {
     const Q: &str = "A reason for anonymity is given";
     let (verdict, why) = match c.anonymity_reason {
-        Some(true) => (Verdict::Pass, "the text says why the source is unnamed".to_string()),
+        Some(true) => (
+            Verdict::Pass,
+            "the text says why the source is unnamed".to_string(),
+        ),
         Some(false) => (
             Verdict::Fail,
             format!("nothing says why '{source}' is unnamed"),
@@ -148,13 +178,58 @@ const KNOWLEDGE_PHRASES: &[&str] = &[
 ];
 
 const POSITION_WORDS: &[&str] = &[
-    "official", "officials", "aide", "aides", "officer", "officers", "staffer", "staffers",
-    "employee", "employees", "diplomat", "diplomats", "executive", "executives", "adviser",
-    "advisers", "advisor", "advisors", "lawyer", "lawyers", "investigator", "investigators",
-    "member", "members", "lawmaker", "lawmakers", "negotiator", "negotiators", "analyst",
-    "analysts", "engineer", "engineers", "manager", "managers", "insider", "insiders", "worker",
-    "workers", "commander", "commanders", "soldier", "soldiers", "agent", "agents", "director",
-    "spokesperson", "colleague", "colleagues", "witness", "witnesses", "doctor", "doctors",
+    "official",
+    "officials",
+    "aide",
+    "aides",
+    "officer",
+    "officers",
+    "staffer",
+    "staffers",
+    "employee",
+    "employees",
+    "diplomat",
+    "diplomats",
+    "executive",
+    "executives",
+    "adviser",
+    "advisers",
+    "advisor",
+    "advisors",
+    "lawyer",
+    "lawyers",
+    "investigator",
+    "investigators",
+    "member",
+    "members",
+    "lawmaker",
+    "lawmakers",
+    "negotiator",
+    "negotiators",
+    "analyst",
+    "analysts",
+    "engineer",
+    "engineers",
+    "manager",
+    "managers",
+    "insider",
+    "insiders",
+    "worker",
+    "workers",
+    "commander",
+    "commanders",
+    "soldier",
+    "soldiers",
+    "agent",
+    "agents",
+    "director",
+    "spokesperson",
+    "colleague",
+    "colleagues",
+    "witness",
+    "witnesses",
+    "doctor",
+    "doctors",
 ];
 
 /// NYT, Reuters: say how the source knows, or what position they hold.
@@ -172,7 +247,12 @@ fn how_they_know(source: &str, paragraph: &str) -> Check {
         return check("policy-knowledge", Q, Verdict::Pass, format!("'{phrase}'"));
     }
     if let Some(w) = words(source).find(|w| POSITION_WORDS.contains(w)) {
-        return check("policy-knowledge", Q, Verdict::Pass, format!("position: '{w}'"));
+        return check(
+            "policy-knowledge",
+            Q,
+            Verdict::Pass,
+            format!("position: '{w}'"),
+        );
     }
     check(
         "policy-knowledge",
@@ -184,9 +264,34 @@ fn how_they_know(source: &str, paragraph: &str) -> Check {
 
 /// Words that describe nothing about a source.
 const EMPTY_WORDS: &[&str] = &[
-    "a", "an", "the", "one", "two", "three", "four", "several", "some", "many", "multiple",
-    "anonymous", "unnamed", "other", "another", "more", "of", "s", "source", "sources", "person",
-    "people", "persons", "someone", "individual", "individuals", "insider", "insiders",
+    "a",
+    "an",
+    "the",
+    "one",
+    "two",
+    "three",
+    "four",
+    "several",
+    "some",
+    "many",
+    "multiple",
+    "anonymous",
+    "unnamed",
+    "other",
+    "another",
+    "more",
+    "of",
+    "s",
+    "source",
+    "sources",
+    "person",
+    "people",
+    "persons",
+    "someone",
+    "individual",
+    "individuals",
+    "insider",
+    "insiders",
 ];
 
 /// AP, SPJ: describe the source as fully as possible, not just "a source".
@@ -252,10 +357,36 @@ fn document_obtained(source: &str, paragraph: &str) -> Check {
 
 /// Words of opinion or personal attack.
 const OPINION_WORDS: &[&str] = &[
-    "should", "ought", "incompetent", "disgrace", "disgraceful", "liar", "lying", "corrupt",
-    "stupid", "idiot", "idiotic", "clown", "coward", "cowardly", "pathetic", "shameful",
-    "disaster", "unfit", "worst", "terrible", "awful", "ridiculous", "outrageous", "deserves",
-    "hypocrite", "hypocritical", "useless", "dishonest", "crook", "weak",
+    "should",
+    "ought",
+    "incompetent",
+    "disgrace",
+    "disgraceful",
+    "liar",
+    "lying",
+    "corrupt",
+    "stupid",
+    "idiot",
+    "idiotic",
+    "clown",
+    "coward",
+    "cowardly",
+    "pathetic",
+    "shameful",
+    "disaster",
+    "unfit",
+    "worst",
+    "terrible",
+    "awful",
+    "ridiculous",
+    "outrageous",
+    "deserves",
+    "hypocrite",
+    "hypocritical",
+    "useless",
+    "dishonest",
+    "crook",
+    "weak",
 ];
 
 /// AP, NYT: anonymous sources give information, not opinion or attacks.
@@ -366,7 +497,10 @@ mod tests {
 
     #[test]
     fn reason_for_anonymity() {
-        let given = verdicts(&[LEAD, "An aide, who was not authorized to speak publicly, said the vote would slip."]);
+        let given = verdicts(&[
+            LEAD,
+            "An aide, who was not authorized to speak publicly, said the vote would slip.",
+        ]);
         assert_eq!(verdict(&given, "policy-reason"), Verdict::Pass);
         let missing = verdicts(&[LEAD, "An aide said the vote would slip."]);
         assert_eq!(verdict(&missing, "policy-reason"), Verdict::Fail);
@@ -374,7 +508,10 @@ mod tests {
 
     #[test]
     fn how_the_source_knows() {
-        let known = verdicts(&[LEAD, "A person familiar with the talks said the deal was close."]);
+        let known = verdicts(&[
+            LEAD,
+            "A person familiar with the talks said the deal was close.",
+        ]);
         assert_eq!(verdict(&known, "policy-knowledge"), Verdict::Pass);
         let unknown = verdicts(&[LEAD, "A source said the deal was close."]);
         assert_eq!(verdict(&unknown, "policy-knowledge"), Verdict::Fail);
@@ -390,7 +527,10 @@ mod tests {
 
     #[test]
     fn how_a_document_was_obtained() {
-        let said = verdicts(&[LEAD, "An internal memo obtained by the Herald said the plant would close."]);
+        let said = verdicts(&[
+            LEAD,
+            "An internal memo obtained by the Herald said the plant would close.",
+        ]);
         assert_eq!(verdict(&said, "policy-document"), Verdict::Pass);
         let unsaid = verdicts(&[LEAD, "An internal memo said the plant would close."]);
         assert_eq!(verdict(&unsaid, "policy-document"), Verdict::Fail);

@@ -373,6 +373,12 @@ pub fn classify(p: &Paragraph, np: TokenRange, sentence_start: usize) -> Classif
     if !h.capitalized && looks_like_person_noun(p.stem(head)) {
         return described_people();
     }
+    // "A trawler captain who asked not to be named": "who" speaks of a
+    // person, and without a name the person is described, not named.
+    let who_follows = (head + 1..=last).any(|i| p.is(i, "who") || p.is(i, "whom"));
+    if !h.capitalized && who_follows && pre_proper.is_none() {
+        return described_people();
+    }
     verdict(SourceKind::Named, Category::Other, &DEFAULT_NAMED, head)
 }
 
@@ -422,6 +428,19 @@ mod tests {
         ] {
             assert_eq!(kind_of(s), (Anonymous, ANONYMOUS_DESCRIPTOR.id), "{s}");
         }
+    }
+
+    #[test]
+    fn anyone_described_with_who_is_a_person() {
+        assert_eq!(
+            kind_of("A trawler captain who asked not to be named"),
+            (Anonymous, "source.anonymous-descriptor")
+        );
+        assert_eq!(
+            kind_of("The woman who runs the bakery"),
+            (Anonymous, "source.anonymous-descriptor")
+        );
+        assert_eq!(kind_of("Portmere Harbour, which owns the dock").0, Named);
     }
 
     #[test]

@@ -166,3 +166,24 @@ fn read_limited(path: &Path) -> Result<Vec<u8>, LoadError> {
     }
     Ok(bytes)
 }
+
+/// File name endings read as articles when a folder is opened.
+pub const ARTICLE_EXTENSIONS: [&str; 6] = ["txt", "md", "markdown", "html", "htm", "docx"];
+
+/// The articles directly inside `folder` (not its subfolders), sorted by
+/// name; review sidecars and other files are left out.
+pub fn articles_in(folder: &Path) -> Result<Vec<std::path::PathBuf>, LoadError> {
+    let entries =
+        std::fs::read_dir(folder).map_err(|e| LoadError::from_io(folder.to_path_buf(), e))?;
+    let mut out: Vec<std::path::PathBuf> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.is_file() && !crate::sidecar::is_sidecar(p))
+        .filter(|p| {
+            p.extension()
+                .is_some_and(|e| ARTICLE_EXTENSIONS.iter().any(|x| e.eq_ignore_ascii_case(x)))
+        })
+        .collect();
+    out.sort();
+    Ok(out)
+}

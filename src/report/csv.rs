@@ -1,9 +1,11 @@
 //! CSV: one row per claim, for spreadsheets. Written with the `csv` crate
-//! so quoting of commas, quotes and line breaks is right.
+//! so quoting of commas, quotes and line breaks is right. The first
+//! fourteen columns are the ones desks asked for; the rest add the
+//! analyser's own values and the policy checklist.
 
-use super::Article;
+use super::{Article, policy_line};
 
-pub const HEADER: [&str; 15] = [
+pub const HEADER: [&str; 20] = [
     "file",
     "paragraph",
     "sentence",
@@ -14,11 +16,16 @@ pub const HEADER: [&str; 15] = [
     "retracted",
     "unconfirmed",
     "disputed",
-    "anonymity_reason",
     "rule",
+    "explanation",
+    "editor_decision",
+    "note",
+    "analyser_kind",
+    "analyser_retracted",
+    "anonymity_reason",
     "kind_rule",
     "paragraph_score",
-    "explanation",
+    "policy",
 ];
 
 pub fn render(articles: &[Article]) -> String {
@@ -26,8 +33,12 @@ pub fn render(articles: &[Article]) -> String {
     let _ = w.write_record(HEADER);
     for a in articles {
         for p in &a.analysis.paragraphs {
-            for c in &p.claims {
+            for (ci, c) in p.claims.iter().enumerate() {
                 let reason = c.anonymity_reason.map_or(String::new(), |r| r.to_string());
+                let (analyser_kind, analyser_retracted) = match &c.editor {
+                    Some(e) => (e.analyser_kind, e.analyser_retracted),
+                    None => (c.kind, c.retracted),
+                };
                 let _ = w.write_record([
                     a.file,
                     &(p.index + 1).to_string(),
@@ -39,11 +50,16 @@ pub fn render(articles: &[Article]) -> String {
                     &c.retracted.to_string(),
                     &c.unconfirmed.to_string(),
                     &c.disputed.to_string(),
-                    &reason,
                     &c.rule,
+                    &c.explanation,
+                    &c.editor.as_ref().map(|e| e.describe()).unwrap_or_default(),
+                    p.note.as_deref().unwrap_or(""),
+                    analyser_kind.label(),
+                    &analyser_retracted.to_string(),
+                    &reason,
                     &c.kind_rule,
                     &p.score.to_string(),
-                    &c.explanation,
+                    &policy_line(a.analysis, p.index, ci).unwrap_or_default(),
                 ]);
             }
         }

@@ -3,7 +3,7 @@
 
 use std::fmt::Write;
 
-use super::{Article, flags, percent};
+use super::{Article, flags, percent, policy_line, score_text};
 
 fn escape(text: &str) -> String {
     text.replace('|', "\\|")
@@ -28,23 +28,33 @@ pub fn render(article: &Article) -> String {
         s.claims,
         s.anonymous,
         s.retracted,
-        s.score,
+        score_text(s.score, s.analyser_score),
         percent(s.flagged_share)
     );
+    if !article.unplaced.is_empty() {
+        let _ = writeln!(out, "**Editor decisions that no longer fit the text:**\n");
+        for u in article.unplaced {
+            let _ = writeln!(out, "- paragraph {}: {}", u.paragraph, escape(&u.what));
+        }
+        out.push('\n');
+    }
     for p in &a.paragraphs {
-        if p.claims.is_empty() {
+        if p.claims.is_empty() && p.note.is_none() {
             continue;
         }
         let _ = writeln!(
             out,
             "## Paragraph {} — score {} (anonymous {}, retracted {})\n",
             p.index + 1,
-            p.score,
+            score_text(p.score, p.analyser_score),
             p.anonymous,
             p.retracted
         );
         let _ = writeln!(out, "> {}\n", escape(&p.text));
-        for c in &p.claims {
+        if let Some(note) = &p.note {
+            let _ = writeln!(out, "*Editor's note:* {}\n", escape(note));
+        }
+        for (ci, c) in p.claims.iter().enumerate() {
             let flags = flags(c, |w| format!("**{w}**"));
             let source = c.source.as_ref().map_or("no source".to_string(), |s| {
                 format!("“{}”", escape(&s.text))
@@ -57,6 +67,12 @@ pub fn render(article: &Article) -> String {
                 flags.join(", ")
             );
             let _ = writeln!(out, "  - {}", escape(&c.explanation));
+            if let Some(e) = &c.editor {
+                let _ = writeln!(out, "  - Editor: {}", escape(&e.describe()));
+            }
+            if let Some(policy) = policy_line(a, p.index, ci) {
+                let _ = writeln!(out, "  - {}", escape(&policy));
+            }
         }
         out.push('\n');
     }

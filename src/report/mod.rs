@@ -3,6 +3,7 @@
 //! module.
 
 pub mod csv;
+pub mod html;
 pub mod json;
 pub mod markdown;
 pub mod text;
@@ -20,12 +21,41 @@ pub enum Format {
     Csv,
     /// A Markdown report.
     Md,
+    /// A self-contained, printable HTML report.
+    Html,
+}
+
+impl Format {
+    /// The format a file name asks for (`report.html` → HTML).
+    pub fn from_extension(path: &std::path::Path) -> Option<Format> {
+        let ext = path.extension()?.to_string_lossy().to_lowercase();
+        Some(match ext.as_str() {
+            "json" | "jsonl" => Format::Json,
+            "txt" => Format::Text,
+            "csv" => Format::Csv,
+            "md" | "markdown" => Format::Md,
+            "html" | "htm" => Format::Html,
+            _ => return None,
+        })
+    }
 }
 
 /// One analysed article and the name it is reported under.
 pub struct Article<'a> {
     pub file: &'a str,
     pub analysis: &'a Analysis,
+    /// Editor decisions that no longer fit the article's text.
+    pub unplaced: &'a [crate::review::Unplaced],
+}
+
+impl<'a> Article<'a> {
+    pub fn new(file: &'a str, analysis: &'a Analysis) -> Article<'a> {
+        Article {
+            file,
+            analysis,
+            unplaced: &[],
+        }
+    }
 }
 
 /// Writes the report of several articles in one format.
@@ -46,6 +76,7 @@ pub fn render(format: Format, articles: &[Article], pretty: bool) -> String {
             .map(markdown::render)
             .collect::<Vec<_>>()
             .join("\n"),
+        Format::Html => html::render(articles),
     }
 }
 
@@ -63,7 +94,48 @@ pub fn flags(c: &crate::analysis::Claim, strong: impl Fn(&str) -> String) -> Vec
     if c.unconfirmed {
         flags.push("unconfirmed".into());
     }
+    if c.dismissed() {
+        flags.push("dismissed by the editor".into());
+    }
     flags
+}
+
+/// The policy checklist of claim `ci` of paragraph `pi` in one line
+/// ("policy: 5 of 6 met; not met: …"), or `None` for claims without one.
+pub fn policy_line(a: &Analysis, pi: usize, ci: usize) -> Option<String> {
+    let checks = crate::analysis::policy::checks(a, pi, ci);
+    if checks.is_empty() {
+        return None;
+    }
+    use crate::analysis::policy::Verdict;
+    let applicable: Vec<_> = checks
+        .iter()
+        .filter(|c| c.verdict != Verdict::NotApplicable)
+        .collect();
+    let failed: Vec<String> = applicable
+        .iter()
+        .filter(|c| c.verdict == Verdict::Fail)
+        .map(|c| format!("{} ({})", c.question.to_lowercase(), c.why))
+        .collect();
+    let met = applicable.len() - failed.len();
+    Some(if failed.is_empty() {
+        format!("Policy: all {met} checks met")
+    } else {
+        format!(
+            "Policy: {met} of {} checks met; not met: {}",
+            applicable.len(),
+            failed.join("; ")
+        )
+    })
+}
+
+/// A paragraph's score with the analyser's beside it when the editor's
+/// decisions changed it: "3 (analyser 4)".
+pub fn score_text(score: u32, analyser: Option<u32>) -> String {
+    match analyser {
+        Some(a) => format!("{score} (analyser {a})"),
+        None => score.to_string(),
+    }
 }
 
 /// "37%" for a share between 0 and 1.

@@ -3,7 +3,7 @@
 
 use std::fmt::Write;
 
-use super::{Article, flags, percent};
+use super::{Article, flags, percent, policy_line, score_text};
 
 pub fn render(article: &Article) -> String {
     let a = article.analysis;
@@ -17,29 +17,46 @@ pub fn render(article: &Article) -> String {
         s.claims,
         s.anonymous,
         s.retracted,
-        s.score,
+        score_text(s.score, s.analyser_score),
         percent(s.flagged_share)
     );
+    for u in article.unplaced {
+        let _ = writeln!(
+            out,
+            "  Editor decision that no longer fits (was ¶{}): {}",
+            u.paragraph, u.what
+        );
+    }
     for p in &a.paragraphs {
         let flagged: Vec<_> = p
             .claims
             .iter()
-            .filter(|c| c.kind.is_flagged() || c.retracted || c.disputed || c.unconfirmed)
+            .enumerate()
+            .filter(|(_, c)| {
+                c.kind.is_flagged()
+                    || c.retracted
+                    || c.disputed
+                    || c.unconfirmed
+                    || c.editor.is_some()
+            })
             .collect();
-        if p.claims.is_empty() {
+        if p.claims.is_empty() && p.note.is_none() {
             continue;
         }
         let _ = writeln!(
             out,
             "\n  ¶{:<4} score {:<3} claims {}  anonymous {}  retracted {}",
             p.index + 1,
-            p.score,
+            score_text(p.score, p.analyser_score),
             p.claims.len(),
             p.anonymous,
             p.retracted
         );
         let _ = writeln!(out, "        {}", excerpt(&p.text, 100));
-        for c in flagged {
+        if let Some(note) = &p.note {
+            let _ = writeln!(out, "        Editor's note: {note}");
+        }
+        for (ci, c) in flagged {
             let flags = flags(c, |w| {
                 if w == "retracted" {
                     w.to_uppercase()
@@ -56,6 +73,12 @@ pub fn render(article: &Article) -> String {
                 source
             );
             let _ = writeln!(out, "        {}", c.explanation);
+            if let Some(e) = &c.editor {
+                let _ = writeln!(out, "        Editor: {}", e.describe());
+            }
+            if let Some(policy) = policy_line(a, p.index, ci) {
+                let _ = writeln!(out, "        {policy}");
+            }
         }
     }
     out

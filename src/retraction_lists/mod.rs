@@ -112,7 +112,8 @@ const MAX_LIST_BYTES: u64 = 512 * 1024 * 1024;
 /// Retraction Watch CSV. Errors name the file.
 pub fn load(path: &std::path::Path) -> Result<RetractionList, String> {
     let shown = path.display();
-    let meta = std::fs::metadata(path).map_err(|e| format!("{shown}: cannot read retraction list: {e}"))?;
+    let meta = std::fs::metadata(path)
+        .map_err(|e| format!("{shown}: cannot read retraction list: {e}"))?;
     if meta.is_dir() {
         return Err(format!("{shown}: is a folder, not a retraction list"));
     }
@@ -122,7 +123,8 @@ pub fn load(path: &std::path::Path) -> Result<RetractionList, String> {
             MAX_LIST_BYTES / (1024 * 1024)
         ));
     }
-    let bytes = std::fs::read(path).map_err(|e| format!("{shown}: cannot read retraction list: {e}"))?;
+    let bytes =
+        std::fs::read(path).map_err(|e| format!("{shown}: cannot read retraction list: {e}"))?;
     let is_json = path
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("json"));
@@ -275,7 +277,8 @@ mod tests {
 
     #[test]
     fn dois_are_found_with_or_without_resolver() {
-        let found = dois("See https://doi.org/10.1234/FLU.2021.77. Also doi:10.5555/abc, and 10.1/x.");
+        let found =
+            dois("See https://doi.org/10.1234/FLU.2021.77. Also doi:10.5555/abc, and 10.1/x.");
         let got: Vec<&str> = found.iter().map(|(_, d)| d.as_str()).collect();
         assert_eq!(got, ["10.1234/flu.2021.77", "10.5555/abc"]);
         assert_eq!(normalize_doi("https://doi.org/10.1/ABC"), "10.1/abc");
@@ -304,7 +307,14 @@ mod tests {
     #[test]
     fn titles_match_whole_words_only() {
         let l = list();
-        assert!(l.find("xVitamin D levels predict recovery from seasonal influenza").is_empty());
-        assert_eq!(l.find("“vitamin d levels predict recovery from seasonal influenza”").len(), 1);
+        assert!(
+            l.find("xVitamin D levels predict recovery from seasonal influenza")
+                .is_empty()
+        );
+        assert_eq!(
+            l.find("“vitamin d levels predict recovery from seasonal influenza”")
+                .len(),
+            1
+        );
     }
 }

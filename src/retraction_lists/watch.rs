@@ -13,17 +13,18 @@ use super::{Entry, normalize_doi};
 /// Parses a Retraction Watch CSV. Errors only when the header lacks the
 /// columns needed to match anything (Title and OriginalPaperDOI).
 pub fn parse_csv(bytes: &[u8]) -> Result<(Vec<Entry>, usize), String> {
-    let mut reader = csv::ReaderBuilder::new()
-        .flexible(true)
-        .from_reader(bytes);
+    let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(bytes);
     let header = reader
         .byte_headers()
         .map_err(|e| format!("cannot read the header row: {e}"))?
         .clone();
     let column = |name: &str| {
-        header
-            .iter()
-            .position(|h| decode(h).trim().trim_start_matches('\u{feff}').eq_ignore_ascii_case(name))
+        header.iter().position(|h| {
+            decode(h)
+                .trim()
+                .trim_start_matches('\u{feff}')
+                .eq_ignore_ascii_case(name)
+        })
     };
     let title = column("Title");
     let doi = column("OriginalPaperDOI");
@@ -52,7 +53,11 @@ pub fn parse_csv(bytes: &[u8]) -> Result<(Vec<Entry>, usize), String> {
                 continue;
             }
         }
-        let field = |i: Option<usize>| i.and_then(|i| record.get(i)).map(decode).unwrap_or_default();
+        let field = |i: Option<usize>| {
+            i.and_then(|i| record.get(i))
+                .map(decode)
+                .unwrap_or_default()
+        };
         let e = Entry {
             title: field(title).trim().to_string(),
             doi: normalize_doi(&field(doi)),
@@ -121,7 +126,9 @@ mod tests {
 
     #[test]
     fn rows_with_nothing_to_match_are_skipped_and_counted() {
-        let csv = format!("{HEADER}2,,,,,,,,,,,,,,,,,,,\n3,A fine title for a fine paper here,,,,,,,,,,,,,,,Retraction,,,\n");
+        let csv = format!(
+            "{HEADER}2,,,,,,,,,,,,,,,,,,,\n3,A fine title for a fine paper here,,,,,,,,,,,,,,,Retraction,,,\n"
+        );
         let (entries, skipped) = parse_csv(csv.as_bytes()).unwrap();
         assert_eq!((entries.len(), skipped), (1, 1));
     }
