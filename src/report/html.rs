@@ -123,9 +123,9 @@ fn chart(out: &mut String, paragraphs: &[ParagraphAnalysis]) {
             p.score
         );
     }
-    let _ = write!(
+    let _ = writeln!(
         out,
-        "<line x1=\"0\" y1=\"{height}\" x2=\"{width}\" y2=\"{height}\" stroke=\"#999\"/><text x=\"0\" y=\"{}\" font-size=\"11\">score per paragraph (max {max})</text></svg>\n",
+        "<line x1=\"0\" y1=\"{height}\" x2=\"{width}\" y2=\"{height}\" stroke=\"#999\"/><text x=\"0\" y=\"{}\" font-size=\"11\">score per paragraph (max {max})</text></svg>",
         height + 12.0
     );
 }

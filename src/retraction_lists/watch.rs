@@ -85,12 +85,12 @@ fn decode(bytes: &[u8]) -> String {
 fn us_date(raw: &str) -> String {
     let day = raw.split_whitespace().next().unwrap_or("");
     let parts: Vec<&str> = day.split('/').collect();
-    if let [m, d, y] = parts[..] {
-        if let (Ok(m), Ok(d), Ok(y)) = (m.parse::<u32>(), d.parse::<u32>(), y.parse::<u32>()) {
-            if (1..=12).contains(&m) && (1..=31).contains(&d) {
-                return format!("{y:04}-{m:02}-{d:02}");
-            }
-        }
+    if let [m, d, y] = parts[..]
+        && let (Ok(m), Ok(d), Ok(y)) = (m.parse::<u32>(), d.parse::<u32>(), y.parse::<u32>())
+        && (1..=12).contains(&m)
+        && (1..=31).contains(&d)
+    {
+        return format!("{y:04}-{m:02}-{d:02}");
     }
     raw.trim().to_string()
 }
