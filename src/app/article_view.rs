@@ -55,6 +55,14 @@ impl LayoutCache {
         }
     }
 
+    /// Takes new scores and highlights (after an editor's decision): the
+    /// text is the same, so measured heights stay; galleys are laid out
+    /// again as paragraphs come into view.
+    pub fn refresh(&mut self, analysis: &Analysis) {
+        self.scores = analysis.paragraphs.iter().map(|p| p.score).collect();
+        self.galleys.clear();
+    }
+
     /// Starts a new layout when width, zoom or theme changed: heights
     /// become estimates until measured again.
     fn prepare(&mut self, key: (u32, u32, bool), column: f32, font_size: f32) {

@@ -34,7 +34,9 @@ pub fn show(ui: &mut egui::Ui, app: &SourcelightApp, actions: &mut Vec<Action>) 
             let a = &app.articles[i];
             let s = &a.analysis.summary;
             ui.horizontal(|ui| {
-                let text = format!("{}  ·  score {}", a.name, s.score);
+                // A dot marks decisions not yet saved.
+                let marker = if a.unsaved() { "* " } else { "" };
+                let text = format!("{marker}{}  ·  score {}", a.name, s.score);
                 if ui.selectable_label(app.current == Some(i), text).clicked() {
                     actions.push(Action::SelectArticle(i));
                 }

@@ -8,16 +8,34 @@ use std::collections::BTreeMap;
 use egui::RichText;
 
 use super::highlight::Palette;
+use super::review_controls::{self, Drafts};
 use super::{Action, SourcelightApp};
 use crate::analysis::{Claim, Reference, SourceKind};
 
-pub fn show(ui: &mut egui::Ui, app: &SourcelightApp, actions: &mut Vec<Action>) {
+pub fn show(
+    ui: &mut egui::Ui,
+    app: &SourcelightApp,
+    drafts: &mut Drafts,
+    actions: &mut Vec<Action>,
+) {
     let Some(article) = app.current_article() else {
         return;
     };
     let palette = Palette::new(ui.visuals().dark_mode);
     egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
         ui.heading("Inspector");
+        if !article.unplaced.is_empty() {
+            egui::CollapsingHeader::new(format!(
+                "{} saved decision(s) no longer fit the text",
+                article.unplaced.len()
+            ))
+            .default_open(true)
+            .show(ui, |ui| {
+                for u in &article.unplaced {
+                    ui.label(format!("Was paragraph {}: {}", u.paragraph, u.what));
+                }
+            });
+        }
         match app.selected_paragraph.and_then(|i| article.analysis.paragraphs.get(i)) {
             None => {
                 ui.label("Click a paragraph or its score to see its claims. F8 goes to the next flagged paragraph.");
@@ -31,17 +49,21 @@ pub fn show(ui: &mut egui::Ui, app: &SourcelightApp, actions: &mut Vec<Action>) 
                     RichText::new(format!(
                         "Paragraph {}: score {} — {claims}, {} anonymous, {} retracted",
                         p.index + 1,
-                        p.score,
+                        crate::report::score_text(p.score, p.analyser_score),
                         p.anonymous,
                         p.retracted
                     ))
                     .strong(),
                 );
+                review_controls::note(ui, p.index, p.note.as_deref(), drafts, actions);
                 if p.claims.is_empty() {
                     ui.label("No claims: nothing here is attributed to a source or hedged.");
                 }
                 for (n, c) in p.claims.iter().enumerate() {
-                    claim(ui, n, c, p.index, &palette, actions);
+                    claim(ui, n, c, p.index, &palette, actions, |ui, actions| {
+                        review_controls::claim_controls(ui, p.index, n, c, drafts, actions);
+                        review_controls::checklist(ui, &article.analysis, p.index, n);
+                    });
                 }
             }
         }
@@ -59,6 +81,7 @@ fn claim(
     here: usize,
     palette: &Palette,
     actions: &mut Vec<Action>,
+    review: impl FnOnce(&mut egui::Ui, &mut Vec<Action>),
 ) {
     egui::Frame::group(ui.style()).show(ui, |ui| {
         ui.set_width(ui.available_width());
@@ -77,6 +100,9 @@ fn claim(
             }
             if c.unconfirmed {
                 ui.label(RichText::new("unconfirmed").italics());
+            }
+            if c.dismissed() {
+                ui.label(RichText::new("dismissed").italics());
             }
         });
         ui.label(format!("Cue: “{}”", c.cue.text));
@@ -107,7 +133,23 @@ fn claim(
             }
             None => {}
         }
+        if let Some(l) = &c.listed {
+            ui.label(format!(
+                "Listed in {}: “{}” — {} {}{}",
+                l.list,
+                l.title,
+                l.nature,
+                l.date,
+                if l.reason.is_empty() {
+                    String::new()
+                } else {
+                    format!(" — {}", l.reason)
+                }
+            ));
+        }
         ui.label(RichText::new(&c.explanation).weak());
+        ui.separator();
+        review(ui, actions);
     });
 }
 

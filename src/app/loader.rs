@@ -13,21 +13,55 @@ use std::sync::mpsc::{Receiver, Sender, channel};
 use std::thread;
 
 use super::Article;
-use crate::analysis::Analyzer;
-use crate::document::{self, Document};
+use crate::analysis::{Analysis, Analyzer, Rules};
+use crate::desk;
+use crate::document;
+use crate::retraction_lists::{self, RetractionList};
+
+/// Retraction lists shared with the workers.
+pub type Lists = Arc<Vec<RetractionList>>;
 
 /// What to load.
 pub enum Request {
     Files(Vec<PathBuf>),
-    Text { name: String, text: String },
+    Text {
+        name: String,
+        text: String,
+    },
+    /// Analyse an open article again (rules or lists changed).
+    Reanalyse {
+        id: u64,
+        paragraphs: Vec<String>,
+    },
+    /// A retraction list (CSV or JSON).
+    List(PathBuf),
+    /// A house rules file.
+    Rules(PathBuf),
+}
+
+/// The native dialogs the window opens, each on a thread of its own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Dialog {
+    OpenFiles,
+    OpenFolder,
+    RetractionList,
+    Rules,
+    /// Save a report; the name suggested.
+    Export,
 }
 
 /// What comes back from the worker.
 pub enum Outcome {
     Loaded(Box<Article>),
     Failed(String),
-    /// The file dialog closed: these paths were chosen (maybe none).
-    Picked(Vec<PathBuf>),
+    /// A dialog closed: these paths were chosen (maybe none).
+    Chosen(Dialog, Vec<PathBuf>),
+    Reanalysed {
+        id: u64,
+        base: Box<Analysis>,
+    },
+    List(Box<RetractionList>),
+    Rules(PathBuf, Box<Rules>),
 }
 
 /// Wakes the window when a worker has something (egui's `request_repaint`).
@@ -62,10 +96,10 @@ impl Loader {
     }
 
     /// Starts loading; one result per file arrives later.
-    pub fn start(&mut self, request: Request, analyzer: Analyzer) {
+    pub fn start(&mut self, request: Request, analyzer: Analyzer, lists: Lists) {
         let count = match &request {
             Request::Files(paths) => paths.len(),
-            Request::Text { .. } => 1,
+            _ => 1,
         };
         if count == 0 {
             return;
@@ -73,43 +107,89 @@ impl Loader {
         self.pending += count;
         let tx = self.tx.clone();
         let wake = self.wake.clone();
-        thread::spawn(move || match request {
-            Request::Files(paths) => {
-                for path in paths {
-                    let outcome = match document::load(&path) {
-                        Ok(doc) => loaded(doc, Some(path), &analyzer),
-                        Err(e) => Outcome::Failed(e.to_string()),
-                    };
-                    let _ = tx.send(outcome);
-                    wake();
-                }
-            }
-            Request::Text { name, text } => {
-                let doc = Document::from_text(name, &text);
-                let _ = tx.send(loaded(doc, None, &analyzer));
+        thread::spawn(move || {
+            let send = |o: Outcome| {
+                let _ = tx.send(o);
                 wake();
+            };
+            match request {
+                Request::Files(paths) => {
+                    for path in paths {
+                        send(match desk::open(&path, &analyzer, &lists, true) {
+                            Ok(opened) => Outcome::Loaded(Box::new(Article::new(opened))),
+                            Err(e) => Outcome::Failed(e.to_string()),
+                        });
+                    }
+                }
+                Request::Text { name, text } => {
+                    let opened = desk::from_text(name, &text, &analyzer, &lists);
+                    send(Outcome::Loaded(Box::new(Article::new(opened))));
+                }
+                Request::Reanalyse { id, paragraphs } => {
+                    let base = desk::analyse(&paragraphs, &analyzer, &lists);
+                    send(Outcome::Reanalysed {
+                        id,
+                        base: Box::new(base),
+                    });
+                }
+                Request::List(path) => send(match retraction_lists::load(&path) {
+                    Ok(list) => Outcome::List(Box::new(list)),
+                    Err(e) => Outcome::Failed(e),
+                }),
+                Request::Rules(path) => send(match read_rules(&path) {
+                    Ok(rules) => Outcome::Rules(path, Box::new(rules)),
+                    Err(e) => Outcome::Failed(e),
+                }),
             }
         });
     }
 
-    /// Opens the native file dialog on a thread of its own; the choice comes
-    /// back as [`Outcome::Picked`]. rfd returns nothing both on cancel and
-    /// where the platform has no dialog, so nothing is reported as an error.
-    pub fn pick_files(&mut self) {
+    /// Opens a native dialog on a thread of its own; the choice comes back
+    /// as [`Outcome::Chosen`]. rfd returns nothing both on cancel and where
+    /// the platform has no dialog, so nothing is reported as an error.
+    pub fn dialog(&mut self, dialog: Dialog, suggested_name: String) {
         self.pending += 1;
         let tx = self.tx.clone();
         let wake = self.wake.clone();
         thread::spawn(move || {
-            let picked = rfd::FileDialog::new()
-                .set_title("Open articles")
-                .add_filter(
-                    "Articles",
-                    &["txt", "md", "markdown", "html", "htm", "docx"],
-                )
-                .add_filter("All files", &["*"])
-                .pick_files()
-                .unwrap_or_default();
-            let _ = tx.send(Outcome::Picked(picked));
+            let articles = ["txt", "md", "markdown", "html", "htm", "docx"];
+            let d = rfd::FileDialog::new();
+            let chosen: Vec<PathBuf> = match dialog {
+                Dialog::OpenFiles => d
+                    .set_title("Open articles")
+                    .add_filter("Articles", &articles)
+                    .add_filter("All files", &["*"])
+                    .pick_files()
+                    .unwrap_or_default(),
+                Dialog::OpenFolder => d
+                    .set_title("Open a folder of articles")
+                    .pick_folder()
+                    .into_iter()
+                    .collect(),
+                Dialog::RetractionList => d
+                    .set_title("Load a retraction list")
+                    .add_filter("Retraction Watch CSV or newsroom JSON", &["csv", "json"])
+                    .pick_file()
+                    .into_iter()
+                    .collect(),
+                Dialog::Rules => d
+                    .set_title("Use a house rules file")
+                    .add_filter("Rules (JSON)", &["json"])
+                    .pick_file()
+                    .into_iter()
+                    .collect(),
+                Dialog::Export => d
+                    .set_title("Export report")
+                    .set_file_name(suggested_name)
+                    .add_filter("HTML report", &["html"])
+                    .add_filter("Markdown", &["md"])
+                    .add_filter("CSV (one row per claim)", &["csv"])
+                    .add_filter("JSON", &["json"])
+                    .save_file()
+                    .into_iter()
+                    .collect(),
+            };
+            let _ = tx.send(Outcome::Chosen(dialog, chosen));
             wake();
         });
     }
@@ -140,12 +220,14 @@ impl Loader {
     }
 }
 
-fn loaded(doc: Document, path: Option<PathBuf>, analyzer: &Analyzer) -> Outcome {
-    let analysis = analyzer.analyze(&doc.paragraphs);
-    let name = path
-        .as_ref()
-        .and_then(|p| p.file_name())
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or(doc.name);
-    Outcome::Loaded(Box::new(Article::new(name, path, analysis)))
+/// Reads a house rules file; errors name the file and the field.
+pub fn read_rules(path: &std::path::Path) -> Result<Rules, String> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| format!("{}: cannot read rules file: {e}", path.display()))?;
+    Rules::from_json(&text, &path.display().to_string()).map_err(|e| e.to_string())
+}
+
+/// The articles of a folder, or an error naming it.
+pub fn folder_articles(folder: &std::path::Path) -> Result<Vec<PathBuf>, String> {
+    document::articles_in(folder).map_err(|e| e.to_string())
 }

@@ -6,13 +6,18 @@
 
 use std::path::{Path, PathBuf};
 
-use super::{Action, SourcelightApp, Theme};
+use super::loader::Dialog;
+use super::{Action, Closing, SourcelightApp, Theme};
 
 pub fn show(ui: &mut egui::Ui, app: &mut SourcelightApp, actions: &mut Vec<Action>) {
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button("File", |ui| {
             if ui.button("Open… (Ctrl+O)").clicked() {
                 actions.push(Action::OpenDialog);
+                ui.close();
+            }
+            if ui.button("Open folder…").clicked() {
+                actions.push(Action::Dialog(Dialog::OpenFolder));
                 ui.close();
             }
             if ui.button("Paste as new article… (Ctrl+Shift+V)").clicked() {
@@ -34,8 +39,64 @@ pub fn show(ui: &mut egui::Ui, app: &mut SourcelightApp, actions: &mut Vec<Actio
                     }
                 }
             });
+            ui.separator();
+            let can_save = app
+                .current_article()
+                .is_some_and(|a| a.path.is_some() && a.unsaved());
+            if ui
+                .add_enabled(can_save, egui::Button::new("Save review (Ctrl+S)"))
+                .on_hover_text("Writes your decisions to NAME.sourcelight.json beside the article")
+                .clicked()
+            {
+                actions.push(Action::SaveReview);
+                ui.close();
+            }
+            if ui
+                .add_enabled(
+                    app.current.is_some(),
+                    egui::Button::new("Export report… (Ctrl+E)"),
+                )
+                .on_hover_text("HTML, Markdown, CSV or JSON, by the file name's ending")
+                .clicked()
+            {
+                actions.push(Action::Dialog(Dialog::Export));
+                ui.close();
+            }
+            if ui.button("Load retraction list…").clicked() {
+                actions.push(Action::Dialog(Dialog::RetractionList));
+                ui.close();
+            }
+            ui.separator();
             if let Some(i) = app.current.filter(|_| ui.button("Close article").clicked()) {
                 actions.push(Action::CloseArticle(i));
+                ui.close();
+            }
+            if ui.button("Quit").clicked() {
+                actions.push(Action::RequestClose(Closing::Window));
+                ui.close();
+            }
+        });
+        ui.menu_button("Edit", |ui| {
+            let article = app.current_article();
+            let can_undo = article.is_some_and(|a| a.history.can_undo());
+            let can_redo = article.is_some_and(|a| a.history.can_redo());
+            if ui
+                .add_enabled(can_undo, egui::Button::new("Undo decision (Ctrl+Z)"))
+                .clicked()
+            {
+                actions.push(Action::Undo);
+                ui.close();
+            }
+            if ui
+                .add_enabled(can_redo, egui::Button::new("Redo decision (Ctrl+Shift+Z)"))
+                .clicked()
+            {
+                actions.push(Action::Redo);
+                ui.close();
+            }
+            ui.separator();
+            if ui.button("House rules and retraction lists…").clicked() {
+                actions.push(Action::ShowRules(true));
                 ui.close();
             }
         });

@@ -11,18 +11,31 @@
 mod article_view;
 mod articles_panel;
 mod badge;
+mod close_prompt;
 mod find_bar;
 mod highlight;
 mod inspector;
 mod loader;
 mod menu;
 mod notices;
+mod review_controls;
+mod rules_window;
 mod summary_bar;
 
 use std::path::PathBuf;
+use std::sync::Arc;
 
+use crate::analysis::rules::Weights;
 use crate::analysis::{Analysis, Analyzer};
-use loader::{Loader, Outcome, Request};
+use crate::desk::Opened;
+use crate::report::{self, Format};
+use crate::retraction_lists::RetractionList;
+use crate::review::{self, History, Review, Unplaced};
+use crate::review::{Change, ClaimAnchor};
+use crate::sidecar;
+use loader::{Dialog, Lists, Loader, Outcome, Request};
+
+pub use close_prompt::Closing;
 
 pub use article_view::LayoutCache;
 
@@ -35,22 +48,71 @@ const RECENT_LIMIT: usize = 10;
 pub struct Article {
     pub name: String,
     pub path: Option<PathBuf>,
+    /// The paragraph texts, to analyse again when rules or lists change.
+    pub paragraphs: Vec<String>,
+    /// The analyser's result (with retraction lists), before decisions.
+    pub base: Analysis,
+    /// What is shown: `base` with the editor's decisions laid over it.
     pub analysis: Analysis,
+    /// Identifies the article to workers analysing it again.
+    pub id: u64,
+    pub review: Review,
+    /// The review as last saved (or loaded): unsaved changes differ from it.
+    pub saved: Review,
+    pub history: History,
+    /// Decisions from the sidecar that no longer fit the text.
+    pub unplaced: Vec<Unplaced>,
+    /// The sidecar exists but cannot be read: it is not overwritten.
+    pub sidecar_problem: Option<String>,
     pub layout: LayoutCache,
-    /// The source roster, built once.
+    /// The source roster, rebuilt when decisions change.
     pub roster: Vec<inspector::RosterEntry>,
 }
 
 impl Article {
-    pub(crate) fn new(name: String, path: Option<PathBuf>, analysis: Analysis) -> Article {
+    pub(crate) fn new(opened: Opened) -> Article {
+        let analysis = opened.applied.analysis;
         let layout = LayoutCache::new(&analysis);
         let roster = inspector::build_roster(&analysis);
         Article {
-            name,
-            path,
+            name: opened.name,
+            path: opened.path,
+            paragraphs: opened.paragraphs,
+            base: opened.base,
             analysis,
+            id: 0,
+            saved: opened.review.clone(),
+            review: opened.review,
+            history: History::default(),
+            unplaced: opened.applied.unplaced,
+            sidecar_problem: opened.sidecar_problem,
             layout,
             roster,
+        }
+    }
+
+    /// Whether decisions changed since they were saved.
+    pub fn unsaved(&self) -> bool {
+        self.review != self.saved
+    }
+
+    /// Lays the decisions over the analysis again (after a decision, undo,
+    /// redo, or a new analysis).
+    fn reapply(&mut self, weights: &Weights) {
+        let applied = review::apply(&self.base, &self.review, weights);
+        self.analysis = applied.analysis;
+        self.unplaced = applied.unplaced;
+        self.roster = inspector::build_roster(&self.analysis);
+        self.layout.refresh(&self.analysis);
+    }
+
+    /// Changes the review with undo recorded.
+    fn change(&mut self, weights: &Weights, edit: impl FnOnce(&mut Review)) {
+        let before = self.review.clone();
+        edit(&mut self.review);
+        if self.review != before {
+            self.history.record(&before);
+            self.reapply(weights);
         }
     }
 
@@ -79,6 +141,8 @@ pub struct Settings {
     pub theme: Theme,
     pub zoom: f32,
     pub recent: Vec<PathBuf>,
+    /// The house rules file in use; `None` for the built-in rules.
+    pub rules_path: Option<PathBuf>,
 }
 
 impl Default for Settings {
@@ -87,6 +151,7 @@ impl Default for Settings {
             theme: Theme::System,
             zoom: 1.0,
             recent: Vec::new(),
+            rules_path: None,
         }
     }
 }
@@ -115,6 +180,38 @@ pub enum Action {
     Zoom(f32),
     Sort(SortBy),
     Find,
+    /// An editor's decision on claim `claim` of paragraph `paragraph`.
+    Decide {
+        paragraph: usize,
+        claim: usize,
+        change: Change,
+    },
+    /// Takes back a decision of `change`'s sort: the analyser's value again.
+    Undecide {
+        paragraph: usize,
+        claim: usize,
+        change: Change,
+    },
+    /// The note on a paragraph (empty removes it).
+    SetNote {
+        paragraph: usize,
+        text: String,
+    },
+    Undo,
+    Redo,
+    /// Writes the current article's decisions to its sidecar.
+    SaveReview,
+    Dialog(Dialog),
+    /// Writes a report of the current article; the format from the extension.
+    ExportTo(PathBuf),
+    LoadRetractionList(PathBuf),
+    /// Analyse with a house rules file, or the built-in rules (`None`).
+    UseRules(Option<PathBuf>),
+    ShowRules(bool),
+    /// Asks before closing what has unsaved decisions.
+    RequestClose(Closing),
+    /// The answer to that question.
+    ConfirmClose(close_prompt::Choice),
 }
 
 /// The window's state.
@@ -135,6 +232,17 @@ pub struct SourcelightApp {
     pub paste: Option<String>,
     /// The find bar while it is open.
     pub find: Option<find_bar::Find>,
+    /// Loaded retraction lists, applied to every article.
+    pub lists: Lists,
+    /// The house rules window is open.
+    pub show_rules: bool,
+    /// Text typed in the inspector's review fields.
+    pub drafts: review_controls::Drafts,
+    /// A close waiting for the editor's answer about unsaved decisions.
+    pub closing: Option<Closing>,
+    /// The window may close: the editor answered.
+    close_confirmed: bool,
+    next_id: u64,
     loader: Loader,
     analyzer: Analyzer,
 }
@@ -149,11 +257,19 @@ impl SourcelightApp {
         let mut app = SourcelightApp::headless(settings);
         let ctx = cc.egui_ctx.clone();
         app.loader.set_wake(move || ctx.request_repaint());
+        if let Some(path) = app.settings.rules_path.clone() {
+            // A rules file that has gone bad since last time: say so, use
+            // the built-in rules.
+            match loader::read_rules(&path) {
+                Ok(rules) => app.analyzer = Analyzer::new(rules),
+                Err(e) => {
+                    app.notices.push(format!("{e} — using the built-in rules"));
+                    app.settings.rules_path = None;
+                }
+            }
+        }
         if files.is_empty() {
-            let analysis = app
-                .analyzer
-                .analyze(&crate::document::split_paragraphs(SAMPLE_ARTICLE));
-            app.add_article(Article::new("Sample article".to_string(), None, analysis));
+            app.open_sample();
         } else {
             app.open_paths(files);
         }
@@ -174,16 +290,66 @@ impl SourcelightApp {
             path_listing: None,
             paste: None,
             find: None,
+            lists: Arc::new(Vec::new()),
+            show_rules: false,
+            drafts: review_controls::Drafts::default(),
+            closing: None,
+            close_confirmed: false,
+            next_id: 0,
             loader: Loader::new(),
             analyzer: Analyzer::default(),
         }
     }
 
+    /// Opens the built-in sample article.
+    pub fn open_sample(&mut self) {
+        let opened = crate::desk::from_text(
+            "Sample article".to_string(),
+            SAMPLE_ARTICLE,
+            &self.analyzer,
+            &self.lists,
+        );
+        self.add_article(Article::new(opened));
+    }
+
+    /// The analyser in use (built-in or house rules).
+    pub fn analyzer(&self) -> &Analyzer {
+        &self.analyzer
+    }
+
+    /// Whether any open article has unsaved decisions.
+    pub fn any_unsaved(&self) -> bool {
+        self.articles.iter().any(Article::unsaved)
+    }
+
     /// Opens files: the path every way of opening ends in (dialog, drop,
     /// path field, recent files, command line).
     pub fn open_paths(&mut self, paths: Vec<PathBuf>) {
+        self.start(Request::Files(paths));
+    }
+
+    fn start(&mut self, request: Request) {
         self.loader
-            .start(Request::Files(paths), self.analyzer.clone());
+            .start(request, self.analyzer.clone(), self.lists.clone());
+    }
+
+    /// Loads a retraction list on a worker; every article is analysed
+    /// again with it when it arrives.
+    pub fn load_retraction_list(&mut self, path: PathBuf) {
+        self.start(Request::List(path));
+    }
+
+    /// Analyses every open article again (rules or lists changed), on
+    /// workers; decisions are laid over the new result when it arrives.
+    fn reanalyse_all(&mut self) {
+        let jobs: Vec<(u64, Vec<String>)> = self
+            .articles
+            .iter()
+            .map(|a| (a.id, a.paragraphs.clone()))
+            .collect();
+        for (id, paragraphs) in jobs {
+            self.start(Request::Reanalyse { id, paragraphs });
+        }
     }
 
     /// Articles still loading.
@@ -201,7 +367,22 @@ impl SourcelightApp {
         self.current.and_then(|i| self.articles.get(i))
     }
 
-    fn add_article(&mut self, article: Article) {
+    fn add_article(&mut self, mut article: Article) {
+        article.id = self.next_id;
+        self.next_id += 1;
+        if let Some(problem) = &article.sidecar_problem {
+            self.notices.push(format!(
+                "{problem}. Decisions you make on {} will not be saved over it.",
+                article.name
+            ));
+        }
+        if !article.unplaced.is_empty() {
+            self.notices.push(format!(
+                "{}: {} saved decision(s) no longer fit the text; they are listed in the inspector.",
+                article.name,
+                article.unplaced.len()
+            ));
+        }
         self.articles.push(article);
         self.current = Some(self.articles.len() - 1);
         self.selected_paragraph = None;
@@ -218,7 +399,37 @@ impl SourcelightApp {
                     self.add_article(*article);
                 }
                 Outcome::Failed(message) => self.notices.push(message),
-                Outcome::Picked(paths) => self.open_paths(paths),
+                Outcome::Chosen(dialog, paths) => self.chosen(dialog, paths),
+                Outcome::Reanalysed { id, base } => {
+                    let weights = self.analyzer.rules().weights.clone();
+                    if let Some(a) = self.articles.iter_mut().find(|a| a.id == id) {
+                        a.base = *base;
+                        a.reapply(&weights);
+                    }
+                }
+                Outcome::List(list) => {
+                    let mut lists: Vec<RetractionList> = self.lists.as_ref().clone();
+                    lists.retain(|l| l.name != list.name);
+                    let note = format!(
+                        "Retraction list {} loaded: {} entries{}.",
+                        list.name,
+                        list.entries.len(),
+                        if list.skipped > 0 {
+                            format!(", {} unreadable rows skipped", list.skipped)
+                        } else {
+                            String::new()
+                        }
+                    );
+                    lists.push(*list);
+                    self.lists = Arc::new(lists);
+                    self.notices.push(note);
+                    self.reanalyse_all();
+                }
+                Outcome::Rules(path, rules) => {
+                    self.analyzer = Analyzer::new(*rules);
+                    self.settings.rules_path = Some(path);
+                    self.reanalyse_all();
+                }
             }
         }
     }
@@ -230,22 +441,92 @@ impl SourcelightApp {
         self.settings.recent.truncate(RECENT_LIMIT);
     }
 
+    /// A dialog's answer; nothing chosen means cancelled.
+    fn chosen(&mut self, dialog: Dialog, paths: Vec<PathBuf>) {
+        let Some(first) = paths.first().cloned() else {
+            return;
+        };
+        match dialog {
+            Dialog::OpenFiles => self.open_paths(paths),
+            Dialog::OpenFolder => match loader::folder_articles(&first) {
+                Ok(found) if found.is_empty() => self
+                    .notices
+                    .push(format!("{}: no articles in this folder", first.display())),
+                Ok(found) => self.open_paths(found),
+                Err(e) => self.notices.push(e),
+            },
+            Dialog::RetractionList => self.load_retraction_list(first),
+            Dialog::Rules => self.apply(Action::UseRules(Some(first))),
+            Dialog::Export => self.apply(Action::ExportTo(first)),
+        }
+    }
+
+    /// Writes the current article's report to `path` (atomically).
+    pub fn export(&mut self, path: &std::path::Path) -> Result<(), String> {
+        let Some(a) = self.current_article() else {
+            return Err("no article is open".to_string());
+        };
+        let format = Format::from_extension(path).unwrap_or(Format::Html);
+        let article = report::Article {
+            file: &a.name,
+            analysis: &a.analysis,
+            unplaced: &a.unplaced,
+        };
+        let text = report::render(format, &[article], true);
+        crate::atomic::write(path, text.as_bytes())
+            .map_err(|e| format!("{}: cannot write report: {e}", path.display()))
+    }
+
+    /// Saves the current article's decisions beside it.
+    pub fn save_review(&mut self) {
+        let Some(a) = self.current.and_then(|i| self.articles.get_mut(i)) else {
+            return;
+        };
+        let Some(path) = a.path.clone() else {
+            self.notices.push(format!(
+                "{} was pasted and has no file to save decisions beside; export a report instead.",
+                a.name
+            ));
+            return;
+        };
+        if let Some(problem) = &a.sidecar_problem {
+            self.notices.push(format!(
+                "Not saved: {problem}. Fix or move that file, then open the article again."
+            ));
+            return;
+        }
+        match sidecar::save(&path, &a.review) {
+            Ok(_) => a.saved = a.review.clone(),
+            Err(e) => self.notices.push(e.to_string()),
+        }
+    }
+
     /// Applies what the user asked for.
     pub fn apply(&mut self, action: Action) {
         match action {
-            Action::OpenDialog => self.loader.pick_files(),
+            Action::OpenDialog => self.loader.dialog(Dialog::OpenFiles, String::new()),
+            Action::Dialog(d) => {
+                let name = self
+                    .current_article()
+                    .map(|a| format!("{}.report.html", a.name))
+                    .unwrap_or_default();
+                self.loader.dialog(d, name);
+            }
             Action::OpenPaths(paths) => self.open_paths(paths),
             Action::PasteText(text) => {
                 let n = self.articles.iter().filter(|a| a.path.is_none()).count();
                 let name = format!("Pasted article {}", n + 1);
-                self.loader
-                    .start(Request::Text { name, text }, self.analyzer.clone());
+                self.start(Request::Text { name, text });
             }
             Action::SelectArticle(i) if i < self.articles.len() => {
                 self.current = Some(i);
                 self.selected_paragraph = None;
             }
             Action::CloseArticle(i) if i < self.articles.len() => {
+                if self.articles[i].unsaved() {
+                    self.closing = Some(Closing::Article(i));
+                    return;
+                }
                 self.articles.remove(i);
                 self.current = if self.articles.is_empty() {
                     None
@@ -291,8 +572,140 @@ impl SourcelightApp {
             Action::Find => {
                 self.find.get_or_insert_with(find_bar::Find::default).focus = true;
             }
+            Action::Decide {
+                paragraph,
+                claim,
+                change,
+            } => self.edit_review(paragraph, claim, |r, anchor| r.decide(anchor, change)),
+            Action::Undecide {
+                paragraph,
+                claim,
+                change,
+            } => self.edit_review(paragraph, claim, |r, anchor| r.undecide(&anchor, &change)),
+            Action::SetNote { paragraph, text } => {
+                let weights = self.analyzer.rules().weights.clone();
+                if let Some(a) = self.current.and_then(|i| self.articles.get_mut(i))
+                    && let Some(p) = a.base.paragraphs.get(paragraph)
+                {
+                    let para_text = p.text.clone();
+                    a.change(&weights, |r| r.set_note(paragraph, &para_text, &text));
+                }
+            }
+            Action::Undo | Action::Redo => {
+                let weights = self.analyzer.rules().weights.clone();
+                if let Some(a) = self.current.and_then(|i| self.articles.get_mut(i)) {
+                    let changed = if action == Action::Undo {
+                        a.history.undo(&mut a.review)
+                    } else {
+                        a.history.redo(&mut a.review)
+                    };
+                    if changed {
+                        a.reapply(&weights);
+                    }
+                }
+            }
+            Action::SaveReview => self.save_review(),
+            Action::ExportTo(path) => {
+                if let Err(e) = self.export(&path) {
+                    self.notices.push(e);
+                }
+            }
+            Action::LoadRetractionList(path) => self.load_retraction_list(path),
+            Action::UseRules(Some(path)) => self.start(Request::Rules(path)),
+            Action::UseRules(None) => {
+                self.analyzer = Analyzer::default();
+                self.settings.rules_path = None;
+                self.reanalyse_all();
+            }
+            Action::ShowRules(show) => self.show_rules = show,
+            Action::RequestClose(c) => {
+                let unsaved = match c {
+                    Closing::Article(i) => self.articles.get(i).is_some_and(Article::unsaved),
+                    Closing::Window => self.any_unsaved(),
+                };
+                if unsaved {
+                    self.closing = Some(c);
+                } else {
+                    self.close_now(c);
+                }
+            }
+            Action::ConfirmClose(choice) => {
+                if let Some(c) = self.closing.take() {
+                    self.confirm_close(c, choice);
+                }
+            }
             _ => {}
         }
+    }
+
+    /// Changes the current article's review at a claim, with undo.
+    fn edit_review(
+        &mut self,
+        paragraph: usize,
+        claim: usize,
+        edit: impl FnOnce(&mut Review, ClaimAnchor),
+    ) {
+        let weights = self.analyzer.rules().weights.clone();
+        let Some(a) = self.current.and_then(|i| self.articles.get_mut(i)) else {
+            return;
+        };
+        let Some(c) = a
+            .base
+            .paragraphs
+            .get(paragraph)
+            .and_then(|p| p.claims.get(claim))
+        else {
+            return;
+        };
+        let anchor = ClaimAnchor::of(paragraph, c);
+        a.change(&weights, |r| edit(r, anchor));
+    }
+
+    fn close_now(&mut self, c: Closing) {
+        match c {
+            Closing::Article(i) if i < self.articles.len() => {
+                // Saved or discarded: nothing is pending any more.
+                self.articles[i].saved = self.articles[i].review.clone();
+                self.apply(Action::CloseArticle(i));
+            }
+            Closing::Window => self.close_confirmed = true,
+            _ => {}
+        }
+    }
+
+    fn confirm_close(&mut self, c: Closing, choice: close_prompt::Choice) {
+        use close_prompt::Choice;
+        match choice {
+            Choice::Cancel => {}
+            Choice::Discard => self.close_now(c),
+            Choice::Save => {
+                let targets: Vec<usize> = match c {
+                    Closing::Article(i) => vec![i],
+                    Closing::Window => (0..self.articles.len()).collect(),
+                };
+                let before = self.current;
+                for i in targets {
+                    if self.articles.get(i).is_some_and(Article::unsaved) {
+                        self.current = Some(i);
+                        self.save_review();
+                    }
+                }
+                self.current = before;
+                // Only close once everything asked for was saved.
+                let still_unsaved = match c {
+                    Closing::Article(i) => self.articles.get(i).is_some_and(Article::unsaved),
+                    Closing::Window => self.any_unsaved(),
+                };
+                if !still_unsaved {
+                    self.close_now(c);
+                }
+            }
+        }
+    }
+
+    /// Whether the window may close now (tests and `App::ui`).
+    pub fn close_confirmed(&self) -> bool {
+        self.close_confirmed
     }
 
     /// Keyboard shortcuts of the window.
@@ -311,6 +724,21 @@ impl SourcelightApp {
             }
             if i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::O)) {
                 out.push(Action::OpenDialog);
+            }
+            if i.consume_shortcut(&KeyboardShortcut::new(
+                Modifiers::COMMAND | Modifiers::SHIFT,
+                Key::Z,
+            )) {
+                out.push(Action::Redo);
+            }
+            if i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::Z)) {
+                out.push(Action::Undo);
+            }
+            if i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::S)) {
+                out.push(Action::SaveReview);
+            }
+            if i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::E)) {
+                out.push(Action::Dialog(Dialog::Export));
             }
             if i.consume_shortcut(&KeyboardShortcut::new(
                 Modifiers::COMMAND | Modifiers::SHIFT,
@@ -394,7 +822,11 @@ impl SourcelightApp {
         egui::Panel::right("inspector")
             .resizable(true)
             .default_size(360.0)
-            .show(ui, |ui| inspector::show(ui, self, &mut actions));
+            .show(ui, |ui| {
+                let mut drafts = std::mem::take(&mut self.drafts);
+                inspector::show(ui, self, &mut drafts, &mut actions);
+                self.drafts = drafts;
+            });
         egui::CentralPanel::default_margins().show(ui, |ui| {
             let zoom = self.settings.zoom;
             let selected = self.selected_paragraph;
@@ -411,11 +843,30 @@ impl SourcelightApp {
         if self.paste.is_some() {
             menu::paste_window(&ctx, self, &mut actions);
         }
+        if self.show_rules {
+            rules_window::show(&ctx, self, &mut actions);
+        }
+        // Closing the window with unsaved decisions asks first.
+        if ctx.input(|i| i.viewport().close_requested()) && !self.close_confirmed {
+            if self.any_unsaved() {
+                ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+                self.closing = Some(Closing::Window);
+            } else {
+                self.close_confirmed = true;
+            }
+        }
+        if let Some(c) = self.closing {
+            close_prompt::show(&ctx, self, c, &mut actions);
+        }
+        let window_was_allowed = self.close_confirmed;
         if self.loader.pending() > 0 {
             ctx.request_repaint_after(std::time::Duration::from_millis(100));
         }
         for a in actions {
             self.apply(a);
+        }
+        if self.close_confirmed && !window_was_allowed {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
         }
     }
 }

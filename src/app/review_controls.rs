@@ -1,0 +1,223 @@
+//! The editor's controls in the inspector: change a claim's kind, mark its
+//! source retracted or not, dismiss its flag with a reason, write a note on
+//! the paragraph; and the anonymous-source policy checklist.
+//!
+//! Every control only pushes an [`Action`]; the decision is recorded (with
+//! undo) and laid over the analysis in [`super::SourcelightApp::apply`].
+//! The analyser's own value stays visible beside any the editor changed.
+
+use egui::{Color32, RichText};
+
+use super::Action;
+use crate::analysis::policy::{self, Verdict};
+use crate::analysis::{Analysis, Claim, SourceKind};
+use crate::review::Change;
+
+/// Text typed but not yet applied.
+#[derive(Debug, Default, Clone)]
+pub struct Drafts {
+    /// The reason field for dismissing a flag, per (paragraph, claim).
+    pub dismiss: Option<((usize, usize), String)>,
+    /// The note being written, per paragraph.
+    pub note: Option<(usize, String)>,
+}
+
+const KINDS: [SourceKind; 3] = [
+    SourceKind::Named,
+    SourceKind::Anonymous,
+    SourceKind::Unattributed,
+];
+
+/// Decision controls for claim `ci` of paragraph `pi`.
+pub fn claim_controls(
+    ui: &mut egui::Ui,
+    pi: usize,
+    ci: usize,
+    c: &Claim,
+    drafts: &mut Drafts,
+    actions: &mut Vec<Action>,
+) {
+    let editor = c.editor.as_ref();
+    ui.horizontal_wrapped(|ui| {
+        let mut kind = c.kind;
+        egui::ComboBox::new(("kind", pi, ci), "Kind")
+            .selected_text(kind.label())
+            .show_ui(ui, |ui| {
+                for k in KINDS {
+                    ui.selectable_value(&mut kind, k, k.label());
+                }
+            });
+        if kind != c.kind {
+            actions.push(Action::Decide {
+                paragraph: pi,
+                claim: ci,
+                change: Change::Kind { kind },
+            });
+        }
+        if let Some(e) = editor.filter(|e| e.kind.is_some()) {
+            ui.label(RichText::new(format!("(analyser: {})", e.analyser_kind.label())).weak());
+            if ui.small_button("Reset").clicked() {
+                actions.push(Action::Undecide {
+                    paragraph: pi,
+                    claim: ci,
+                    change: Change::Kind { kind: c.kind },
+                });
+            }
+        }
+    });
+    ui.horizontal_wrapped(|ui| {
+        let mut retracted = c.retracted;
+        if ui
+            .checkbox(&mut retracted, "Source retracted")
+            .on_hover_text("Applies to every claim resting on this source")
+            .changed()
+        {
+            actions.push(Action::Decide {
+                paragraph: pi,
+                claim: ci,
+                change: Change::Retracted { retracted },
+            });
+        }
+        if let Some(e) = editor.filter(|e| e.retracted.is_some()) {
+            let was = if e.analyser_retracted { "yes" } else { "no" };
+            ui.label(RichText::new(format!("(analyser: {was})")).weak());
+            if ui.small_button("Reset").clicked() {
+                actions.push(Action::Undecide {
+                    paragraph: pi,
+                    claim: ci,
+                    change: Change::Retracted { retracted },
+                });
+            }
+        }
+    });
+    match editor.and_then(|e| e.dismissed.as_ref()) {
+        Some(reason) => {
+            ui.horizontal_wrapped(|ui| {
+                ui.label(RichText::new(format!("Flag dismissed: {reason}")).italics());
+                if ui.small_button("Restore flag").clicked() {
+                    actions.push(Action::Undecide {
+                        paragraph: pi,
+                        claim: ci,
+                        change: Change::Dismiss {
+                            reason: String::new(),
+                        },
+                    });
+                }
+            });
+        }
+        None if c.kind.is_flagged() || c.retracted => {
+            let reason = match &mut drafts.dismiss {
+                Some((at, text)) if *at == (pi, ci) => text,
+                other => {
+                    *other = Some(((pi, ci), String::new()));
+                    &mut other.as_mut().expect("just set").1
+                }
+            };
+            ui.horizontal(|ui| {
+                ui.add(
+                    egui::TextEdit::singleline(reason)
+                        .hint_text("reason, e.g. source known to the desk")
+                        .desired_width(180.0),
+                );
+                if ui.button("Dismiss flag").clicked() {
+                    let reason = if reason.trim().is_empty() {
+                        "no reason given".to_string()
+                    } else {
+                        reason.trim().to_string()
+                    };
+                    actions.push(Action::Decide {
+                        paragraph: pi,
+                        claim: ci,
+                        change: Change::Dismiss { reason },
+                    });
+                }
+            });
+        }
+        None => {}
+    }
+}
+
+/// The note on a paragraph: shown, and editable.
+pub fn note(
+    ui: &mut egui::Ui,
+    pi: usize,
+    current: Option<&str>,
+    drafts: &mut Drafts,
+    actions: &mut Vec<Action>,
+) {
+    let editing = matches!(&drafts.note, Some((p, _)) if *p == pi);
+    if !editing {
+        ui.horizontal_wrapped(|ui| {
+            match current {
+                Some(n) => ui.label(RichText::new(format!("Note: {n}")).italics()),
+                None => ui.label(RichText::new("No note on this paragraph.").weak()),
+            };
+            let label = if current.is_some() {
+                "Edit note"
+            } else {
+                "Add note"
+            };
+            if ui.small_button(label).clicked() {
+                drafts.note = Some((pi, current.unwrap_or_default().to_string()));
+            }
+        });
+        return;
+    }
+    let Some((_, text)) = &mut drafts.note else {
+        return;
+    };
+    ui.add(
+        egui::TextEdit::multiline(text)
+            .hint_text("A note for the reporter or the desk")
+            .desired_rows(2)
+            .desired_width(f32::INFINITY),
+    );
+    let (save, cancel) = ui
+        .horizontal(|ui| {
+            (
+                ui.button("Save note").clicked(),
+                ui.button("Cancel").clicked(),
+            )
+        })
+        .inner;
+    if save {
+        actions.push(Action::SetNote {
+            paragraph: pi,
+            text: text.clone(),
+        });
+    }
+    if save || cancel {
+        drafts.note = None;
+    }
+}
+
+/// The policy checklist of an anonymous claim.
+pub fn checklist(ui: &mut egui::Ui, analysis: &Analysis, pi: usize, ci: usize) {
+    let checks = policy::checks(analysis, pi, ci);
+    if checks.is_empty() {
+        return;
+    }
+    let applicable = checks
+        .iter()
+        .filter(|c| c.verdict != Verdict::NotApplicable)
+        .count();
+    let met = checks.iter().filter(|c| c.verdict == Verdict::Pass).count();
+    egui::CollapsingHeader::new(format!("Policy checklist: {met} of {applicable} met"))
+        .id_salt(("policy", pi, ci))
+        .default_open(true)
+        .show(ui, |ui| {
+            for check in &checks {
+                let colour = match check.verdict {
+                    Verdict::Pass => Color32::from_rgb(40, 140, 60),
+                    Verdict::Fail => Color32::from_rgb(200, 50, 40),
+                    Verdict::NotApplicable => ui.visuals().weak_text_color(),
+                };
+                ui.horizontal_wrapped(|ui| {
+                    ui.label(RichText::new(check.verdict.label()).color(colour).strong());
+                    ui.label(check.question);
+                })
+                .response
+                .on_hover_text(&check.why);
+            }
+        });
+}

@@ -1,0 +1,199 @@
+//! The editor's review in the window, driven with egui_kittest: decisions
+//! change scores at once, are saved beside the article and restored, undo
+//! and redo, a corrupt sidecar is left alone, and nothing unsaved is lost
+//! without asking. The article file itself is never written.
+
+use std::path::PathBuf;
+
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use sourcelight::analysis::SourceKind;
+use sourcelight::app::SourcelightApp;
+use sourcelight::sidecar;
+
+/// A copy of the council fixture in a fresh folder.
+fn article() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("council.txt");
+    std::fs::copy(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/council.txt"),
+        &path,
+    )
+    .unwrap();
+    (dir, path)
+}
+
+fn app_with(path: &PathBuf) -> Harness<'static, SourcelightApp> {
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1400.0, 1000.0))
+        .build_eframe(|cc| SourcelightApp::new(cc, Vec::new()));
+    harness.run();
+    harness.state_mut().open_paths(vec![path.clone()]);
+    harness.state_mut().finish_loading();
+    harness.run();
+    harness
+}
+
+/// Paragraph 5 of the council fixture has one flagged (unattributed) claim.
+fn select_paragraph_5(harness: &mut Harness<'static, SourcelightApp>) {
+    harness.get_by_label("Paragraph 5 score 1").click();
+    harness.run();
+    assert_eq!(harness.state().selected_paragraph, Some(4));
+}
+
+fn score_5(harness: &Harness<'static, SourcelightApp>) -> u32 {
+    harness
+        .state()
+        .current_article()
+        .unwrap()
+        .analysis
+        .paragraphs[4]
+        .score
+}
+
+#[test]
+fn reclassify_saves_beside_the_article_and_reopening_restores_it() {
+    let (_dir, path) = article();
+    let bytes = std::fs::read(&path).unwrap();
+    let mtime = std::fs::metadata(&path).unwrap().modified().unwrap();
+    let mut harness = app_with(&path);
+    select_paragraph_5(&mut harness);
+
+    harness.get_by_label("Kind").click();
+    harness.run();
+    harness.get_by_label("named").click();
+    harness.run();
+    assert_eq!(score_5(&harness), 0);
+    harness.get_by_label("Paragraph 5 score 0");
+    harness.get_by_label("(analyser: unattributed)");
+    assert!(harness.state().current_article().unwrap().unsaved());
+    harness.get_by_label_contains("* council.txt");
+
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
+    harness.run();
+    assert!(!harness.state().current_article().unwrap().unsaved());
+    let saved = sidecar::load(&path).unwrap().expect("sidecar written");
+    assert_eq!(saved.decisions.len(), 1);
+
+    // Close and open again: the decision is back.
+    let i = harness.state().current.unwrap();
+    harness
+        .state_mut()
+        .apply(sourcelight::app::Action::CloseArticle(i));
+    harness.run();
+    assert!(harness.state().closing.is_none(), "saved: no question");
+    harness.state_mut().open_paths(vec![path.clone()]);
+    harness.state_mut().finish_loading();
+    harness.run();
+    let a = harness.state().current_article().unwrap();
+    let p = &a.analysis.paragraphs[4];
+    assert_eq!((p.score, p.analyser_score), (0, Some(1)));
+    assert_eq!(p.claims[0].kind, SourceKind::Named);
+    harness.get_by_label("Paragraph 5 score 0");
+
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        bytes,
+        "article bytes untouched"
+    );
+    assert_eq!(std::fs::metadata(&path).unwrap().modified().unwrap(), mtime);
+}
+
+#[test]
+fn dismiss_then_undo_and_redo() {
+    let (_dir, path) = article();
+    let mut harness = app_with(&path);
+    select_paragraph_5(&mut harness);
+    harness.get_by_label("Dismiss flag").click();
+    harness.run();
+    assert_eq!(score_5(&harness), 0);
+    harness.get_by_label_contains("Flag dismissed: no reason given");
+
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.run();
+    assert_eq!(score_5(&harness), 1);
+    assert!(!harness.state().current_article().unwrap().unsaved());
+
+    harness.key_press_modifiers(
+        egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
+        egui::Key::Z,
+    );
+    harness.run();
+    assert_eq!(score_5(&harness), 0);
+}
+
+#[test]
+fn a_corrupt_sidecar_is_reported_and_never_overwritten() {
+    let (_dir, path) = article();
+    let side = sidecar::path_for(&path);
+    std::fs::write(&side, b"{ this is not json").unwrap();
+    let mut harness = app_with(&path);
+    harness.get_by_label_contains("council.txt.sourcelight.json: review file is not valid");
+    select_paragraph_5(&mut harness);
+    harness.get_by_label("Dismiss flag").click();
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
+    harness.run();
+    harness.get_by_label_contains("Not saved:");
+    assert_eq!(std::fs::read(&side).unwrap(), b"{ this is not json");
+}
+
+#[test]
+fn closing_with_unsaved_decisions_asks_first() {
+    let (_dir, path) = article();
+    let mut harness = app_with(&path);
+    select_paragraph_5(&mut harness);
+    harness.get_by_label("Dismiss flag").click();
+    harness.run();
+    let count = harness.state().articles.len();
+
+    let i = harness.state().current.unwrap();
+    harness
+        .state_mut()
+        .apply(sourcelight::app::Action::CloseArticle(i));
+    harness.run();
+    harness.get_by_label_contains("are not saved");
+    harness.get_by_label("Cancel").click();
+    harness.run();
+    assert_eq!(
+        harness.state().articles.len(),
+        count,
+        "cancel keeps it open"
+    );
+
+    harness
+        .state_mut()
+        .apply(sourcelight::app::Action::CloseArticle(i));
+    harness.run();
+    harness.get_by_label("Save").click();
+    harness.run();
+    assert_eq!(harness.state().articles.len(), count - 1);
+    assert_eq!(
+        sidecar::load(&path).unwrap().unwrap().decisions.len(),
+        1,
+        "Save wrote the decision before closing"
+    );
+}
+
+#[test]
+fn export_writes_a_report_with_the_windows_numbers() {
+    let (dir, path) = article();
+    let mut harness = app_with(&path);
+    select_paragraph_5(&mut harness);
+    harness.get_by_label("Dismiss flag").click();
+    harness.run();
+    let out = dir.path().join("council-report.html");
+    harness
+        .state_mut()
+        .apply(sourcelight::app::Action::ExportTo(out.clone()));
+    let html = std::fs::read_to_string(&out).unwrap();
+    let score = harness
+        .state()
+        .current_article()
+        .unwrap()
+        .analysis
+        .summary
+        .score;
+    assert!(html.contains("title=\"Paragraph 5 score 0 (analyser 1)\""));
+    assert!(html.contains(&format!("<td>{score} (analyser")));
+}
