@@ -3,7 +3,7 @@
 //! and redo, a corrupt sidecar is left alone, and nothing unsaved is lost
 //! without asking. The article file itself is never written.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -23,12 +23,12 @@ fn article() -> (tempfile::TempDir, PathBuf) {
     (dir, path)
 }
 
-fn app_with(path: &PathBuf) -> Harness<'static, SourcelightApp> {
+fn app_with(path: &Path) -> Harness<'static, SourcelightApp> {
     let mut harness = Harness::builder()
         .with_size(egui::vec2(1400.0, 1000.0))
         .build_eframe(|cc| SourcelightApp::new(cc, Vec::new()));
     harness.run();
-    harness.state_mut().open_paths(vec![path.clone()]);
+    harness.state_mut().open_paths(vec![path.to_path_buf()]);
     harness.state_mut().finish_loading();
     harness.run();
     harness
