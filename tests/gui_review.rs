@@ -197,3 +197,85 @@ fn export_writes_a_report_with_the_windows_numbers() {
     assert!(html.contains("title=\"Paragraph 5 score 0 (analyser 1)\""));
     assert!(html.contains(&format!("<td>{score} (analyser")));
 }
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
+
+#[test]
+fn a_retraction_list_marks_the_cited_study_and_the_inspector_shows_the_entry() {
+    let mut harness = app_with(&fixture("harbour.txt"));
+    assert_eq!(score(&harness, 2), 0);
+    harness
+        .state_mut()
+        .load_retraction_list(fixture("retraction-watch.csv"));
+    harness.state_mut().finish_loading(); // the list
+    harness.state_mut().finish_loading(); // the articles, analysed again
+    harness.run();
+    harness.get_by_label_contains("Retraction list retraction-watch.csv loaded:");
+    assert_eq!(score(&harness, 2), 2);
+    harness.get_by_label("Paragraph 3 score 2").click();
+    harness.run();
+    harness.get_by_label_contains("Listed in retraction-watch.csv");
+    harness.get_by_label_contains("Falsification/Fabrication of Data");
+}
+
+fn score(harness: &Harness<'static, SourcelightApp>, paragraph: usize) -> u32 {
+    harness
+        .state()
+        .current_article()
+        .unwrap()
+        .analysis
+        .paragraphs[paragraph]
+        .score
+}
+
+#[test]
+fn a_broken_house_rules_file_is_reported_and_the_rules_stay() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("house.json");
+    std::fs::write(&bad, br#"{"version": 1, "weights": {"anonymous": "two"}}"#).unwrap();
+    let (_d, path) = article();
+    let mut harness = app_with(&path);
+    let before = score_5(&harness);
+    harness
+        .state_mut()
+        .apply(sourcelight::app::Action::UseRules(Some(bad.clone())));
+    harness.state_mut().finish_loading();
+    harness.run();
+    harness.get_by_label_contains("house.json");
+    harness.get_by_label_contains("weights.anonymous");
+    assert_eq!(harness.state().settings.rules_path, None);
+    assert_eq!(score_5(&harness), before);
+
+    // A good house file with a heavier anonymous weight: scores follow.
+    let mut rules = sourcelight::analysis::Rules::builtin();
+    rules.weights.anonymous = 5;
+    let good = dir.path().join("heavy.json");
+    std::fs::write(&good, serde_json::to_string(&rules).unwrap()).unwrap();
+    harness
+        .state_mut()
+        .apply(sourcelight::app::Action::UseRules(Some(good.clone())));
+    harness.state_mut().finish_loading(); // the rules
+    harness.state_mut().finish_loading(); // the articles, analysed again
+    harness.run();
+    assert_eq!(harness.state().settings.rules_path, Some(good));
+    assert_eq!(score_5(&harness), 5);
+}
+
+#[test]
+fn opening_a_folder_opens_each_article_in_it() {
+    let dir = tempfile::tempdir().unwrap();
+    for name in ["council.txt", "harbour.txt", "ferry.md"] {
+        std::fs::copy(fixture(name), dir.path().join(name)).unwrap();
+    }
+    std::fs::write(dir.path().join("council.txt.sourcelight.json"), b"{}").unwrap();
+    let mut harness = app_with(&fixture("harbour.txt"));
+    let before = harness.state().articles.len();
+    harness.state_mut().open_folder(dir.path());
+    harness.state_mut().finish_loading();
+    harness.run();
+    assert_eq!(harness.state().articles.len(), before + 3);
+}

@@ -448,16 +448,21 @@ impl SourcelightApp {
         };
         match dialog {
             Dialog::OpenFiles => self.open_paths(paths),
-            Dialog::OpenFolder => match loader::folder_articles(&first) {
-                Ok(found) if found.is_empty() => self
-                    .notices
-                    .push(format!("{}: no articles in this folder", first.display())),
-                Ok(found) => self.open_paths(found),
-                Err(e) => self.notices.push(e),
-            },
+            Dialog::OpenFolder => self.open_folder(&first),
             Dialog::RetractionList => self.load_retraction_list(first),
             Dialog::Rules => self.apply(Action::UseRules(Some(first))),
             Dialog::Export => self.apply(Action::ExportTo(first)),
+        }
+    }
+
+    /// Opens every article directly inside `folder` (batch review).
+    pub fn open_folder(&mut self, folder: &std::path::Path) {
+        match loader::folder_articles(folder) {
+            Ok(found) if found.is_empty() => self
+                .notices
+                .push(format!("{}: no articles in this folder", folder.display())),
+            Ok(found) => self.open_paths(found),
+            Err(e) => self.notices.push(e),
         }
     }
 
