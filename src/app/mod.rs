@@ -524,6 +524,7 @@ impl SourcelightApp {
                 self.start(Request::Text { name, text });
             }
             Action::SelectArticle(i) if i < self.articles.len() => {
+                self.drafts = review_controls::Drafts::default();
                 self.current = Some(i);
                 self.selected_paragraph = None;
             }
@@ -827,6 +828,7 @@ impl SourcelightApp {
         egui::Panel::right("inspector")
             .resizable(true)
             .default_size(360.0)
+            .min_size(280.0)
             .show(ui, |ui| {
                 let mut drafts = std::mem::take(&mut self.drafts);
                 inspector::show(ui, self, &mut drafts, &mut actions);

@@ -6,6 +6,8 @@
 //! undo) and laid over the analysis in [`super::SourcelightApp::apply`].
 //! The analyser's own value stays visible beside any the editor changed.
 
+use std::collections::HashMap;
+
 use egui::{Color32, RichText};
 
 use super::Action;
@@ -16,8 +18,8 @@ use crate::review::Change;
 /// Text typed but not yet applied.
 #[derive(Debug, Default, Clone)]
 pub struct Drafts {
-    /// The reason field for dismissing a flag, per (paragraph, claim).
-    pub dismiss: Option<((usize, usize), String)>,
+    /// The reason fields for dismissing flags, per (paragraph, claim).
+    pub dismiss: HashMap<(usize, usize), String>,
     /// The note being written, per paragraph.
     pub note: Option<(usize, String)>,
 }
@@ -106,13 +108,8 @@ pub fn claim_controls(
             });
         }
         None if c.kind.is_flagged() || c.retracted => {
-            let reason = match &mut drafts.dismiss {
-                Some((at, text)) if *at == (pi, ci) => text,
-                other => {
-                    *other = Some(((pi, ci), String::new()));
-                    &mut other.as_mut().expect("just set").1
-                }
-            };
+            let reason = drafts.dismiss.entry((pi, ci)).or_default();
+            let mut dismissed = false;
             ui.horizontal(|ui| {
                 ui.add(
                     egui::TextEdit::singleline(reason)
@@ -130,8 +127,12 @@ pub fn claim_controls(
                         claim: ci,
                         change: Change::Dismiss { reason },
                     });
+                    dismissed = true;
                 }
             });
+            if dismissed {
+                drafts.dismiss.remove(&(pi, ci));
+            }
         }
         None => {}
     }

@@ -17,12 +17,18 @@ pub fn show(ui: &mut egui::Ui, app: &SourcelightApp, actions: &mut Vec<Action>) 
     let s = &article.analysis.summary;
     ui.horizontal(|ui| {
         ui.strong(&article.name);
+        if article.unsaved() {
+            ui.label("(unsaved decisions: Ctrl+S)");
+        }
         ui.separator();
         ui.label(format!("{} paragraphs", s.paragraphs));
         ui.label(format!("{} claims", s.claims));
         ui.label(format!("{} anonymous or unattributed", s.anonymous));
         ui.label(format!("{} retracted", s.retracted));
-        ui.label(format!("score {}", s.score));
+        ui.label(format!(
+            "score {}",
+            crate::report::score_text(s.score, s.analyser_score)
+        ));
         ui.label(format!("flagged share {}", percent(s.flagged_share)));
         ui.separator();
         if ui
