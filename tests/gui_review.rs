@@ -279,3 +279,37 @@ fn opening_a_folder_opens_each_article_in_it() {
     harness.run();
     assert_eq!(harness.state().articles.len(), before + 3);
 }
+
+#[test]
+fn a_typed_reason_is_kept_when_the_paragraph_has_several_flagged_claims() {
+    let (_dir, path) = article();
+    let mut harness = app_with(&path);
+    // Paragraph 4: two anonymous claims, so two reason fields.
+    harness.get_by_label("Paragraph 4 score 4").click();
+    harness.run();
+    let fields: Vec<_> = harness
+        .get_all_by_role(egui::accesskit::Role::TextInput)
+        .collect();
+    assert!(fields.len() >= 2, "one reason field per flagged claim");
+    fields[fields.len() - 2].click();
+    harness.run();
+    harness
+        .get_all_by_role(egui::accesskit::Role::TextInput)
+        .nth(fields_len(&harness) - 2)
+        .unwrap()
+        .type_text("testified on the record");
+    harness.run();
+    harness
+        .get_all_by_label("Dismiss flag")
+        .next()
+        .unwrap()
+        .click();
+    harness.run();
+    harness.get_by_label_contains("Flag dismissed: testified on the record");
+}
+
+fn fields_len(harness: &Harness<'static, SourcelightApp>) -> usize {
+    harness
+        .get_all_by_role(egui::accesskit::Role::TextInput)
+        .count()
+}
