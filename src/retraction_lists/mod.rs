@@ -3,6 +3,10 @@
 //! newsroom's own JSON list, and matched against the DOIs and titles an
 //! article cites.
 //!
+//! Titles are matched as word sequences, ignoring case and punctuation
+//! ([`titles`]), so "Vitamin D levels: predicting recovery" in a list
+//! matches "vitamin D levels predicting recovery" in an article.
+//!
 //! A claim whose sentence cites a listed DOI or title rests on retracted
 //! material, whatever the article itself says about it. Parsing takes
 //! bytes and matching takes an analysis: no files here, so the window can
@@ -11,9 +15,9 @@
 mod newsroom;
 mod watch;
 
-use std::collections::HashMap;
+mod titles;
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use std::collections::HashMap;
 
 use crate::analysis::model::ListedRetraction;
 use crate::analysis::{Analysis, Analyzer, Span, score};
@@ -48,39 +52,28 @@ pub struct RetractionList {
     /// Rows that could not be read (broken quoting, no title or DOI).
     pub skipped: usize,
     by_doi: HashMap<String, usize>,
-    titles: Option<AhoCorasick>,
-    /// Entry of each title pattern.
-    title_entry: Vec<usize>,
+    titles: titles::TitleIndex,
 }
 
 impl RetractionList {
     /// Indexes entries by DOI and title.
     pub fn new(name: String, entries: Vec<Entry>, skipped: usize) -> RetractionList {
         let mut by_doi = HashMap::new();
-        let mut patterns = Vec::new();
-        let mut title_entry = Vec::new();
+        let mut titles = titles::TitleIndex::default();
         for (i, e) in entries.iter().enumerate() {
             if !e.doi.is_empty() {
                 by_doi.entry(e.doi.clone()).or_insert(i);
             }
-            let title = e.title.trim().trim_end_matches('.');
-            if title.chars().count() >= MIN_TITLE_CHARS {
-                patterns.push(title.to_string());
-                title_entry.push(i);
+            if e.title.trim().chars().count() >= MIN_TITLE_CHARS {
+                titles.insert(&e.title, i);
             }
         }
-        let titles = AhoCorasick::builder()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(&patterns)
-            .ok();
         RetractionList {
             name,
             entries,
             skipped,
             by_doi,
             titles,
-            title_entry,
         }
     }
 
@@ -92,13 +85,8 @@ impl RetractionList {
                 out.push((range, &self.entries[i]));
             }
         }
-        if let Some(ac) = &self.titles {
-            for m in ac.find_iter(text) {
-                if at_word_edges(text, m.start(), m.end()) {
-                    let entry = &self.entries[self.title_entry[m.pattern().as_usize()]];
-                    out.push((m.start()..m.end(), entry));
-                }
-            }
+        for (range, i) in self.titles.find(text) {
+            out.push((range, &self.entries[i]));
         }
         out.sort_by_key(|(r, _)| r.start);
         out
@@ -189,12 +177,6 @@ fn dois(text: &str) -> Vec<(std::ops::Range<usize>, String)> {
         }
     }
     out
-}
-
-fn at_word_edges(text: &str, start: usize, end: usize) -> bool {
-    let before = text[..start].chars().next_back();
-    let after = text[end..].chars().next();
-    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
 }
 
 /// Marks every claim whose sentence cites an entry of `lists` as retracted
