@@ -8,6 +8,7 @@
 //! - the `sourcelight` binary is the command line and the window.
 
 pub mod analysis;
+#[cfg(feature = "gui")]
 pub mod app;
 pub mod atomic;
 pub mod desk;

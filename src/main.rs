@@ -20,13 +20,24 @@ fn main() -> ExitCode {
     let code = match &args.command {
         Some(cli::Command::Analyze(a)) => cli::analyze(a, &mut stdout.lock(), &mut stderr.lock()),
         Some(cli::Command::Rules(r)) => cli::rules(r, &mut stdout.lock(), &mut stderr.lock()),
-        None => match sourcelight::app::run(args.files.clone()) {
-            Ok(()) => 0,
-            Err(e) => {
-                eprintln!("sourcelight: cannot open the window: {e}");
-                cli::EXIT_FAILURE
-            }
-        },
+        None => open_window(args.files.clone()),
     };
     ExitCode::from(code)
+}
+
+#[cfg(feature = "gui")]
+fn open_window(files: Vec<std::path::PathBuf>) -> u8 {
+    match sourcelight::app::run(files) {
+        Ok(()) => 0,
+        Err(e) => {
+            eprintln!("sourcelight: cannot open the window: {e}");
+            cli::EXIT_FAILURE
+        }
+    }
+}
+
+#[cfg(not(feature = "gui"))]
+fn open_window(_: Vec<std::path::PathBuf>) -> u8 {
+    eprintln!("sourcelight: built without the window (feature `gui`); use `sourcelight analyze`");
+    cli::EXIT_FAILURE
 }

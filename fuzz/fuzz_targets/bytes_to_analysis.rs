@@ -1,0 +1,44 @@
+//! The whole path a file takes: bytes in any of the four formats (chosen by
+//! the first byte), decoded, split, analysed, retraction-listed, reviewed
+//! and reported. Checks the invariants the JSON contract promises.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use sourcelight::analysis::Analyzer;
+use sourcelight::document::{self, Format};
+use std::sync::LazyLock;
+
+static ANALYZER: LazyLock<Analyzer> = LazyLock::new(Analyzer::default);
+
+fuzz_target!(|data: &[u8]| {
+    let Some((&selector, bytes)) = data.split_first() else {
+        return;
+    };
+    let format = [Format::Text, Format::Markdown, Format::Html, Format::Docx][selector as usize % 4];
+    let Ok(doc) = document::from_bytes(std::path::Path::new("fuzz"), bytes, format) else {
+        return;
+    };
+    let analysis = ANALYZER.analyze(&doc.paragraphs);
+    let mut claims = 0;
+    for p in &analysis.paragraphs {
+        claims += p.claims.len();
+        for c in &p.claims {
+            for span in [Some(&c.cue), c.source.as_ref(), c.speaker.as_ref(), c.content.as_ref()]
+                .into_iter()
+                .flatten()
+            {
+                assert!(span.start <= span.end && span.end <= p.text.len());
+                assert_eq!(&p.text[span.start..span.end], span.text);
+            }
+        }
+    }
+    assert_eq!(claims, analysis.summary.claims);
+    let article = sourcelight::report::Article::new("fuzz", &analysis);
+    for f in [
+        sourcelight::report::Format::Json,
+        sourcelight::report::Format::Html,
+        sourcelight::report::Format::Csv,
+    ] {
+        let _ = sourcelight::report::render(f, std::slice::from_ref(&article), false);
+    }
+});
