@@ -12,6 +12,7 @@ use clap::{Args, Parser, Subcommand};
 use rayon::prelude::*;
 
 use sourcelight::analysis::{Analyzer, Rules};
+use sourcelight::classroom::{self, AnswerKey, Submission};
 use sourcelight::desk::{self, Opened};
 use sourcelight::document;
 use sourcelight::report::{self, Article, Format};
@@ -45,6 +46,52 @@ pub enum Command {
     Analyze(AnalyzeArgs),
     /// Show the rule set (word lists and weights) the analyser uses.
     Rules(RulesArgs),
+    /// Write an answer key for a classroom exercise on an article.
+    #[command(long_about = KEY_HELP)]
+    Key(KeyArgs),
+    /// Grade students' marks against an answer key; prints CSV.
+    #[command(long_about = GRADE_HELP)]
+    Grade(GradeArgs),
+}
+
+const KEY_HELP: &str = "Write an answer key for a classroom exercise on an article.\n\n\
+    The key holds the article's text and, for every claim, the words of its source, its kind and \
+    whether it is retracted: the analyser's result with any editor decisions saved beside the \
+    article (NAME.sourcelight.json). Students open only the key file in the window (File → Open \
+    exercise key…), mark the sources, check their work and save their marks.";
+
+const GRADE_HELP: &str = "Grade students' marks against an answer key; prints CSV.\n\n\
+    One row per submission: student file, matched, missed, wrong, precision, recall, mark (out of \
+    100, the F1 of precision and recall × 100). A mark and an answer pair up when their words \
+    overlap in the same paragraph; a pair with the wrong kind or retraction, or a mark with no \
+    answer, is wrong. A key file is accepted as a submission (a key graded against itself scores \
+    100). A submission that cannot be read is reported on stderr naming the file; the others are \
+    still graded, and the exit code is 2.";
+
+#[derive(Args, Debug)]
+pub struct KeyArgs {
+    /// The article (.txt, .md, .html, .htm, .docx).
+    #[arg(value_name = "ARTICLE")]
+    pub article: PathBuf,
+    /// Where to write the key.
+    #[arg(short, long, value_name = "KEY.json")]
+    pub output: PathBuf,
+    /// Do not show students the rules' explanations after they check.
+    #[arg(long)]
+    pub no_explanations: bool,
+    /// A rules file to use instead of the built-in rules.
+    #[arg(long, value_name = "FILE")]
+    pub rules: Option<PathBuf>,
+}
+
+#[derive(Args, Debug)]
+pub struct GradeArgs {
+    /// The answer key.
+    #[arg(value_name = "KEY.json")]
+    pub key: PathBuf,
+    /// Students' saved marks (or keys).
+    #[arg(required = true, value_name = "STUDENT.json")]
+    pub submissions: Vec<PathBuf>,
 }
 
 const ANALYZE_HELP: &str = "Analyse articles and print each paragraph's claims and score.\n\n\
@@ -228,6 +275,104 @@ fn summary_csv(articles: &[Article]) -> String {
         ]);
     }
     String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
+}
+
+/// Largest key or submission read.
+const MAX_EXERCISE_BYTES: u64 = 64 * 1024 * 1024;
+
+fn read_exercise_file(path: &Path) -> Result<Vec<u8>, String> {
+    let meta = std::fs::metadata(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    if meta.is_dir() {
+        return Err(format!("{}: is a folder", path.display()));
+    }
+    if meta.len() > MAX_EXERCISE_BYTES {
+        return Err(format!("{}: larger than the 64 MB limit", path.display()));
+    }
+    std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+/// `sourcelight key`.
+pub fn key(args: &KeyArgs, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
+    let result = (|| {
+        let analyzer = Analyzer::new(load_rules(args.rules.as_deref())?);
+        let opened = desk::open(&args.article, &analyzer, &[], true).map_err(|e| e.to_string())?;
+        if let Some(problem) = &opened.sidecar_problem {
+            return Err(problem.clone());
+        }
+        let key = AnswerKey::from_analysis(
+            &opened.name,
+            &opened.applied.analysis,
+            !args.no_explanations,
+        );
+        sourcelight::atomic::write(&args.output, key.to_json().as_bytes())
+            .map_err(|e| format!("{}: cannot write key: {e}", args.output.display()))?;
+        Ok(key.answers.len())
+    })();
+    match result {
+        Ok(n) => {
+            let _ = writeln!(
+                out,
+                "{}: answer key with {n} sources",
+                args.output.display()
+            );
+            0
+        }
+        Err(e) => {
+            let _ = writeln!(err, "sourcelight: {e}");
+            EXIT_FAILURE
+        }
+    }
+}
+
+/// `sourcelight grade`: one CSV row per submission.
+pub fn grade(args: &GradeArgs, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
+    let key = match read_exercise_file(&args.key).and_then(|b| {
+        AnswerKey::parse(&b)
+            .map_err(|e| format!("{}: not a usable answer key: {e}", args.key.display()))
+    }) {
+        Ok(k) => k,
+        Err(e) => {
+            let _ = writeln!(err, "sourcelight: {e}");
+            return EXIT_FAILURE;
+        }
+    };
+    let mut failed = false;
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let _ = w.write_record([
+        "student",
+        "matched",
+        "missed",
+        "wrong",
+        "precision",
+        "recall",
+        "mark",
+    ]);
+    for path in &args.submissions {
+        let parsed = read_exercise_file(path).and_then(|b| {
+            Submission::parse(&b)
+                .map_err(|e| format!("{}: not a usable submission: {e}", path.display()))
+        });
+        match parsed {
+            Ok(s) => {
+                let g = classroom::grade(&key, &s.marks);
+                let _ = w.write_record([
+                    path.display().to_string(),
+                    g.matched.to_string(),
+                    g.missed.to_string(),
+                    g.wrong.to_string(),
+                    format!("{:.3}", g.precision),
+                    format!("{:.3}", g.recall),
+                    g.mark.to_string(),
+                ]);
+            }
+            Err(e) => {
+                failed = true;
+                let _ = writeln!(err, "sourcelight: {e}");
+            }
+        }
+    }
+    let _ = out.write_all(&w.into_inner().unwrap_or_default());
+    if failed { EXIT_FAILURE } else { 0 }
 }
 
 /// `sourcelight rules`.

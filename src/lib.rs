@@ -11,6 +11,7 @@ pub mod analysis;
 #[cfg(feature = "gui")]
 pub mod app;
 pub mod atomic;
+pub mod classroom;
 pub mod desk;
 pub mod document;
 pub mod generate;

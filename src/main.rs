@@ -20,6 +20,8 @@ fn main() -> ExitCode {
     let code = match &args.command {
         Some(cli::Command::Analyze(a)) => cli::analyze(a, &mut stdout.lock(), &mut stderr.lock()),
         Some(cli::Command::Rules(r)) => cli::rules(r, &mut stdout.lock(), &mut stderr.lock()),
+        Some(cli::Command::Key(k)) => cli::key(k, &mut stdout.lock(), &mut stderr.lock()),
+        Some(cli::Command::Grade(g)) => cli::grade(g, &mut stdout.lock(), &mut stderr.lock()),
         None => open_window(args.files.clone()),
     };
     ExitCode::from(code)

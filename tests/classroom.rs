@@ -1,0 +1,168 @@
+//! `sourcelight key` and `sourcelight grade` on the classroom fixtures:
+//! a perfect, an empty, a partial and a malformed submission, a key graded
+//! against itself, and a file from a newer format.
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use sourcelight::classroom::AnswerKey;
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
+
+fn classroom(name: &str) -> PathBuf {
+    fixture("classroom").join(name)
+}
+
+fn sourcelight() -> Command {
+    Command::cargo_bin("sourcelight").unwrap()
+}
+
+fn rows(stdout: &[u8]) -> Vec<Vec<String>> {
+    let mut r = csv::Reader::from_reader(stdout);
+    assert_eq!(
+        r.headers().unwrap().iter().collect::<Vec<_>>(),
+        [
+            "student",
+            "matched",
+            "missed",
+            "wrong",
+            "precision",
+            "recall",
+            "mark"
+        ]
+    );
+    r.records()
+        .map(|rec| rec.unwrap().iter().map(str::to_string).collect())
+        .collect()
+}
+
+#[test]
+fn key_holds_the_article_and_every_source() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("key.json");
+    sourcelight()
+        .args(["key"])
+        .arg(fixture("council.txt"))
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("answer key with 7 sources"));
+    let key = AnswerKey::parse(&std::fs::read(&out).unwrap()).unwrap();
+    assert_eq!(key.paragraphs.len(), 7);
+    assert!(key.show_explanations);
+    assert!(
+        key.answers
+            .iter()
+            .any(|a| a.text == "A former plant worker" && a.retracted)
+    );
+    // The fixture key in the repository is what `key` writes today.
+    let fixture_key =
+        AnswerKey::parse(&std::fs::read(classroom("council-key.json")).unwrap()).unwrap();
+    assert_eq!(fixture_key.answers, key.answers);
+}
+
+#[test]
+fn key_includes_the_editors_decisions() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("council.txt");
+    std::fs::copy(fixture("council.txt"), &article).unwrap();
+    let analysis = sourcelight::desk::open(&article, &Default::default(), &[], false)
+        .unwrap()
+        .base;
+    let mut review = sourcelight::review::Review::default();
+    review.decide(
+        sourcelight::review::ClaimAnchor::of(3, &analysis.paragraphs[3].claims[0]),
+        sourcelight::review::Change::Kind {
+            kind: sourcelight::analysis::SourceKind::Named,
+        },
+    );
+    sourcelight::sidecar::save(&article, &review).unwrap();
+    let out = dir.path().join("key.json");
+    sourcelight()
+        .arg("key")
+        .arg(&article)
+        .args(["--no-explanations", "-o"])
+        .arg(&out)
+        .assert()
+        .success();
+    let key = AnswerKey::parse(&std::fs::read(&out).unwrap()).unwrap();
+    assert!(!key.show_explanations);
+    let worker = key.answers.iter().find(|a| a.paragraph == 3).unwrap();
+    assert_eq!(worker.kind, sourcelight::analysis::SourceKind::Named);
+}
+
+#[test]
+fn grade_perfect_empty_partial_and_the_key_itself() {
+    let out = sourcelight()
+        .arg("grade")
+        .arg(classroom("council-key.json"))
+        .arg(classroom("perfect.json"))
+        .arg(classroom("empty.json"))
+        .arg(classroom("partial.json"))
+        .arg(classroom("council-key.json"))
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let rows = rows(&out);
+    let marks: Vec<(&str, &str, &str, &str)> = rows
+        .iter()
+        .map(|r| (r[1].as_str(), r[2].as_str(), r[3].as_str(), r[6].as_str()))
+        .collect();
+    assert_eq!(
+        marks,
+        [
+            ("7", "0", "0", "100"), // perfect
+            ("0", "7", "0", "0"),   // empty
+            ("2", "4", "2", "36"),  // partial: P 2/4, R 2/7
+            ("7", "0", "0", "100"), // the key graded against itself
+        ]
+    );
+    assert!(rows[0][0].ends_with("perfect.json"));
+}
+
+#[test]
+fn a_malformed_submission_is_named_and_the_others_are_graded() {
+    let out = sourcelight()
+        .arg("grade")
+        .arg(classroom("council-key.json"))
+        .arg(classroom("malformed.json"))
+        .arg(classroom("perfect.json"))
+        .arg(classroom("future-version.json"))
+        .arg("/no/such/student.json")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "malformed.json: not a usable submission",
+        ))
+        .stderr(predicate::str::contains(
+            "future-version.json: not a usable submission: format version 2 is newer",
+        ))
+        .stderr(predicate::str::contains("/no/such/student.json"))
+        .get_output()
+        .stdout
+        .clone();
+    let rows = rows(&out);
+    assert_eq!(rows.len(), 1);
+    assert!(rows[0][0].ends_with("perfect.json"));
+}
+
+#[test]
+fn a_bad_key_is_an_error_naming_it() {
+    sourcelight()
+        .arg("grade")
+        .arg(classroom("perfect.json"))
+        .arg(classroom("perfect.json"))
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "perfect.json: not a usable answer key",
+        ));
+}
