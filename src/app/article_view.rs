@@ -15,7 +15,7 @@ use std::sync::Arc;
 
 use egui::{Galley, Rect, Role, Sense, Vec2, WidgetInfo, pos2, vec2};
 
-use super::highlight::{Palette, paragraph_job};
+use super::highlight::{Palette, marked_job, paragraph_job};
 use super::{Action, Article, badge};
 use crate::analysis::Analysis;
 
@@ -107,6 +107,9 @@ pub fn show(
     let cache = &mut article.layout;
     cache.prepare((column.to_bits(), zoom.to_bits(), dark), column, font_size);
     let paragraphs = &article.analysis.paragraphs;
+    // In exercise mode the analysis stays hidden: plain text with the
+    // student's marks, and the gutter shows agreement once checked.
+    let exercise = article.exercise.as_ref();
     if paragraphs.is_empty() {
         ui.label("This article has no paragraphs.");
         return;
@@ -120,7 +123,9 @@ pub fn show(
         vec2(STRIP, ui.available_height()),
     );
     let mut jump = scroll_to;
-    heat_strip(ui, strip_rect, &cache.scores, &mut jump, actions);
+    if exercise.is_none() {
+        heat_strip(ui, strip_rect, &cache.scores, &mut jump, actions);
+    }
 
     let mut area = egui::ScrollArea::vertical()
         .auto_shrink(false)
@@ -144,12 +149,20 @@ pub fn show(
                 .galleys
                 .entry(i)
                 .or_insert_with(|| {
-                    ui.painter().layout_job(paragraph_job(
-                        p,
-                        egui::FontId::proportional(font_size),
-                        column,
-                        &palette,
-                    ))
+                    let font = egui::FontId::proportional(font_size);
+                    let job = match exercise {
+                        Some(ex) => {
+                            let marks: Vec<_> = ex
+                                .marks
+                                .iter()
+                                .filter(|m| m.paragraph == i)
+                                .map(|m| m.start..m.end)
+                                .collect();
+                            marked_job(&p.text, &marks, font, column, &palette)
+                        }
+                        None => paragraph_job(p, font, column, &palette),
+                    };
+                    ui.painter().layout_job(job)
                 })
                 .clone();
             let height = galley.size().y + GAP;
@@ -171,7 +184,14 @@ pub fn show(
                 );
             }
             let badge_rect = Rect::from_min_size(pos2(origin.x + 4.0, top), Vec2::new(34.0, 24.0));
-            if badge::show(ui, badge_rect, i, p.score, selected == Some(i)).clicked() {
+            let clicked = match exercise {
+                Some(ex) => {
+                    badge::exercise(ui, badge_rect, i, ex.agreement(i), selected == Some(i))
+                }
+                None => badge::show(ui, badge_rect, i, p.score, selected == Some(i)),
+            }
+            .clicked();
+            if clicked {
                 actions.push(Action::SelectParagraph(i));
             }
             let text_rect = Rect::from_min_size(pos2(origin.x + GUTTER, top), galley.size());

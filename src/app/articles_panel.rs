@@ -36,7 +36,11 @@ pub fn show(ui: &mut egui::Ui, app: &SourcelightApp, actions: &mut Vec<Action>) 
             ui.horizontal(|ui| {
                 // A dot marks decisions not yet saved.
                 let marker = if a.unsaved() { "* " } else { "" };
-                let text = format!("{marker}{}  ·  score {}", a.name, s.score);
+                let text = if a.exercise.is_some() {
+                    format!("{}  ·  exercise", a.name)
+                } else {
+                    format!("{marker}{}  ·  score {}", a.name, s.score)
+                };
                 if ui.selectable_label(app.current == Some(i), text).clicked() {
                     actions.push(Action::SelectArticle(i));
                 }
@@ -48,6 +52,11 @@ pub fn show(ui: &mut egui::Ui, app: &SourcelightApp, actions: &mut Vec<Action>) 
                     actions.push(Action::CloseArticle(i));
                 }
             });
+            if a.exercise.is_some() {
+                // The flagged share would give the exercise away.
+                ui.add_space(4.0);
+                continue;
+            }
             let (rect, response) = ui.allocate_exact_size(
                 Vec2::new(ui.available_width().min(180.0), 5.0),
                 Sense::hover(),

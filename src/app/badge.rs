@@ -47,3 +47,49 @@ pub fn show(
     );
     response.on_hover_text(label)
 }
+
+/// The gutter mark in exercise mode: blank until checked, then green,
+/// amber or red by how well the paragraph went. No score shows.
+pub fn exercise(
+    ui: &mut Ui,
+    rect: Rect,
+    paragraph: usize,
+    agreement: Option<crate::classroom::Agreement>,
+    selected: bool,
+) -> egui::Response {
+    use crate::classroom::Agreement;
+    let response = ui.interact(
+        rect,
+        ui.scope_id().with(("badge", paragraph)),
+        Sense::click(),
+    );
+    let word = match agreement {
+        Some(Agreement::Full) => " all found",
+        Some(Agreement::Partial) => " partly found",
+        Some(Agreement::None) => " not found",
+        _ => "",
+    };
+    let label = format!("Paragraph {}{word}", paragraph + 1);
+    response.widget_info(|| WidgetInfo::labeled(Role::Button, true, &label));
+    let colour = agreement
+        .and_then(super::exercise_panel::agreement_colour)
+        .unwrap_or(ui.visuals().widgets.inactive.bg_fill);
+    let painter = ui.painter();
+    painter.rect_filled(rect, 6.0, colour);
+    if selected {
+        painter.rect_stroke(
+            rect.expand(2.0),
+            7.0,
+            ui.visuals().selection.stroke,
+            egui::StrokeKind::Outside,
+        );
+    }
+    painter.text(
+        rect.center(),
+        egui::Align2::CENTER_CENTER,
+        (paragraph + 1).to_string(),
+        egui::FontId::proportional(12.0),
+        Color32::WHITE,
+    );
+    response.on_hover_text(label)
+}

@@ -17,6 +17,8 @@ pub struct Palette {
     pub unattributed: Color32,
     pub retracted: Color32,
     pub cue: Color32,
+    /// A student's marks in exercise mode.
+    pub student: Color32,
 }
 
 impl Palette {
@@ -29,6 +31,7 @@ impl Palette {
                 unattributed: Color32::from_rgba_unmultiplied(150, 90, 200, 120),
                 retracted: Color32::from_rgb(255, 90, 90),
                 cue: Color32::from_rgb(120, 170, 255),
+                student: Color32::from_rgba_unmultiplied(70, 120, 220, 120),
             }
         } else {
             Palette {
@@ -38,6 +41,7 @@ impl Palette {
                 unattributed: Color32::from_rgb(226, 208, 245),
                 retracted: Color32::from_rgb(200, 20, 20),
                 cue: Color32::from_rgb(30, 90, 200),
+                student: Color32::from_rgb(200, 220, 250),
             }
         }
     }
@@ -133,6 +137,36 @@ pub fn paragraph_job(
         if m.retracted {
             format.strikethrough = Stroke::new(1.5, palette.retracted);
             format.color = palette.retracted;
+        }
+        job.append(&text[a..b], 0.0, format);
+    }
+    job
+}
+
+/// A paragraph in exercise mode: plain text, the student's marks tinted
+/// one neutral colour (nothing of the analysis shows).
+pub fn marked_job(
+    text: &str,
+    marks: &[std::ops::Range<usize>],
+    font: FontId,
+    wrap_width: f32,
+    palette: &Palette,
+) -> LayoutJob {
+    let mut cuts = vec![0, text.len()];
+    for r in marks {
+        cuts.push(r.start.min(text.len()));
+        cuts.push(r.end.min(text.len()));
+    }
+    cuts.retain(|&c| text.is_char_boundary(c));
+    cuts.sort_unstable();
+    cuts.dedup();
+    let mut job = LayoutJob::default();
+    job.wrap.max_width = wrap_width;
+    for w in cuts.windows(2) {
+        let (a, b) = (w[0], w[1]);
+        let mut format = TextFormat::simple(font.clone(), palette.text);
+        if marks.iter().any(|r| r.start <= a && b <= r.end) {
+            format.background = palette.student;
         }
         job.append(&text[a..b], 0.0, format);
     }

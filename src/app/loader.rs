@@ -37,6 +37,8 @@ pub enum Request {
     List(PathBuf),
     /// A house rules file.
     Rules(PathBuf),
+    /// An answer key, opened as an exercise.
+    Key(PathBuf),
 }
 
 /// The native dialogs the window opens, each on a thread of its own.
@@ -48,6 +50,12 @@ pub enum Dialog {
     Rules,
     /// Save a report; the name suggested.
     Export,
+    /// Open an answer key as an exercise.
+    OpenKey,
+    /// Save a student's marks.
+    SaveMarks,
+    /// Write an answer key for the current article.
+    MakeKey,
 }
 
 /// What comes back from the worker.
@@ -115,6 +123,16 @@ impl Loader {
             match request {
                 Request::Files(paths) => {
                     for path in paths {
+                        // An answer key opens as an exercise.
+                        if is_json(&path) {
+                            send(match read_key(&path) {
+                                Ok(key) => Outcome::Loaded(Box::new(Article::from_key(
+                                    key, &analyzer, &lists,
+                                ))),
+                                Err(e) => Outcome::Failed(e),
+                            });
+                            continue;
+                        }
                         send(match desk::open(&path, &analyzer, &lists, true) {
                             Ok(opened) => Outcome::Loaded(Box::new(Article::new(opened))),
                             Err(e) => Outcome::Failed(e.to_string()),
@@ -138,6 +156,10 @@ impl Loader {
                 }),
                 Request::Rules(path) => send(match read_rules(&path) {
                     Ok(rules) => Outcome::Rules(path, Box::new(rules)),
+                    Err(e) => Outcome::Failed(e),
+                }),
+                Request::Key(path) => send(match read_key(&path) {
+                    Ok(key) => Outcome::Loaded(Box::new(Article::from_key(key, &analyzer, &lists))),
                     Err(e) => Outcome::Failed(e),
                 }),
             }
@@ -176,6 +198,26 @@ impl Loader {
                     .set_title("Use a house rules file")
                     .add_filter("Rules (JSON)", &["json"])
                     .pick_file()
+                    .into_iter()
+                    .collect(),
+                Dialog::OpenKey => d
+                    .set_title("Open an exercise (answer key)")
+                    .add_filter("Answer key", &["json"])
+                    .pick_file()
+                    .into_iter()
+                    .collect(),
+                Dialog::SaveMarks => d
+                    .set_title("Save my marks")
+                    .set_file_name(suggested_name.replace(".report.html", ".marks.json"))
+                    .add_filter("Marks", &["json"])
+                    .save_file()
+                    .into_iter()
+                    .collect(),
+                Dialog::MakeKey => d
+                    .set_title("Write an answer key")
+                    .set_file_name(suggested_name.replace(".report.html", ".key.json"))
+                    .add_filter("Answer key", &["json"])
+                    .save_file()
                     .into_iter()
                     .collect(),
                 Dialog::Export => d
@@ -225,6 +267,22 @@ pub fn read_rules(path: &std::path::Path) -> Result<Rules, String> {
     let text = std::fs::read_to_string(path)
         .map_err(|e| format!("{}: cannot read rules file: {e}", path.display()))?;
     Rules::from_json(&text, &path.display().to_string()).map_err(|e| e.to_string())
+}
+
+fn is_json(path: &std::path::Path) -> bool {
+    path.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("json"))
+}
+
+/// Reads an answer key; errors name the file.
+pub fn read_key(path: &std::path::Path) -> Result<crate::classroom::AnswerKey, String> {
+    let meta = std::fs::metadata(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    if meta.len() > document::MAX_FILE_BYTES {
+        return Err(format!("{}: larger than the 64 MB limit", path.display()));
+    }
+    let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    crate::classroom::AnswerKey::parse(&bytes)
+        .map_err(|e| format!("{}: not a usable answer key: {e}", path.display()))
 }
 
 /// The articles of a folder, or an error naming it.

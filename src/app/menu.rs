@@ -67,6 +67,28 @@ pub fn show(ui: &mut egui::Ui, app: &mut SourcelightApp, actions: &mut Vec<Actio
                 ui.close();
             }
             ui.separator();
+            if ui.button("Open exercise (answer key)…").clicked() {
+                actions.push(Action::Dialog(Dialog::OpenKey));
+                ui.close();
+            }
+            if ui
+                .add_enabled(
+                    app.current.is_some(),
+                    egui::Button::new("Write answer key…"),
+                )
+                .on_hover_text(
+                    "For instructors: the analysis and your decisions, with the article's text",
+                )
+                .clicked()
+            {
+                actions.push(Action::Dialog(Dialog::MakeKey));
+                ui.close();
+            }
+            ui.checkbox(
+                &mut app.settings.key_explanations,
+                "Keys let students see explanations after checking",
+            );
+            ui.separator();
             if let Some(i) = app.current.filter(|_| ui.button("Close article").clicked()) {
                 actions.push(Action::CloseArticle(i));
                 ui.close();
@@ -119,6 +141,20 @@ pub fn show(ui: &mut egui::Ui, app: &mut SourcelightApp, actions: &mut Vec<Actio
             }
             if ui.button("Reset zoom").clicked() {
                 actions.push(Action::Zoom(1.0));
+            }
+        });
+        ui.menu_button("Exercise", |ui| {
+            let on = app.current_article().is_some_and(|a| a.exercise.is_some());
+            if ui
+                .add_enabled(
+                    app.current.is_some(),
+                    egui::Button::selectable(on, "Exercise mode"),
+                )
+                .on_hover_text("Hide the analysis and mark the sources yourself")
+                .clicked()
+            {
+                actions.push(Action::ToggleExercise);
+                ui.close();
             }
         });
         ui.menu_button("Navigate", |ui| {

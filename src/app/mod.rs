@@ -12,6 +12,8 @@ mod article_view;
 mod articles_panel;
 mod badge;
 mod close_prompt;
+mod exercise;
+mod exercise_panel;
 mod find_bar;
 mod highlight;
 mod inspector;
@@ -67,6 +69,8 @@ pub struct Article {
     pub layout: LayoutCache,
     /// The source roster, rebuilt when decisions change.
     pub roster: Vec<inspector::RosterEntry>,
+    /// Exercise mode: the analysis hidden, the student marking sources.
+    pub exercise: Option<exercise::Exercise>,
 }
 
 impl Article {
@@ -88,7 +92,29 @@ impl Article {
             sidecar_problem: opened.sidecar_problem,
             layout,
             roster,
+            exercise: None,
         }
+    }
+
+    /// An article opened from an answer key, in exercise mode.
+    pub(crate) fn from_key(
+        key: crate::classroom::AnswerKey,
+        analyzer: &Analyzer,
+        lists: &[RetractionList],
+    ) -> Article {
+        let base = crate::desk::analyse(&key.paragraphs, analyzer, lists);
+        let applied = review::apply(&base, &Review::default(), &analyzer.rules().weights);
+        let mut article = Article::new(Opened {
+            name: format!("{} (exercise)", key.title),
+            path: None,
+            paragraphs: key.paragraphs.clone(),
+            base,
+            review: Review::default(),
+            applied,
+            sidecar_problem: None,
+        });
+        article.exercise = Some(exercise::Exercise::new(key));
+        article
     }
 
     /// Whether decisions changed since they were saved.
@@ -143,6 +169,8 @@ pub struct Settings {
     pub recent: Vec<PathBuf>,
     /// The house rules file in use; `None` for the built-in rules.
     pub rules_path: Option<PathBuf>,
+    /// Keys written from the window let students see explanations after checking.
+    pub key_explanations: bool,
 }
 
 impl Default for Settings {
@@ -152,6 +180,7 @@ impl Default for Settings {
             zoom: 1.0,
             recent: Vec::new(),
             rules_path: None,
+            key_explanations: true,
         }
     }
 }
@@ -210,6 +239,16 @@ pub enum Action {
     ShowRules(bool),
     /// Asks before closing what has unsaved decisions.
     RequestClose(Closing),
+    /// Exercise mode on or off for the current article.
+    ToggleExercise,
+    /// A student's step in exercise mode.
+    Exercise(exercise::Step),
+    /// Saves the student's marks (a submission file).
+    SaveMarksTo(PathBuf),
+    /// Writes an answer key for the current article.
+    WriteKeyTo(PathBuf),
+    /// Opens an answer key as an exercise.
+    OpenKey(PathBuf),
     /// The answer to that question.
     ConfirmClose(close_prompt::Choice),
 }
@@ -452,7 +491,15 @@ impl SourcelightApp {
             Dialog::RetractionList => self.load_retraction_list(first),
             Dialog::Rules => self.apply(Action::UseRules(Some(first))),
             Dialog::Export => self.apply(Action::ExportTo(first)),
+            Dialog::OpenKey => self.open_key(first),
+            Dialog::SaveMarks => self.apply(Action::SaveMarksTo(first)),
+            Dialog::MakeKey => self.apply(Action::WriteKeyTo(first)),
         }
+    }
+
+    /// Opens an answer key as an exercise (on a worker).
+    pub fn open_key(&mut self, path: PathBuf) {
+        self.start(Request::Key(path));
     }
 
     /// Opens every article directly inside `folder` (batch review).
@@ -547,7 +594,8 @@ impl SourcelightApp {
             }
             Action::NextFlagged | Action::PreviousFlagged => {
                 let forward = action == Action::NextFlagged;
-                if let Some(a) = self.current_article() {
+                // In an exercise, jumping to flagged paragraphs would give the answers away.
+                if let Some(a) = self.current_article().filter(|a| a.exercise.is_none()) {
                     let flagged: Vec<usize> = a.flagged().collect();
                     let target = match (self.selected_paragraph, forward) {
                         (None, true) => flagged.first().copied(),
@@ -624,6 +672,63 @@ impl SourcelightApp {
                 self.reanalyse_all();
             }
             Action::ShowRules(show) => self.show_rules = show,
+            Action::ToggleExercise => {
+                if let Some(a) = self.current.and_then(|i| self.articles.get_mut(i)) {
+                    a.exercise = match a.exercise.take() {
+                        Some(_) => None,
+                        None => Some(exercise::Exercise::new(
+                            crate::classroom::AnswerKey::from_analysis(&a.name, &a.analysis, true),
+                        )),
+                    };
+                    a.layout.refresh(&a.analysis);
+                }
+            }
+            Action::Exercise(step) => {
+                if let Some(a) = self.current.and_then(|i| self.articles.get_mut(i))
+                    && let Some(ex) = a.exercise.as_mut()
+                {
+                    let texts = &a.paragraphs;
+                    ex.step(step, |p| texts.get(p).cloned());
+                    a.layout.refresh(&a.analysis);
+                }
+            }
+            Action::SaveMarksTo(path) => {
+                let Some(ex) = self.current_article().and_then(|a| a.exercise.as_ref()) else {
+                    return;
+                };
+                let json = ex.submission().to_json();
+                match crate::atomic::write(&path, json.as_bytes()) {
+                    Ok(()) => {
+                        if let Some(ex) = self
+                            .current
+                            .and_then(|i| self.articles.get_mut(i))
+                            .and_then(|a| a.exercise.as_mut())
+                        {
+                            ex.unsaved = false;
+                        }
+                    }
+                    Err(e) => self
+                        .notices
+                        .push(format!("{}: cannot save marks: {e}", path.display())),
+                }
+            }
+            Action::WriteKeyTo(path) => {
+                let Some(a) = self.current_article() else {
+                    return;
+                };
+                let key = crate::classroom::AnswerKey::from_analysis(
+                    &a.name,
+                    &a.analysis,
+                    self.settings.key_explanations,
+                );
+                if let Err(e) = crate::atomic::write(&path, key.to_json().as_bytes()) {
+                    self.notices.push(format!(
+                        "{}: cannot write the answer key: {e}",
+                        path.display()
+                    ));
+                }
+            }
+            Action::OpenKey(path) => self.open_key(path),
             Action::RequestClose(c) => {
                 let unsaved = match c {
                     Closing::Article(i) => self.articles.get(i).is_some_and(Article::unsaved),
@@ -830,9 +935,16 @@ impl SourcelightApp {
             .default_size(360.0)
             .min_size(280.0)
             .show(ui, |ui| {
-                let mut drafts = std::mem::take(&mut self.drafts);
-                inspector::show(ui, self, &mut drafts, &mut actions);
-                self.drafts = drafts;
+                let exercise = self
+                    .current_article()
+                    .and_then(|a| a.exercise.as_ref().map(|e| (a, e)));
+                if let Some((article, ex)) = exercise {
+                    exercise_panel::show(ui, article, ex, self.selected_paragraph, &mut actions);
+                } else {
+                    let mut drafts = std::mem::take(&mut self.drafts);
+                    inspector::show(ui, self, &mut drafts, &mut actions);
+                    self.drafts = drafts;
+                }
             });
         egui::CentralPanel::default_margins().show(ui, |ui| {
             let zoom = self.settings.zoom;

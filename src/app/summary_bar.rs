@@ -14,6 +14,20 @@ pub fn show(ui: &mut egui::Ui, app: &SourcelightApp, actions: &mut Vec<Action>) 
         ui.label("No article open");
         return;
     };
+    if let Some(ex) = &article.exercise {
+        ui.horizontal(|ui| {
+            ui.strong(&article.name);
+            ui.separator();
+            ui.label(format!(
+                "Exercise: {} marks. The analysis is hidden until you check your work.",
+                ex.marks.len()
+            ));
+            if ui.button("Leave exercise mode").clicked() {
+                actions.push(Action::ToggleExercise);
+            }
+        });
+        return;
+    }
     let s = &article.analysis.summary;
     ui.horizontal(|ui| {
         ui.strong(&article.name);

@@ -1,0 +1,93 @@
+//! A whole classroom exercise in the window, driven with egui_kittest: open
+//! a fixture answer key, mark two sources by clicking their words, check,
+//! and see the counts and the mark; nothing of the analysis shows before.
+
+use std::path::{Path, PathBuf};
+
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use sourcelight::app::SourcelightApp;
+
+fn key() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/classroom/council-key.json")
+}
+
+fn click(harness: &mut Harness<'static, SourcelightApp>, label: &str) {
+    harness.get_by_label(label).click();
+    harness.run();
+}
+
+#[test]
+fn a_whole_exercise_on_a_fixture_key() {
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1400.0, 1000.0))
+        .build_eframe(|cc| SourcelightApp::new(cc, Vec::new()));
+    harness.run();
+    harness.state_mut().open_key(key());
+    harness.state_mut().finish_loading();
+    harness.run();
+    let article = harness.state().current_article().unwrap();
+    assert!(article.exercise.is_some());
+    assert_eq!(article.name, "council.txt (exercise)");
+    // The analysis is hidden: no score badges, no flagged share.
+    assert!(harness.query_by_label("Paragraph 2 score 2").is_none());
+    assert!(harness.query_by_label_contains("score 4").is_none());
+
+    // Paragraph 2: "Councillor Ruth Adeyemi", named.
+    click(&mut harness, "Paragraph 2");
+    click(&mut harness, "Councillor");
+    click(&mut harness, "Adeyemi");
+    click(&mut harness, "named");
+    click(&mut harness, "Mark as source");
+    // Paragraph 4: "A former plant worker", anonymous and retracted.
+    click(&mut harness, "Paragraph 4");
+    click(&mut harness, "A");
+    click(&mut harness, "worker");
+    click(&mut harness, "anonymous");
+    click(&mut harness, "Retracted");
+    click(&mut harness, "Mark as source");
+    let marks = &harness
+        .state()
+        .current_article()
+        .unwrap()
+        .exercise
+        .as_ref()
+        .unwrap()
+        .marks;
+    assert_eq!(marks.len(), 2);
+    assert_eq!(marks[0].text, "Councillor Ruth Adeyemi");
+    assert_eq!(marks[1].text, "A former plant worker");
+
+    click(&mut harness, "Check my work");
+    harness.get_by_label("Matched 2, missed 5, wrong 0");
+    harness.get_by_label("Mark: 44 / 100"); // precision 1, recall 2/7
+    // The paragraphs turn green (all found) or red (none found).
+    harness.get_by_label("Paragraph 2 partly found"); // "She" in ¶2 still missed
+    harness.get_by_label("Paragraph 6 not found");
+}
+
+#[test]
+fn marks_are_saved_as_a_submission_that_grades() {
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1400.0, 1000.0))
+        .build_eframe(|cc| SourcelightApp::new(cc, Vec::new()));
+    harness.run();
+    harness.state_mut().open_key(key());
+    harness.state_mut().finish_loading();
+    harness.run();
+    click(&mut harness, "Paragraph 5");
+    click(&mut harness, "Reports");
+    click(&mut harness, "say");
+    click(&mut harness, "unattributed");
+    click(&mut harness, "Mark as source");
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("student.json");
+    harness
+        .state_mut()
+        .apply(sourcelight::app::Action::SaveMarksTo(out.clone()));
+    let s = sourcelight::classroom::Submission::parse(&std::fs::read(&out).unwrap()).unwrap();
+    assert_eq!(s.marks.len(), 1);
+    let k = sourcelight::classroom::AnswerKey::parse(&std::fs::read(key()).unwrap()).unwrap();
+    let g = sourcelight::classroom::grade(&k, &s.marks);
+    assert_eq!((g.matched, g.missed, g.wrong), (1, 6, 0));
+}
