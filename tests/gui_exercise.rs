@@ -91,3 +91,45 @@ fn marks_are_saved_as_a_submission_that_grades() {
     let g = sourcelight::classroom::grade(&k, &s.marks);
     assert_eq!((g.matched, g.missed, g.wrong), (1, 6, 0));
 }
+
+#[test]
+fn a_student_cannot_leave_an_exercise_opened_from_a_key() {
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1400.0, 1000.0))
+        .build_eframe(|cc| SourcelightApp::new(cc, Vec::new()));
+    harness.run();
+    harness.state_mut().open_key(key());
+    harness.state_mut().finish_loading();
+    harness.run();
+    assert!(harness.query_by_label("Leave exercise mode").is_none());
+    harness
+        .state_mut()
+        .apply(sourcelight::app::Action::ToggleExercise);
+    harness.run();
+    assert!(
+        harness
+            .state()
+            .current_article()
+            .unwrap()
+            .exercise
+            .is_some()
+    );
+    // The sample article, by contrast, goes in and out.
+    harness
+        .state_mut()
+        .apply(sourcelight::app::Action::SelectArticle(0));
+    harness
+        .state_mut()
+        .apply(sourcelight::app::Action::ToggleExercise);
+    harness.run();
+    harness.get_by_label("Leave exercise mode").click();
+    harness.run();
+    assert!(
+        harness
+            .state()
+            .current_article()
+            .unwrap()
+            .exercise
+            .is_none()
+    );
+}

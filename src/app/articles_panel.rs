@@ -37,7 +37,7 @@ pub fn show(ui: &mut egui::Ui, app: &SourcelightApp, actions: &mut Vec<Action>) 
                 // A dot marks decisions not yet saved.
                 let marker = if a.unsaved() { "* " } else { "" };
                 let text = if a.exercise.is_some() {
-                    format!("{}  ·  exercise", a.name)
+                    a.name.clone()
                 } else {
                     format!("{marker}{}  ·  score {}", a.name, s.score)
                 };

@@ -64,6 +64,9 @@ pub struct Exercise {
     pub checked: Option<Grade>,
     /// Marks changed since saved.
     pub unsaved: bool,
+    /// Opened from a key file: the student cannot leave the exercise to
+    /// see the analysis.
+    pub locked: bool,
 }
 
 impl Exercise {
@@ -76,6 +79,7 @@ impl Exercise {
             retracted: false,
             checked: None,
             unsaved: false,
+            locked: false,
         }
     }
 

@@ -113,7 +113,9 @@ impl Article {
             applied,
             sidecar_problem: None,
         });
-        article.exercise = Some(exercise::Exercise::new(key));
+        let mut ex = exercise::Exercise::new(key);
+        ex.locked = true;
+        article.exercise = Some(ex);
         article
     }
 
@@ -673,7 +675,11 @@ impl SourcelightApp {
             }
             Action::ShowRules(show) => self.show_rules = show,
             Action::ToggleExercise => {
-                if let Some(a) = self.current.and_then(|i| self.articles.get_mut(i)) {
+                if let Some(a) = self
+                    .current
+                    .and_then(|i| self.articles.get_mut(i))
+                    .filter(|a| !a.exercise.as_ref().is_some_and(|e| e.locked))
+                {
                     a.exercise = match a.exercise.take() {
                         Some(_) => None,
                         None => Some(exercise::Exercise::new(

@@ -22,7 +22,7 @@ pub fn show(ui: &mut egui::Ui, app: &SourcelightApp, actions: &mut Vec<Action>) 
                 "Exercise: {} marks. The analysis is hidden until you check your work.",
                 ex.marks.len()
             ));
-            if ui.button("Leave exercise mode").clicked() {
+            if !ex.locked && ui.button("Leave exercise mode").clicked() {
                 actions.push(Action::ToggleExercise);
             }
         });
