@@ -52,6 +52,15 @@ pub enum Command {
     /// Grade students' marks against an answer key; prints CSV.
     #[command(long_about = GRADE_HELP)]
     Grade(GradeArgs),
+    /// Print a generated news-like article of about BYTES bytes (for
+    /// measuring speed and memory; the same text the benchmarks use).
+    #[command(hide = true)]
+    Generate {
+        #[arg(long, default_value_t = 1_000_000)]
+        bytes: usize,
+        #[arg(long, default_value_t = 7)]
+        seed: u64,
+    },
 }
 
 const KEY_HELP: &str = "Write an answer key for a classroom exercise on an article.\n\n\

@@ -11,22 +11,22 @@
 //! changed and undone without analysing again.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
-use crate::analysis::{Analysis, Analyzer};
+use crate::analysis::{Analysis, Analyzer, Progress};
 use crate::document::{self, Document, LoadError};
 use crate::retraction_lists::{self, RetractionList};
 use crate::review::{self, Applied, Review};
 use crate::sidecar;
 
 /// An opened article with its decisions.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct Opened {
     pub name: String,
     pub path: Option<PathBuf>,
-    /// The paragraph texts, kept to analyse again when rules or lists change.
-    pub paragraphs: Vec<String>,
-    /// The analyser's result with retraction lists applied.
-    pub base: Analysis,
+    /// The analyser's result with retraction lists applied (its paragraph
+    /// texts are what is analysed again when rules or lists change).
+    pub base: Arc<Analysis>,
     pub review: Review,
     /// `base` with `review` laid over it: what is shown and reported.
     pub applied: Applied,
@@ -35,11 +35,17 @@ pub struct Opened {
     pub sidecar_problem: Option<String>,
 }
 
-/// The analysis of paragraphs with retraction lists applied.
-pub fn analyse(paragraphs: &[String], analyzer: &Analyzer, lists: &[RetractionList]) -> Analysis {
-    let mut analysis = analyzer.analyze(paragraphs);
+/// The analysis of paragraphs with retraction lists applied; `None` when
+/// `progress` was cancelled.
+pub fn analyse(
+    paragraphs: &[String],
+    analyzer: &Analyzer,
+    lists: &[RetractionList],
+    progress: &Progress,
+) -> Option<Analysis> {
+    let mut analysis = analyzer.analyze_with(paragraphs, progress)?;
     retraction_lists::mark(&mut analysis, lists, analyzer);
-    analysis
+    Some(analysis)
 }
 
 /// Loads, analyses and restores the decisions of the article at `path`.
@@ -49,6 +55,19 @@ pub fn open(
     lists: &[RetractionList],
     with_review: bool,
 ) -> Result<Opened, LoadError> {
+    // A progress nobody else holds is never cancelled.
+    open_with(path, analyzer, lists, with_review, &Progress::default())
+        .map(Option::unwrap_or_default)
+}
+
+/// [`open`] reporting to `progress`; `Ok(None)` when cancelled.
+pub fn open_with(
+    path: &Path,
+    analyzer: &Analyzer,
+    lists: &[RetractionList],
+    with_review: bool,
+    progress: &Progress,
+) -> Result<Option<Opened>, LoadError> {
     let doc = document::load(path)?;
     let (review, sidecar_problem) = if with_review {
         match sidecar::load(path) {
@@ -65,10 +84,10 @@ pub fn open(
         name,
         Some(path.to_path_buf()),
         doc,
-        review,
-        sidecar_problem,
+        (review, sidecar_problem),
         analyzer,
         lists,
+        progress,
     ))
 }
 
@@ -80,27 +99,39 @@ pub fn from_text(
     lists: &[RetractionList],
 ) -> Opened {
     let doc = Document::from_text(name.clone(), text);
-    build(name, None, doc, Review::default(), None, analyzer, lists)
+    // A progress nobody else holds is never cancelled.
+    let progress = Progress::default();
+    build(
+        name,
+        None,
+        doc,
+        (Review::default(), None),
+        analyzer,
+        lists,
+        &progress,
+    )
+    .unwrap_or_default()
 }
 
+/// `saved`: the review read from the sidecar, or why it could not be.
 fn build(
     name: String,
     path: Option<PathBuf>,
     doc: Document,
-    review: Review,
-    sidecar_problem: Option<String>,
+    (review, sidecar_problem): (Review, Option<String>),
     analyzer: &Analyzer,
     lists: &[RetractionList],
-) -> Opened {
-    let base = analyse(&doc.paragraphs, analyzer, lists);
+    progress: &Progress,
+) -> Option<Opened> {
+    let base = Arc::new(analyse(&doc.paragraphs, analyzer, lists, progress)?);
+    drop(doc);
     let applied = review::apply(&base, &review, &analyzer.rules().weights);
-    Opened {
+    Some(Opened {
         name,
         path,
-        paragraphs: doc.paragraphs,
         base,
         review,
         applied,
         sidecar_problem,
-    }
+    })
 }

@@ -22,6 +22,12 @@ fn main() -> ExitCode {
         Some(cli::Command::Rules(r)) => cli::rules(r, &mut stdout.lock(), &mut stderr.lock()),
         Some(cli::Command::Key(k)) => cli::key(k, &mut stdout.lock(), &mut stderr.lock()),
         Some(cli::Command::Grade(g)) => cli::grade(g, &mut stdout.lock(), &mut stderr.lock()),
+        Some(cli::Command::Generate { bytes, seed }) => {
+            use std::io::Write;
+            let text = sourcelight::generate::article_of_size(*bytes, *seed).join("\n\n");
+            let _ = stdout.lock().write_all(text.as_bytes());
+            0
+        }
         None => open_window(args.files.clone()),
     };
     ExitCode::from(code)

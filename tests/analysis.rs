@@ -2,7 +2,7 @@
 //! source, retraction carried backwards and forwards, a dispute, an
 //! unconfirmed claim, continued quotes and abbreviations.
 
-use sourcelight::analysis::{Analysis, Claim, SourceKind, analyze};
+use sourcelight::analysis::{Analysis, Analyzer, Claim, SourceKind, analyze};
 use sourcelight::document::Document;
 
 fn article(text: &str) -> Analysis {
@@ -224,4 +224,18 @@ fn a_long_paragraph_without_full_stops_is_analysed() {
             .iter()
             .all(|c| a.paragraphs[0].text.is_char_boundary(c.cue.end))
     );
+}
+
+#[test]
+fn progress_reaches_the_end_and_a_cancelled_analysis_stops() {
+    use sourcelight::analysis::Progress;
+    let article = sourcelight::generate::article(300, 3);
+    let analyzer = Analyzer::default();
+    let progress = Progress::default();
+    let done = analyzer.analyze_with(&article, &progress).unwrap();
+    assert_eq!(progress.fraction(), 1.0);
+    assert_eq!(done, analyzer.analyze(&article));
+    let cancelled = Progress::default();
+    cancelled.cancel();
+    assert!(analyzer.analyze_with(&article, &cancelled).is_none());
 }

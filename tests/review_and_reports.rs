@@ -125,6 +125,7 @@ fn markdown_and_text_carry_decisions_and_notes() {
         },
     );
     r.set_note(pi, &a.paragraphs[pi].text, "Ask for a second source.");
+    let a = std::sync::Arc::new(a);
     let applied = sourcelight::review::apply(&a, &r, &Analyzer::default().rules().weights);
     let article = Article::new("council.txt", &applied.analysis);
     for format in [Format::Md, Format::Text, Format::Html, Format::Csv] {

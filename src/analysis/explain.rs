@@ -194,8 +194,8 @@ pub(super) fn finish(p: &Paragraph, d: Draft) -> Claim {
         explanation,
         sentence: d.cand.sentence,
         refers_to: d.refers_to,
-        retracted_by: d.retracted_by,
-        disputed_by: d.disputed_by,
+        retracted_by: d.retracted_by.map(Box::new),
+        disputed_by: d.disputed_by.map(Box::new),
         listed: None,
         editor: None,
     }

@@ -32,6 +32,7 @@ pub mod text;
 pub mod unconfirmed;
 
 use std::ops::Range;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 pub use lexicon::Lexicon;
 pub use model::{Analysis, Claim, ParagraphAnalysis, Reference, SourceKind, Span, Summary};
@@ -55,6 +56,44 @@ const DISPUTE_WINDOW: usize = 3;
 
 /// Paragraph count above which tokenizing and detection run in parallel.
 const PARALLEL_FROM: usize = 64;
+
+/// How far a long analysis has got, shared with whoever shows it; a
+/// cancelled analysis stops at the next paragraph. Atomics only: the
+/// engine knows nothing of who is watching.
+#[derive(Debug, Default)]
+pub struct Progress {
+    done: AtomicUsize,
+    total: AtomicUsize,
+    cancelled: AtomicBool,
+}
+
+impl Progress {
+    /// Share of the work done, 0 to 1.
+    pub fn fraction(&self) -> f32 {
+        let total = self.total.load(Ordering::Relaxed);
+        if total == 0 {
+            return 0.0;
+        }
+        (self.done.load(Ordering::Relaxed) as f32 / total as f32).min(1.0)
+    }
+
+    pub fn cancel(&self) {
+        self.cancelled.store(true, Ordering::Relaxed);
+    }
+
+    pub fn is_cancelled(&self) -> bool {
+        self.cancelled.load(Ordering::Relaxed)
+    }
+
+    fn start(&self, units: usize) {
+        self.total.store(units, Ordering::Relaxed);
+        self.done.store(0, Ordering::Relaxed);
+    }
+
+    fn tick(&self) {
+        self.done.fetch_add(1, Ordering::Relaxed);
+    }
+}
 
 /// Analyses articles with one rule set. Build once, use for many articles.
 #[derive(Debug, Clone)]
@@ -139,18 +178,36 @@ impl Analyzer {
 
     /// Analyses an article given as paragraph texts.
     pub fn analyze<S: AsRef<str> + Sync>(&self, paragraphs: &[S]) -> Analysis {
+        // Nobody else holds this progress, so nothing can cancel it.
+        self.analyze_with(paragraphs, &Progress::default())
+            .unwrap_or_default()
+    }
+
+    /// [`Analyzer::analyze`] reporting to `progress`; `None` when cancelled.
+    pub fn analyze_with<'p, S: AsRef<str> + Sync>(
+        &self,
+        paragraphs: &'p [S],
+        progress: &Progress,
+    ) -> Option<Analysis> {
         let lex = &self.lexicon;
-        let prepared: Vec<_> = if paragraphs.len() >= PARALLEL_FROM {
-            paragraphs
-                .par_iter()
-                .map(|t| prepare(t.as_ref(), lex))
-                .collect()
-        } else {
-            paragraphs
-                .iter()
-                .map(|t| prepare(t.as_ref(), lex))
-                .collect()
+        // Preparing and resolving each paragraph: two units of work each.
+        progress.start(paragraphs.len() * 2);
+        let prepare_one = |t: &'p S| {
+            progress.tick();
+            if progress.is_cancelled() {
+                prepare("", lex)
+            } else {
+                prepare(t.as_ref(), lex)
+            }
         };
+        let prepared: Vec<_> = if paragraphs.len() >= PARALLEL_FROM {
+            paragraphs.par_iter().map(prepare_one).collect()
+        } else {
+            paragraphs.iter().map(prepare_one).collect()
+        };
+        if progress.is_cancelled() {
+            return None;
+        }
         let mut paras = Vec::with_capacity(prepared.len());
         let mut per_para = Vec::with_capacity(prepared.len());
         for (p, cands, continued) in prepared {
@@ -158,28 +215,48 @@ impl Analyzer {
             per_para.push((cands, continued));
         }
 
-        let mut drafts = self.resolve(&paras, per_para);
+        let mut drafts = self.resolve(&paras, per_para, progress)?;
         self.link_retractions(&paras, &mut drafts);
         drafts.retain(|d| !d.cand.conditional || d.retracted_by.is_some());
         self.link_disputes(&paras, &mut drafts);
         mark_unconfirmed(&paras, &mut drafts);
         mark_anonymity_reasons(&paras, &mut drafts);
 
-        let mut claims: Vec<Vec<Claim>> = vec![Vec::new(); paras.len()];
-        for d in drafts {
-            let p = &paras[d.paragraph];
-            claims[d.paragraph].push(explain::finish(p, d));
+        // Drafts are in reading order. Each paragraph's words are dropped as
+        // soon as its claims are final, so a long article's tokens and its
+        // finished claims are never all in memory at once.
+        debug_assert!(drafts.windows(2).all(|w| w[0].paragraph <= w[1].paragraph));
+        let mut claims: Vec<Vec<Claim>> = Vec::with_capacity(paras.len());
+        let mut drafts = drafts.into_iter().peekable();
+        for (pi, p) in paras.into_iter().enumerate() {
+            let mut here = Vec::new();
+            while let Some(d) = drafts.next_if(|d| d.paragraph == pi) {
+                here.push(explain::finish(&p, d));
+            }
+            claims.push(here);
         }
-        score::score(paragraphs, claims, &self.rules.weights)
+        Some(score::score(paragraphs, claims, &self.rules.weights))
     }
 
     /// Classifies every source in reading order, resolving pronouns and
     /// definite descriptions against the sources before them.
-    fn resolve(&self, paras: &[Paragraph], per_para: Vec<Detected>) -> Vec<Draft> {
+    fn resolve(
+        &self,
+        paras: &[Paragraph],
+        per_para: Vec<Detected>,
+        progress: &Progress,
+    ) -> Option<Vec<Draft>> {
         let mut memory = Memory::default();
         let names = coref::NameIndex::new(paras);
-        let mut drafts: Vec<Draft> = Vec::new();
+        // Sized once: doubling a Vec of ~330,000 drafts (a 50 MB article)
+        // would briefly hold both the old and the new buffer, ~300 MB.
+        let most: usize = per_para.iter().map(|(c, k)| c.len() + k.len()).sum();
+        let mut drafts: Vec<Draft> = Vec::with_capacity(most);
         for (pi, (cands, continued)) in per_para.into_iter().enumerate() {
+            progress.tick();
+            if progress.is_cancelled() {
+                return None;
+            }
             let p = &paras[pi];
             let first_draft = drafts.len();
             // Where each candidate went in `drafts` (absorbed ones nowhere).
@@ -206,7 +283,7 @@ impl Analyzer {
             }
             drafts[first_draft..].sort_by_key(|d| (p.tokens[d.cand.cue.0].start, d.cand.cue.0));
         }
-        drafts
+        Some(drafts)
     }
 
     fn draft(

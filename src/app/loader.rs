@@ -13,10 +13,11 @@ use std::sync::mpsc::{Receiver, Sender, channel};
 use std::thread;
 
 use super::Article;
-use crate::analysis::{Analysis, Analyzer, Rules};
+use crate::analysis::{Analysis, Analyzer, Progress, Rules};
 use crate::desk;
 use crate::document;
 use crate::retraction_lists::{self, RetractionList};
+use std::sync::Mutex;
 
 /// Retraction lists shared with the workers.
 pub type Lists = Arc<Vec<RetractionList>>;
@@ -58,8 +59,17 @@ pub enum Dialog {
     MakeKey,
 }
 
+/// A load or analysis in flight, for the window to show and cancel.
+#[derive(Clone)]
+pub struct Job {
+    pub name: String,
+    pub progress: Arc<Progress>,
+}
+
 /// What comes back from the worker.
 pub enum Outcome {
+    /// The user cancelled the analysis of this article.
+    Cancelled(String),
     Loaded(Box<Article>),
     Failed(String),
     /// A dialog closed: these paths were chosen (maybe none).
@@ -81,6 +91,7 @@ pub struct Loader {
     rx: Receiver<Outcome>,
     pending: usize,
     wake: Waker,
+    jobs: Arc<Mutex<Vec<Job>>>,
 }
 
 impl Loader {
@@ -91,6 +102,7 @@ impl Loader {
             rx,
             pending: 0,
             wake: Arc::new(|| {}),
+            jobs: Arc::new(Mutex::new(Vec::new())),
         }
     }
 
@@ -101,6 +113,11 @@ impl Loader {
 
     pub fn pending(&self) -> usize {
         self.pending
+    }
+
+    /// Articles being loaded or analysed, with their progress.
+    pub fn jobs(&self) -> Vec<Job> {
+        self.jobs.lock().map(|j| j.clone()).unwrap_or_default()
     }
 
     /// Starts loading; one result per file arrives later.
@@ -115,10 +132,27 @@ impl Loader {
         self.pending += count;
         let tx = self.tx.clone();
         let wake = self.wake.clone();
+        let jobs = self.jobs.clone();
         thread::spawn(move || {
             let send = |o: Outcome| {
                 let _ = tx.send(o);
                 wake();
+            };
+            // Registers a job for the window to show; removed when done.
+            let track = |name: String| {
+                let progress = Arc::new(Progress::default());
+                if let Ok(mut j) = jobs.lock() {
+                    j.push(Job {
+                        name,
+                        progress: progress.clone(),
+                    });
+                }
+                progress
+            };
+            let untrack = |progress: &Arc<Progress>| {
+                if let Ok(mut j) = jobs.lock() {
+                    j.retain(|job| !Arc::ptr_eq(&job.progress, progress));
+                }
             };
             match request {
                 Request::Files(paths) => {
@@ -133,10 +167,19 @@ impl Loader {
                             });
                             continue;
                         }
-                        send(match desk::open(&path, &analyzer, &lists, true) {
-                            Ok(opened) => Outcome::Loaded(Box::new(Article::new(opened))),
-                            Err(e) => Outcome::Failed(e.to_string()),
-                        });
+                        let name = path.file_name().map_or_else(
+                            || path.display().to_string(),
+                            |n| n.to_string_lossy().into_owned(),
+                        );
+                        let progress = track(name.clone());
+                        let outcome =
+                            match desk::open_with(&path, &analyzer, &lists, true, &progress) {
+                                Ok(Some(opened)) => Outcome::Loaded(Box::new(Article::new(opened))),
+                                Ok(None) => Outcome::Cancelled(name),
+                                Err(e) => Outcome::Failed(e.to_string()),
+                            };
+                        untrack(&progress);
+                        send(outcome);
                     }
                 }
                 Request::Text { name, text } => {
@@ -144,11 +187,16 @@ impl Loader {
                     send(Outcome::Loaded(Box::new(Article::new(opened))));
                 }
                 Request::Reanalyse { id, paragraphs } => {
-                    let base = desk::analyse(&paragraphs, &analyzer, &lists);
-                    send(Outcome::Reanalysed {
-                        id,
-                        base: Box::new(base),
-                    });
+                    let progress = track("analysing again".to_string());
+                    let outcome = match desk::analyse(&paragraphs, &analyzer, &lists, &progress) {
+                        Some(base) => Outcome::Reanalysed {
+                            id,
+                            base: Box::new(base),
+                        },
+                        None => Outcome::Cancelled("a new analysis".to_string()),
+                    };
+                    untrack(&progress);
+                    send(outcome);
                 }
                 Request::List(path) => send(match retraction_lists::load(&path) {
                     Ok(list) => Outcome::List(Box::new(list)),

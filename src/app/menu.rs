@@ -173,7 +173,28 @@ pub fn show(ui: &mut egui::Ui, app: &mut SourcelightApp, actions: &mut Vec<Actio
         });
         if app.loading() > 0 {
             ui.spinner();
-            ui.label(format!("Loading {}…", app.loading()));
+            let jobs = app.jobs();
+            if jobs.is_empty() {
+                ui.label(format!("Loading {}…", app.loading()));
+            }
+            for job in jobs {
+                ui.add(
+                    egui::ProgressBar::new(job.progress.fraction())
+                        .desired_width(120.0)
+                        .text(format!(
+                            "{} {:.0}%",
+                            job.name,
+                            job.progress.fraction() * 100.0
+                        )),
+                );
+                if ui
+                    .small_button("Cancel")
+                    .on_hover_text("Stop analysing this article")
+                    .clicked()
+                {
+                    job.progress.cancel();
+                }
+            }
         }
     });
 }

@@ -38,6 +38,7 @@ use crate::sidecar;
 use loader::{Dialog, Lists, Loader, Outcome, Request};
 
 pub use close_prompt::Closing;
+pub use notices::Notice;
 
 pub use article_view::LayoutCache;
 
@@ -50,12 +51,11 @@ const RECENT_LIMIT: usize = 10;
 pub struct Article {
     pub name: String,
     pub path: Option<PathBuf>,
-    /// The paragraph texts, to analyse again when rules or lists change.
-    pub paragraphs: Vec<String>,
     /// The analyser's result (with retraction lists), before decisions.
-    pub base: Analysis,
-    /// What is shown: `base` with the editor's decisions laid over it.
-    pub analysis: Analysis,
+    pub base: Arc<Analysis>,
+    /// What is shown: `base` with the editor's decisions laid over it
+    /// (the same allocation as `base` while there are none).
+    pub analysis: Arc<Analysis>,
     /// Identifies the article to workers analysing it again.
     pub id: u64,
     pub review: Review,
@@ -81,7 +81,6 @@ impl Article {
         Article {
             name: opened.name,
             path: opened.path,
-            paragraphs: opened.paragraphs,
             base: opened.base,
             analysis,
             id: 0,
@@ -102,12 +101,14 @@ impl Article {
         analyzer: &Analyzer,
         lists: &[RetractionList],
     ) -> Article {
-        let base = crate::desk::analyse(&key.paragraphs, analyzer, lists);
+        let base = Arc::new(
+            crate::desk::analyse(&key.paragraphs, analyzer, lists, &Default::default())
+                .unwrap_or_default(),
+        );
         let applied = review::apply(&base, &Review::default(), &analyzer.rules().weights);
         let mut article = Article::new(Opened {
             name: format!("{} (exercise)", key.title),
             path: None,
-            paragraphs: key.paragraphs.clone(),
             base,
             review: Review::default(),
             applied,
@@ -117,6 +118,15 @@ impl Article {
         ex.locked = true;
         article.exercise = Some(ex);
         article
+    }
+
+    /// The paragraph texts (to analyse again).
+    pub fn paragraph_texts(&self) -> Vec<String> {
+        self.base
+            .paragraphs
+            .iter()
+            .map(|p| p.text.clone())
+            .collect()
     }
 
     /// Whether decisions changed since they were saved.
@@ -262,7 +272,7 @@ pub struct SourcelightApp {
     pub selected_paragraph: Option<usize>,
     /// Scroll the article view to this paragraph on the next frame.
     pub scroll_to: Option<usize>,
-    pub notices: Vec<String>,
+    pub notices: Vec<Notice>,
     pub settings: Settings,
     pub sort: SortBy,
     /// The path field in the Open menu.
@@ -304,7 +314,8 @@ impl SourcelightApp {
             match loader::read_rules(&path) {
                 Ok(rules) => app.analyzer = Analyzer::new(rules),
                 Err(e) => {
-                    app.notices.push(format!("{e} — using the built-in rules"));
+                    app.notices
+                        .push(Notice::problem(format!("{e} — using the built-in rules")));
                     app.settings.rules_path = None;
                 }
             }
@@ -386,7 +397,7 @@ impl SourcelightApp {
         let jobs: Vec<(u64, Vec<String>)> = self
             .articles
             .iter()
-            .map(|a| (a.id, a.paragraphs.clone()))
+            .map(|a| (a.id, a.paragraph_texts()))
             .collect();
         for (id, paragraphs) in jobs {
             self.start(Request::Reanalyse { id, paragraphs });
@@ -396,6 +407,11 @@ impl SourcelightApp {
     /// Articles still loading.
     pub fn loading(&self) -> usize {
         self.loader.pending()
+    }
+
+    /// Loads and analyses in flight, with progress (and a cancel button).
+    pub fn jobs(&self) -> Vec<loader::Job> {
+        self.loader.jobs()
     }
 
     /// Waits for every load in flight and takes the results in.
@@ -412,17 +428,17 @@ impl SourcelightApp {
         article.id = self.next_id;
         self.next_id += 1;
         if let Some(problem) = &article.sidecar_problem {
-            self.notices.push(format!(
+            self.notices.push(Notice::problem(format!(
                 "{problem}. Decisions you make on {} will not be saved over it.",
                 article.name
-            ));
+            )));
         }
         if !article.unplaced.is_empty() {
-            self.notices.push(format!(
+            self.notices.push(Notice::problem(format!(
                 "{}: {} saved decision(s) no longer fit the text; they are listed in the inspector.",
                 article.name,
                 article.unplaced.len()
-            ));
+            )));
         }
         self.articles.push(article);
         self.current = Some(self.articles.len() - 1);
@@ -439,12 +455,15 @@ impl SourcelightApp {
                     }
                     self.add_article(*article);
                 }
-                Outcome::Failed(message) => self.notices.push(message),
+                Outcome::Failed(message) => self.notices.push(Notice::problem(message)),
+                Outcome::Cancelled(name) => self.notices.push(Notice::info(format!(
+                    "{name}: cancelled; the article was not opened."
+                ))),
                 Outcome::Chosen(dialog, paths) => self.chosen(dialog, paths),
                 Outcome::Reanalysed { id, base } => {
                     let weights = self.analyzer.rules().weights.clone();
                     if let Some(a) = self.articles.iter_mut().find(|a| a.id == id) {
-                        a.base = *base;
+                        a.base = Arc::new(*base);
                         a.reapply(&weights);
                     }
                 }
@@ -463,7 +482,7 @@ impl SourcelightApp {
                     );
                     lists.push(*list);
                     self.lists = Arc::new(lists);
-                    self.notices.push(note);
+                    self.notices.push(Notice::info(note));
                     self.reanalyse_all();
                 }
                 Outcome::Rules(path, rules) => {
@@ -507,11 +526,12 @@ impl SourcelightApp {
     /// Opens every article directly inside `folder` (batch review).
     pub fn open_folder(&mut self, folder: &std::path::Path) {
         match loader::folder_articles(folder) {
-            Ok(found) if found.is_empty() => self
-                .notices
-                .push(format!("{}: no articles in this folder", folder.display())),
+            Ok(found) if found.is_empty() => self.notices.push(Notice::problem(format!(
+                "{}: no articles in this folder",
+                folder.display()
+            ))),
             Ok(found) => self.open_paths(found),
-            Err(e) => self.notices.push(e),
+            Err(e) => self.notices.push(Notice::problem(e)),
         }
     }
 
@@ -537,21 +557,21 @@ impl SourcelightApp {
             return;
         };
         let Some(path) = a.path.clone() else {
-            self.notices.push(format!(
+            self.notices.push(Notice::problem(format!(
                 "{} was pasted and has no file to save decisions beside; export a report instead.",
                 a.name
-            ));
+            )));
             return;
         };
         if let Some(problem) = &a.sidecar_problem {
-            self.notices.push(format!(
+            self.notices.push(Notice::problem(format!(
                 "Not saved: {problem}. Fix or move that file, then open the article again."
-            ));
+            )));
             return;
         }
         match sidecar::save(&path, &a.review) {
             Ok(_) => a.saved = a.review.clone(),
-            Err(e) => self.notices.push(e.to_string()),
+            Err(e) => self.notices.push(Notice::problem(e.to_string())),
         }
     }
 
@@ -663,7 +683,7 @@ impl SourcelightApp {
             Action::SaveReview => self.save_review(),
             Action::ExportTo(path) => {
                 if let Err(e) = self.export(&path) {
-                    self.notices.push(e);
+                    self.notices.push(Notice::problem(e));
                 }
             }
             Action::LoadRetractionList(path) => self.load_retraction_list(path),
@@ -693,8 +713,8 @@ impl SourcelightApp {
                 if let Some(a) = self.current.and_then(|i| self.articles.get_mut(i))
                     && let Some(ex) = a.exercise.as_mut()
                 {
-                    let texts = &a.paragraphs;
-                    ex.step(step, |p| texts.get(p).cloned());
+                    let base = &a.base;
+                    ex.step(step, |p| base.paragraphs.get(p).map(|x| x.text.clone()));
                     a.layout.refresh(&a.analysis);
                 }
             }
@@ -713,9 +733,10 @@ impl SourcelightApp {
                             ex.unsaved = false;
                         }
                     }
-                    Err(e) => self
-                        .notices
-                        .push(format!("{}: cannot save marks: {e}", path.display())),
+                    Err(e) => self.notices.push(Notice::problem(format!(
+                        "{}: cannot save marks: {e}",
+                        path.display()
+                    ))),
                 }
             }
             Action::WriteKeyTo(path) => {
@@ -728,10 +749,10 @@ impl SourcelightApp {
                     self.settings.key_explanations,
                 );
                 if let Err(e) = crate::atomic::write(&path, key.to_json().as_bytes()) {
-                    self.notices.push(format!(
+                    self.notices.push(Notice::problem(format!(
                         "{}: cannot write the answer key: {e}",
                         path.display()
-                    ));
+                    )));
                 }
             }
             Action::OpenKey(path) => self.open_key(path),

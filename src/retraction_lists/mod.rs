@@ -226,7 +226,7 @@ pub fn mark(analysis: &mut Analysis, lists: &[RetractionList], analyzer: &Analyz
                     listed.matched.text, list.name
                 ));
                 c.retracted = true;
-                c.listed = Some(listed);
+                c.listed = Some(Box::new(listed));
                 marked += 1;
             }
         }

@@ -15,6 +15,8 @@ mod history;
 
 pub use history::History;
 
+use std::sync::Arc;
+
 use serde::{Deserialize, Serialize};
 
 use crate::analysis::model::EditorDecision;
@@ -154,17 +156,25 @@ impl Review {
     }
 }
 
-/// The analysis with the editor's decisions laid over it.
-#[derive(Debug, Clone)]
+/// The analysis with the editor's decisions laid over it. Without
+/// decisions it is the analyser's own, shared rather than copied (a 50 MB
+/// article's analysis is hundreds of MB).
+#[derive(Debug, Clone, Default)]
 pub struct Applied {
-    pub analysis: Analysis,
+    pub analysis: Arc<Analysis>,
     pub unplaced: Vec<Unplaced>,
 }
 
 /// Lays `review` over `base` and rescores. Paragraphs whose score changed
 /// keep the analyser's score in `analyser_score`.
-pub fn apply(base: &Analysis, review: &Review, weights: &Weights) -> Applied {
-    let mut analysis = base.clone();
+pub fn apply(base: &Arc<Analysis>, review: &Review, weights: &Weights) -> Applied {
+    if review.is_empty() {
+        return Applied {
+            analysis: Arc::clone(base),
+            unplaced: Vec::new(),
+        };
+    }
+    let mut analysis = Analysis::clone(base);
     let mut unplaced = Vec::new();
     for d in &review.decisions {
         let Some((pi, ci)) = locate(&analysis, &d.claim) else {
@@ -220,18 +230,23 @@ pub fn apply(base: &Analysis, review: &Review, weights: &Weights) -> Applied {
         summary.analyser_score = Some(base.summary.score);
     }
     analysis.summary = summary;
-    Applied { analysis, unplaced }
+    Applied {
+        analysis: Arc::new(analysis),
+        unplaced,
+    }
 }
 
 /// The claim's editor record, created with the analyser's values.
 fn editor(c: &mut Claim) -> &mut EditorDecision {
     let (kind, retracted) = (c.kind, c.retracted);
-    c.editor.get_or_insert(EditorDecision {
-        analyser_kind: kind,
-        analyser_retracted: retracted,
-        kind: None,
-        retracted: None,
-        dismissed: None,
+    c.editor.get_or_insert_with(|| {
+        Box::new(EditorDecision {
+            analyser_kind: kind,
+            analyser_retracted: retracted,
+            kind: None,
+            retracted: None,
+            dismissed: None,
+        })
     })
 }
 
@@ -307,9 +322,9 @@ mod tests {
         "Officials familiar with the plan said the contract was retracted.",
     ];
 
-    fn setup() -> (Analyzer, Analysis) {
+    fn setup() -> (Analyzer, Arc<Analysis>) {
         let analyzer = Analyzer::default();
-        let a = analyzer.analyze(&ARTICLE);
+        let a = Arc::new(analyzer.analyze(&ARTICLE));
         (analyzer, a)
     }
 
@@ -356,10 +371,10 @@ mod tests {
     #[test]
     fn marking_a_source_retracted_reaches_every_claim_on_it() {
         let an = Analyzer::default();
-        let a = an.analyze(&[
+        let a = Arc::new(an.analyze(&[
             "The report said costs doubled.",
             "The report also said the mayor knew.",
-        ]);
+        ]));
         let mut r = Review::default();
         r.decide(anchor(&a, 0), Change::Retracted { retracted: true });
         let out = apply(&a, &r, &an.rules().weights);
@@ -383,7 +398,8 @@ mod tests {
             },
         );
         r.set_note(2, ARTICLE[2], "Ask who the officials are.");
-        let edited = an.analyze(&["A new first paragraph.", ARTICLE[0], ARTICLE[1], ARTICLE[2]]);
+        let edited =
+            Arc::new(an.analyze(&["A new first paragraph.", ARTICLE[0], ARTICLE[1], ARTICLE[2]]));
         let out = apply(&edited, &r, &an.rules().weights);
         assert!(out.unplaced.is_empty());
         assert_eq!(out.analysis.paragraphs[2].claims[0].kind, SourceKind::Named);
@@ -404,7 +420,8 @@ mod tests {
             },
         );
         r.set_note(0, ARTICLE[0], "Check the date.");
-        let rewritten = an.analyze(&["The mayor announced a May reopening.", "Nothing else."]);
+        let rewritten =
+            Arc::new(an.analyze(&["The mayor announced a May reopening.", "Nothing else."]));
         let out = apply(&rewritten, &r, &an.rules().weights);
         assert_eq!(out.unplaced.len(), 2);
         assert!(out.unplaced[0].what.contains("said"));
