@@ -613,36 +613,47 @@ fn material_hits(
     group: Option<usize>,
     owners: &[String],
 ) -> Vec<usize> {
+    // Every draft is tested against every retraction (up to MAX_LINKS):
+    // the cheap tests come first, the ones that build strings last.
     let rests_on_material = |d: &Draft| -> bool {
         let Some(s) = d.source.as_ref() else {
             return false;
         };
+        let same_material = s.head == head || (group.is_some() && s.group == group);
+        if !same_material || s.class.category != Category::Document {
+            return false;
+        }
         // The announcement of a retraction is not retracted.
         if in_sentence_of(d, e) && d.cand.content.contains(&e.words.start) {
             return false;
         }
-        let same_material = s.head == head || (group.is_some() && s.group == group);
-        let announcement = paras[d.paragraph].has(s.class.head, lexicon::tag::RETRACT_NOUN);
+        if paras[d.paragraph].has(s.class.head, lexicon::tag::RETRACT_NOUN) {
+            return false;
+        }
+        if owners.is_empty() {
+            return true;
+        }
         let names = source_names(paras, d);
-        let owners_agree =
-            owners.is_empty() || names.is_empty() || names.iter().any(|n| owners.contains(n));
-        same_material && !announcement && owners_agree && s.class.category == Category::Document
+        names.is_empty() || names.iter().any(|n| owners.contains(n))
     };
     let published_by_owner = |d: &Draft| -> bool {
         let Some(s) = d.source.as_ref() else {
             return false;
         };
+        if owners.is_empty()
+            || !before(d, e)
+            || !matches!(
+                s.class.category,
+                Category::Institution | Category::ProperName
+            )
+        {
+            return false;
+        }
         let verb = paras[d.paragraph].text[d.cue.clone()].to_lowercase();
         let publishes = retraction::PUBLISHING_VERBS
             .iter()
             .any(|v| verb.split_whitespace().any(|w| w == *v));
-        before(d, e)
-            && publishes
-            && matches!(
-                s.class.category,
-                Category::Institution | Category::ProperName
-            )
-            && source_names(paras, d).iter().any(|n| owners.contains(n))
+        publishes && source_names(paras, d).iter().any(|n| owners.contains(n))
     };
     let latest_before = drafts
         .iter()
