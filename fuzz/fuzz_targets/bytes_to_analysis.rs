@@ -14,7 +14,8 @@ fuzz_target!(|data: &[u8]| {
     let Some((&selector, bytes)) = data.split_first() else {
         return;
     };
-    let format = [Format::Text, Format::Markdown, Format::Html, Format::Docx][selector as usize % 4];
+    let format =
+        [Format::Text, Format::Markdown, Format::Html, Format::Docx][selector as usize % 4];
     let Ok(doc) = document::from_bytes(std::path::Path::new("fuzz"), bytes, format) else {
         return;
     };
@@ -23,9 +24,14 @@ fuzz_target!(|data: &[u8]| {
     for p in &analysis.paragraphs {
         claims += p.claims.len();
         for c in &p.claims {
-            for span in [Some(&c.cue), c.source.as_ref(), c.speaker.as_ref(), c.content.as_ref()]
-                .into_iter()
-                .flatten()
+            for span in [
+                Some(&c.cue),
+                c.source.as_ref(),
+                c.speaker.as_ref(),
+                c.content.as_ref(),
+            ]
+            .into_iter()
+            .flatten()
             {
                 assert!(span.start <= span.end && span.end <= p.text.len());
                 assert_eq!(&p.text[span.start..span.end], span.text);

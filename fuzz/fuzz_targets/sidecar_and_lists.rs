@@ -4,16 +4,17 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
+use sourcelight::analysis::Analysis;
 use sourcelight::analysis::Analyzer;
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock};
 
-static BASE: LazyLock<(Analyzer, sourcelight::analysis::Analysis)> = LazyLock::new(|| {
+static BASE: LazyLock<(Analyzer, Arc<Analysis>)> = LazyLock::new(|| {
     let a = Analyzer::default();
     let analysis = a.analyze(&[
         "The mayor said the bridge would reopen.",
         "An official said costs doubled, citing 10.5555/abc.1.",
     ]);
-    (a, analysis)
+    (a, Arc::new(analysis))
 });
 
 fuzz_target!(|data: &[u8]| {
@@ -26,8 +27,9 @@ fuzz_target!(|data: &[u8]| {
         sourcelight::retraction_lists::parse_json(data),
     ] {
         if let Ok((entries, skipped)) = parsed {
-            let list = sourcelight::retraction_lists::RetractionList::new("fuzz".into(), entries, skipped);
-            let mut a = base.clone();
+            let list =
+                sourcelight::retraction_lists::RetractionList::new("fuzz".into(), entries, skipped);
+            let mut a = Analysis::clone(base);
             sourcelight::retraction_lists::mark(&mut a, &[list], analyzer);
         }
     }
