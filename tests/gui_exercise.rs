@@ -12,13 +12,8 @@ fn key() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/classroom/council-key.json")
 }
 
-fn click(harness: &mut Harness<'static, SourcelightApp>, label: &str) {
-    harness.get_by_label(label).click();
-    harness.run();
-}
-
-#[test]
-fn a_whole_exercise_on_a_fixture_key() {
+/// The window with the fixture key opened as an exercise.
+fn exercise() -> Harness<'static, SourcelightApp> {
     let mut harness = Harness::builder()
         .with_size(egui::vec2(1400.0, 1000.0))
         .build_eframe(|cc| SourcelightApp::new(cc, Vec::new()));
@@ -26,6 +21,17 @@ fn a_whole_exercise_on_a_fixture_key() {
     harness.state_mut().open_key(key());
     harness.state_mut().finish_loading();
     harness.run();
+    harness
+}
+
+fn click(harness: &mut Harness<'static, SourcelightApp>, label: &str) {
+    harness.get_by_label(label).click();
+    harness.run();
+}
+
+#[test]
+fn a_whole_exercise_on_a_fixture_key() {
+    let mut harness = exercise();
     let article = harness.state().current_article().unwrap();
     assert!(article.exercise.is_some());
     assert_eq!(article.name, "council.txt (exercise)");
@@ -68,13 +74,7 @@ fn a_whole_exercise_on_a_fixture_key() {
 
 #[test]
 fn marks_are_saved_as_a_submission_that_grades() {
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1400.0, 1000.0))
-        .build_eframe(|cc| SourcelightApp::new(cc, Vec::new()));
-    harness.run();
-    harness.state_mut().open_key(key());
-    harness.state_mut().finish_loading();
-    harness.run();
+    let mut harness = exercise();
     click(&mut harness, "Paragraph 5");
     click(&mut harness, "Reports");
     click(&mut harness, "say");
@@ -94,13 +94,7 @@ fn marks_are_saved_as_a_submission_that_grades() {
 
 #[test]
 fn a_student_cannot_leave_an_exercise_opened_from_a_key() {
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1400.0, 1000.0))
-        .build_eframe(|cc| SourcelightApp::new(cc, Vec::new()));
-    harness.run();
-    harness.state_mut().open_key(key());
-    harness.state_mut().finish_loading();
-    harness.run();
+    let mut harness = exercise();
     assert!(harness.query_by_label("Leave exercise mode").is_none());
     harness
         .state_mut()

@@ -21,31 +21,13 @@ pub fn show(
     score: u32,
     selected: bool,
 ) -> egui::Response {
-    let response = ui.interact(
-        rect,
-        ui.scope_id().with(("badge", paragraph)),
-        Sense::click(),
-    );
-    let label = format!("Paragraph {} score {}", paragraph + 1, score);
-    response.widget_info(|| WidgetInfo::labeled(Role::Button, true, &label));
-    let painter = ui.painter();
-    painter.rect_filled(rect, 6.0, severity_colour(score));
-    if selected {
-        painter.rect_stroke(
-            rect.expand(2.0),
-            7.0,
-            ui.visuals().selection.stroke,
-            egui::StrokeKind::Outside,
-        );
-    }
-    painter.text(
-        rect.center(),
-        egui::Align2::CENTER_CENTER,
-        score.to_string(),
-        egui::FontId::proportional(14.0),
-        Color32::WHITE,
-    );
-    response.on_hover_text(label)
+    let badge = Badge {
+        label: format!("Paragraph {} score {}", paragraph + 1, score),
+        colour: severity_colour(score),
+        text: score.to_string(),
+        size: 14.0,
+    };
+    badge.draw(ui, rect, paragraph, selected)
 }
 
 /// The gutter mark in exercise mode: blank until checked, then green,
@@ -58,38 +40,57 @@ pub fn exercise(
     selected: bool,
 ) -> egui::Response {
     use crate::classroom::Agreement;
-    let response = ui.interact(
-        rect,
-        ui.scope_id().with(("badge", paragraph)),
-        Sense::click(),
-    );
     let word = match agreement {
         Some(Agreement::Full) => " all found",
         Some(Agreement::Partial) => " partly found",
         Some(Agreement::None) => " not found",
         _ => "",
     };
-    let label = format!("Paragraph {}{word}", paragraph + 1);
-    response.widget_info(|| WidgetInfo::labeled(Role::Button, true, &label));
-    let colour = agreement
-        .and_then(super::exercise_panel::agreement_colour)
-        .unwrap_or(ui.visuals().widgets.inactive.bg_fill);
-    let painter = ui.painter();
-    painter.rect_filled(rect, 6.0, colour);
-    if selected {
-        painter.rect_stroke(
-            rect.expand(2.0),
-            7.0,
-            ui.visuals().selection.stroke,
-            egui::StrokeKind::Outside,
+    let badge = Badge {
+        label: format!("Paragraph {}{word}", paragraph + 1),
+        colour: agreement
+            .and_then(super::exercise_panel::agreement_colour)
+            .unwrap_or(ui.visuals().widgets.inactive.bg_fill),
+        text: (paragraph + 1).to_string(),
+        size: 12.0,
+    };
+    badge.draw(ui, rect, paragraph, selected)
+}
+
+/// What a gutter badge shows and says.
+struct Badge {
+    /// The accessible name (and hover text).
+    label: String,
+    colour: Color32,
+    text: String,
+    size: f32,
+}
+
+impl Badge {
+    fn draw(self, ui: &mut Ui, rect: Rect, paragraph: usize, selected: bool) -> egui::Response {
+        let response = ui.interact(
+            rect,
+            ui.scope_id().with(("badge", paragraph)),
+            Sense::click(),
         );
+        response.widget_info(|| WidgetInfo::labeled(Role::Button, true, &self.label));
+        let painter = ui.painter();
+        painter.rect_filled(rect, 6.0, self.colour);
+        if selected {
+            painter.rect_stroke(
+                rect.expand(2.0),
+                7.0,
+                ui.visuals().selection.stroke,
+                egui::StrokeKind::Outside,
+            );
+        }
+        painter.text(
+            rect.center(),
+            egui::Align2::CENTER_CENTER,
+            self.text,
+            egui::FontId::proportional(self.size),
+            Color32::WHITE,
+        );
+        response.on_hover_text(self.label)
     }
-    painter.text(
-        rect.center(),
-        egui::Align2::CENTER_CENTER,
-        (paragraph + 1).to_string(),
-        egui::FontId::proportional(12.0),
-        Color32::WHITE,
-    );
-    response.on_hover_text(label)
 }

@@ -70,8 +70,6 @@ pub fn paragraph_job(
     palette: &Palette,
 ) -> LayoutJob {
     let text = &p.text;
-    // Boundaries where a mark starts or ends.
-    let mut cuts = vec![0, text.len()];
     let mut marks: Vec<(std::ops::Range<usize>, Mark)> = Vec::new();
     for c in &p.claims {
         let background = Some(palette.kind(c.kind));
@@ -105,13 +103,7 @@ pub fn paragraph_job(
             },
         ));
     }
-    for (r, _) in &marks {
-        cuts.push(r.start.min(text.len()));
-        cuts.push(r.end.min(text.len()));
-    }
-    cuts.retain(|&c| text.is_char_boundary(c));
-    cuts.sort_unstable();
-    cuts.dedup();
+    let cuts = cuts_at(text, marks.iter().map(|(r, _)| r));
     let mut job = LayoutJob::default();
     job.wrap.max_width = wrap_width;
     for w in cuts.windows(2) {
@@ -152,14 +144,7 @@ pub fn marked_job(
     wrap_width: f32,
     palette: &Palette,
 ) -> LayoutJob {
-    let mut cuts = vec![0, text.len()];
-    for r in marks {
-        cuts.push(r.start.min(text.len()));
-        cuts.push(r.end.min(text.len()));
-    }
-    cuts.retain(|&c| text.is_char_boundary(c));
-    cuts.sort_unstable();
-    cuts.dedup();
+    let cuts = cuts_at(text, marks.iter());
     let mut job = LayoutJob::default();
     job.wrap.max_width = wrap_width;
     for w in cuts.windows(2) {
@@ -171,4 +156,18 @@ pub fn marked_job(
         job.append(&text[a..b], 0.0, format);
     }
     job
+}
+
+/// Boundaries where a mark starts or ends, with the text's ends, sorted,
+/// on char boundaries: the sections a job is cut into.
+fn cuts_at<'a>(text: &str, ranges: impl Iterator<Item = &'a std::ops::Range<usize>>) -> Vec<usize> {
+    let mut cuts = vec![0, text.len()];
+    for r in ranges {
+        cuts.push(r.start.min(text.len()));
+        cuts.push(r.end.min(text.len()));
+    }
+    cuts.retain(|&c| text.is_char_boundary(c));
+    cuts.sort_unstable();
+    cuts.dedup();
+    cuts
 }

@@ -213,19 +213,7 @@ mod tests {
     #[test]
     fn the_key_against_itself_scores_100_and_nothing_scores_0() {
         let k = key();
-        let own: Vec<Mark> = k
-            .answers
-            .iter()
-            .map(|a| Mark {
-                paragraph: a.paragraph,
-                start: a.start,
-                end: a.end,
-                text: a.text.clone(),
-                kind: a.kind,
-                retracted: a.retracted,
-            })
-            .collect();
-        let g = grade(&k, &own);
+        let g = grade(&k, &k.as_marks());
         assert_eq!((g.matched, g.missed, g.wrong, g.mark), (2, 0, 0, 100));
         assert_eq!(g.paragraphs[0].agreement, Agreement::Full);
         assert_eq!(g.paragraphs[2].agreement, Agreement::Empty);

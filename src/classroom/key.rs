@@ -107,6 +107,22 @@ impl AnswerKey {
         Ok(())
     }
 
+    /// The key's answers as a student's marks: a key handed in as a
+    /// submission, or graded against itself.
+    pub fn as_marks(&self) -> Vec<super::Mark> {
+        self.answers
+            .iter()
+            .map(|a| super::Mark {
+                paragraph: a.paragraph,
+                start: a.start,
+                end: a.end,
+                text: a.text.clone(),
+                kind: a.kind,
+                retracted: a.retracted,
+            })
+            .collect()
+    }
+
     pub fn to_json(&self) -> String {
         serde_json::to_string_pretty(self).unwrap_or_default() + "\n"
     }

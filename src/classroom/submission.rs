@@ -45,19 +45,7 @@ impl Submission {
             serde_json::from_slice(bytes).map_err(|e| FormatError::Json(e.to_string()))?;
         if value.get("format").and_then(serde_json::Value::as_str) == Some(key::FORMAT) {
             let key = AnswerKey::parse(bytes)?;
-            let marks = key
-                .answers
-                .iter()
-                .map(|a| Mark {
-                    paragraph: a.paragraph,
-                    start: a.start,
-                    end: a.end,
-                    text: a.text.clone(),
-                    kind: a.kind,
-                    retracted: a.retracted,
-                })
-                .collect();
-            return Ok(Submission::new(&key.title, marks));
+            return Ok(Submission::new(&key.title, key.as_marks()));
         }
         check_header(&value, FORMAT)?;
         from_value(value)
