@@ -12,18 +12,20 @@ use super::model::{Claim, Reference, Span};
 use super::text::Paragraph;
 use super::{Draft, Marker, ResolvedSource};
 
-/// Appends `template` to `out`, replacing `{name}` by `value(name)`.
-fn fill(out: &mut String, template: &str, value: impl Fn(&str) -> Option<String>) {
+/// Appends `template` to `out`, letting `value` write each `{name}`
+/// straight into `out` (it returns false for a name it does not know,
+/// which is then kept as written). No string is built per placeholder:
+/// this runs for every claim of every article.
+fn fill(out: &mut String, template: &str, mut value: impl FnMut(&str, &mut String) -> bool) {
     let mut rest = template;
     while let Some(open) = rest.find('{') {
-        out.push_str(&rest[..open]);
         let Some(close) = rest[open..].find('}') else {
             break;
         };
+        out.push_str(&rest[..open]);
         let name = &rest[open + 1..open + close];
-        match value(name) {
-            Some(v) => out.push_str(&v),
-            None => out.push_str(&rest[open..=open + close]),
+        if !value(name, out) {
+            out.push_str(&rest[open..=open + close]);
         }
         rest = &rest[open + close + 1..];
     }
@@ -34,59 +36,79 @@ fn words<'a>(p: &'a Paragraph, s: &ResolvedSource) -> &'a str {
     &p.text[p.span(s.np.0, s.np.1)]
 }
 
+fn push_quoted(out: &mut String, words: &str) {
+    out.push('\'');
+    out.push_str(words);
+    out.push('\'');
+}
+
 /// Appends the filled-in explanation of a source's kind.
 fn push_kind_note(out: &mut String, p: &Paragraph, s: &ResolvedSource) {
     let source = words(p, s);
-    let marker = match &s.marker {
-        Marker::Word(i) => p.word(*i).to_string(),
-        Marker::Text(t) => t.clone(),
+    let marker: &str = match &s.marker {
+        Marker::Word(i) => p.word(*i),
+        Marker::Text(t) => t,
+    };
+    let value = |name: &str, out: &mut String| {
+        match name {
+            "source" => out.push_str(source),
+            "marker" => out.push_str(marker),
+            _ => return false,
+        }
+        true
     };
     let template = s.rule.explanation;
     // "[ ('{marker}')]" adds nothing when the marker is the whole source.
-    let (template, optional) = match (template.find('['), template.find(']')) {
+    match (template.find('['), template.find(']')) {
         (Some(a), Some(b)) if a < b => {
-            let shown = if marker == source {
-                ""
-            } else {
-                &template[a + 1..b]
-            };
-            (
-                format!("{}{}{}", &template[..a], shown, &template[b + 1..]),
-                true,
-            )
+            fill(out, &template[..a], value);
+            if marker != source {
+                fill(out, &template[a + 1..b], value);
+            }
+            fill(out, &template[b + 1..], value);
         }
-        _ => (String::new(), false),
-    };
-    let template = if optional {
-        template.as_str()
-    } else {
-        s.rule.explanation
-    };
-    fill(out, template, |name| match name {
-        "source" => Some(source.to_string()),
-        "marker" => Some(marker.clone()),
-        _ => None,
-    });
+        _ => fill(out, template, value),
+    }
 }
 
-/// The explanation of a claim's kind: its source's, and the inner speaker
-/// that made it anonymous when the weakest link decided.
-pub(super) fn kind_explanation(p: &Paragraph, d: &Draft) -> String {
+/// Appends the explanation of a claim's kind: its source's, and the inner
+/// speaker that made it anonymous when the weakest link decided.
+fn push_kind_explanation(out: &mut String, p: &Paragraph, d: &Draft) {
     if let Some(note) = &d.kind_note {
-        return note.clone();
+        out.push_str(note);
+        return;
     }
-    let mut out = String::with_capacity(160);
     let Some(source) = d.source.as_ref() else {
         out.push_str(d.kind_rule.explanation);
-        return out;
+        return;
     };
-    push_kind_note(&mut out, p, source);
+    push_kind_note(out, p, source);
     if let Some(s) = d.weakest_speaker.and_then(|i| d.speakers.get(i)) {
         out.push_str("; but the inner speaker is unnamed: ");
-        push_kind_note(&mut out, p, s);
+        push_kind_note(out, p, s);
         let _ = write!(out, ", so the claim is {} (weakest link)", s.kind.label());
     }
+}
+
+/// The explanation of a claim's kind, on its own (for a continued quote,
+/// which borrows its source's).
+pub(super) fn kind_explanation(p: &Paragraph, d: &Draft) -> String {
+    let mut out = String::with_capacity(160);
+    push_kind_explanation(&mut out, p, d);
     out
+}
+
+/// Upper-cases the character starting at byte `at`.
+fn capitalize_at(s: &mut String, at: usize) {
+    let Some(c) = s[at..].chars().next() else {
+        return;
+    };
+    if c.is_ascii() {
+        s[at..at + 1].make_ascii_uppercase();
+    } else if c.is_lowercase() {
+        let upper: String = c.to_uppercase().collect();
+        s.replace_range(at..at + c.len_utf8(), &upper);
+    }
 }
 
 fn where_(r: &Reference, here: usize) -> String {
@@ -100,34 +122,26 @@ fn where_(r: &Reference, here: usize) -> String {
 pub(super) fn finish(p: &Paragraph, d: Draft) -> Claim {
     let cue_text = &p.text[d.cue.clone()];
     let mut explanation = String::with_capacity(320);
-    fill(
-        &mut explanation,
-        d.cand.rule.explanation,
-        |name| match name {
-            "cue" => Some(cue_text.to_string()),
-            "source" => Some(
-                d.source
-                    .as_ref()
-                    .map(|s| format!("'{}'", words(p, s)))
-                    .or_else(|| d.continued_source_text.as_ref().map(|t| format!("'{t}'")))
-                    .unwrap_or_else(|| "no one".to_string()),
-            ),
-            "speaker" => Some(
-                d.speakers
-                    .first()
-                    .map(|s| format!("'{}'", words(p, s)))
-                    .unwrap_or_else(|| "the speaker".to_string()),
-            ),
-            _ => None,
-        },
-    );
+    fill(&mut explanation, d.cand.rule.explanation, |name, out| {
+        match name {
+            "cue" => out.push_str(cue_text),
+            "source" => match (&d.source, &d.continued_source_text) {
+                (Some(s), _) => push_quoted(out, words(p, s)),
+                (None, Some(t)) => push_quoted(out, t),
+                (None, None) => out.push_str("no one"),
+            },
+            "speaker" => match d.speakers.first() {
+                Some(s) => push_quoted(out, words(p, s)),
+                None => out.push_str("the speaker"),
+            },
+            _ => return false,
+        }
+        true
+    });
     let _ = write!(explanation, " [{}]. ", d.cand.rule.id);
-    let note = kind_explanation(p, &d);
-    let mut chars = note.chars();
-    if let Some(first) = chars.next() {
-        explanation.extend(first.to_uppercase());
-        explanation.push_str(chars.as_str());
-    }
+    let note_start = explanation.len();
+    push_kind_explanation(&mut explanation, p, &d);
+    capitalize_at(&mut explanation, note_start);
     let _ = write!(explanation, " [{}].", d.kind_rule.id);
     if let Some(r) = &d.retracted_by {
         let _ = write!(
