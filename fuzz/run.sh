@@ -1,7 +1,7 @@
 #!/bin/bash
 # Runs every fuzz target in turn for SECONDS each (default 600), starting
-# from the seeds kept in fuzz/seeds/ (new inputs go to fuzz/corpus/, not
-# kept in git). Needs cargo-fuzz
+# from the seeds kept in fuzz/seeds/ and, for the loaders, the project's
+# own fixtures (new inputs go to fuzz/corpus/, not kept in git). Needs cargo-fuzz
 # (`cargo install cargo-fuzz`); the stable toolchain works with
 # RUSTC_BOOTSTRAP=1, which lets it use the sanitizer flags.
 # Usage: fuzz/run.sh [SECONDS] [TARGET...]
@@ -14,7 +14,9 @@ export RUSTC_BOOTSTRAP=1
 for t in $targets; do
     echo "== $t for ${seconds}s"
     mkdir -p "corpus/$t"
-    cargo fuzz run -O "$t" "corpus/$t" "seeds/$t" -- \
+    seeds="seeds/$t"
+    case $t in load_*) seeds=../tests/fixtures ;; esac
+    cargo fuzz run -O "$t" "corpus/$t" "$seeds" -- \
         -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
         -print_final_stats=1 2>&1 | tail -25
 done
