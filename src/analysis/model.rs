@@ -241,3 +241,39 @@ pub struct Analysis {
     pub summary: Summary,
     pub paragraphs: Vec<ParagraphAnalysis>,
 }
+
+impl Analysis {
+    /// The promises of the JSON contract, checked: every span lies on char
+    /// boundaries inside its paragraph and covers exactly its `text`, and
+    /// the summary counts the claims listed. Tests, property tests and the
+    /// fuzz targets all hold every analysis to this one definition.
+    pub fn check_contract(&self) -> Result<(), String> {
+        let mut listed = 0;
+        for p in &self.paragraphs {
+            listed += p.claims.len();
+            for (ci, c) in p.claims.iter().enumerate() {
+                let spans = [
+                    Some(&c.cue),
+                    c.source.as_ref(),
+                    c.speaker.as_ref(),
+                    c.content.as_ref(),
+                ];
+                for s in spans.into_iter().flatten() {
+                    if p.text.get(s.start..s.end) != Some(s.text.as_str()) {
+                        return Err(format!(
+                            "paragraph {} claim {}: span {}..{} does not cover {:?}",
+                            p.index, ci, s.start, s.end, s.text
+                        ));
+                    }
+                }
+            }
+        }
+        if listed != self.summary.claims {
+            return Err(format!(
+                "summary counts {} claims, paragraphs list {listed}",
+                self.summary.claims
+            ));
+        }
+        Ok(())
+    }
+}
