@@ -2,24 +2,16 @@
 //! a perfect, an empty, a partial and a malformed submission, a key graded
 //! against itself, and a file from a newer format.
 
-use std::path::{Path, PathBuf};
+mod common;
+use common::{fixture, sourcelight};
 
-use assert_cmd::Command;
+use std::path::PathBuf;
+
 use predicates::prelude::*;
 use sourcelight::classroom::AnswerKey;
 
-fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(name)
-}
-
 fn classroom(name: &str) -> PathBuf {
     fixture("classroom").join(name)
-}
-
-fn sourcelight() -> Command {
-    Command::cargo_bin("sourcelight").unwrap()
 }
 
 fn rows(stdout: &[u8]) -> Vec<Vec<String>> {

@@ -1,19 +1,11 @@
 //! The command line as users run it: each format, many files, bad input.
 
-use std::path::{Path, PathBuf};
+mod common;
+use common::{fixture, sourcelight};
 
-use assert_cmd::Command;
+use std::path::PathBuf;
+
 use predicates::prelude::*;
-
-fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(name)
-}
-
-fn sourcelight() -> Command {
-    Command::cargo_bin("sourcelight").unwrap()
-}
 
 #[test]
 fn json_is_one_object_per_file_per_line() {

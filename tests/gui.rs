@@ -1,18 +1,15 @@
 //! The window, driven headless with egui_kittest: the same `App` that
 //! `main` runs, queried through its accessibility tree.
 
-use std::path::{Path, PathBuf};
+mod common;
+use common::fixture;
+
+use std::path::PathBuf;
 
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use sourcelight::app::SourcelightApp;
-
-fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(name)
-}
 
 fn app() -> Harness<'static, SourcelightApp> {
     let mut harness = Harness::builder()

@@ -3,6 +3,9 @@
 //! and redo, a corrupt sidecar is left alone, and nothing unsaved is lost
 //! without asking. The article file itself is never written.
 
+mod common;
+use common::fixture;
+
 use std::path::{Path, PathBuf};
 
 use egui_kittest::Harness;
@@ -196,12 +199,6 @@ fn export_writes_a_report_with_the_windows_numbers() {
         .score;
     assert!(html.contains("title=\"Paragraph 5 score 0 (analyser 1)\""));
     assert!(html.contains(&format!("<td>{score} (analyser")));
-}
-
-fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(name)
 }
 
 #[test]

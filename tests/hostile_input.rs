@@ -5,14 +5,11 @@
 //! and checks the outcome: analysed, or refused with a message naming the
 //! file and the reason and exit code 2.
 
+mod common;
+use common::fixture;
+
 use std::path::{Path, PathBuf};
 use std::process::Output;
-
-fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(name)
-}
 
 /// Runs `sourcelight ARGS` bounded in memory and time.
 fn run_bounded(args: &[&std::ffi::OsStr]) -> Output {

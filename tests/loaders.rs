@@ -1,15 +1,10 @@
 //! Loading every format and encoding the newsroom sends, and refusing what
 //! is not an article with a message that names the file.
 
-use std::path::{Path, PathBuf};
+mod common;
+use common::fixture;
 
 use sourcelight::document::{Document, Format, LoadError, load};
-
-fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(name)
-}
 
 fn paragraphs(name: &str) -> Vec<String> {
     load(&fixture(name))

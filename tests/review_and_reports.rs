@@ -2,25 +2,17 @@
 //! desk uses them from the command line: every format read back, numbers
 //! equal to the analysis, sidecars applied, the article never written.
 
-use std::path::{Path, PathBuf};
+mod common;
+use common::{fixture, sourcelight};
 
-use assert_cmd::Command;
+use std::path::PathBuf;
+
 use sourcelight::analysis::{Analysis, Analyzer, SourceKind};
 use sourcelight::desk;
 use sourcelight::report::{self, Article, Format};
 use sourcelight::retraction_lists;
 use sourcelight::review::{Change, ClaimAnchor, Review};
 use sourcelight::sidecar;
-
-fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(name)
-}
-
-fn sourcelight() -> Command {
-    Command::cargo_bin("sourcelight").unwrap()
-}
 
 fn council() -> Analysis {
     let doc = sourcelight::document::load(&fixture("council.txt")).unwrap();

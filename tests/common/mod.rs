@@ -1,0 +1,17 @@
+//! Helpers shared by the integration tests (each test file is its own
+//! crate and uses some of them, hence the allowance below).
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+
+/// A file in `tests/fixtures/`.
+pub fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
+
+/// The `sourcelight` binary this crate built.
+pub fn sourcelight() -> assert_cmd::Command {
+    assert_cmd::Command::cargo_bin("sourcelight").unwrap()
+}
