@@ -11,6 +11,7 @@
 use rustc_hash::FxHashMap;
 
 use super::rules::Rules;
+use super::word_table::{WordTable, short_key, short_key_in};
 
 /// A bit set of word classes; see [`tag`].
 pub type Tags = u64;
@@ -325,6 +326,8 @@ pub type PhraseEntry = (Vec<Box<str>>, Tags);
 #[derive(Debug, Clone)]
 pub struct Lexicon {
     words: FxHashMap<Box<str>, Tags>,
+    /// The same words, those of at most 16 ASCII bytes, for the tokenizer.
+    short_words: WordTable,
     phrases: FxHashMap<Box<str>, Vec<PhraseEntry>>,
     material_group: FxHashMap<Box<str>, usize>,
 }
@@ -333,6 +336,7 @@ impl Lexicon {
     pub fn new(rules: &Rules) -> Lexicon {
         let mut lex = Lexicon {
             words: FxHashMap::default(),
+            short_words: WordTable::default(),
             phrases: FxHashMap::default(),
             material_group: FxHashMap::default(),
         };
@@ -406,6 +410,11 @@ impl Lexicon {
                     .or_insert(group);
             }
         }
+        lex.short_words = WordTable::new(
+            lex.words
+                .iter()
+                .filter_map(|(w, &t)| Some((short_key(w.as_bytes())?, t))),
+        );
         lex
     }
 
@@ -429,6 +438,14 @@ impl Lexicon {
     /// The classes of one lower-cased word.
     pub fn word_tags(&self, lower: &str) -> Tags {
         self.words.get(lower).copied().unwrap_or(0)
+    }
+
+    /// The classes of the word `text[start..end]`, in any case, or `None`
+    /// when it is not ASCII or longer than 16 bytes (look it up with
+    /// [`Lexicon::word_tags`]).
+    #[inline]
+    pub fn short_word_tags(&self, text: &[u8], start: usize, end: usize) -> Option<Tags> {
+        Some(self.short_words.get(short_key_in(text, start, end)?))
     }
 
     /// The phrases that start with `first`: the following words and their classes.
@@ -458,5 +475,11 @@ mod tests {
         );
         assert_eq!(lex.material_group("story"), lex.material_group("report"));
         assert_ne!(lex.material_group("memo"), lex.material_group("report"));
+        assert_eq!(
+            lex.short_word_tags(b"They SAID so", 5, 9),
+            Some(lex.word_tags("said"))
+        );
+        assert_eq!(lex.short_word_tags(b"zzyzx", 0, 5), Some(0));
+        assert_eq!(lex.short_word_tags(b"seventeen-letters", 0, 17), None);
     }
 }

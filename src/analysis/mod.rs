@@ -30,6 +30,7 @@ pub mod score;
 pub mod sources;
 pub mod text;
 pub mod unconfirmed;
+mod word_table;
 
 use std::ops::Range;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};

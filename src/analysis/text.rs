@@ -28,6 +28,19 @@ pub struct Token {
 }
 
 impl Token {
+    fn punct(start: usize, c: char) -> Token {
+        Token {
+            start,
+            end: start + c.len_utf8(),
+            suffix: 0,
+            tags: 0,
+            is_word: false,
+            capitalized: false,
+            possessive: false,
+            punct: c,
+        }
+    }
+
     /// End of the word without a possessive "’s".
     #[inline]
     pub fn stem_end(&self) -> usize {
@@ -85,10 +98,10 @@ impl<'a> Paragraph<'a> {
         let mut p = Paragraph {
             text,
             all_tags: tokens.iter().fold(0, |acc, t| acc | t.tags),
+            quotes: find_quotations(text, &tokens),
             tokens,
             phrases: Vec::new(),
             sentences: Vec::new(),
-            quotes: find_quotations(text),
         };
         if p.all_tags & tag::PHRASE_START != 0 {
             p.phrases = find_phrases(&p, lex);
@@ -229,50 +242,93 @@ fn word_char_at(text: &str, i: usize) -> bool {
     }
 }
 
+/// What an ASCII byte is to the tokenizer; bytes of 0x80 and above start
+/// or continue a multi-byte character and are decoded where they occur.
+const SPACE: u8 = 0;
+const ALNUM: u8 = 1;
+const PUNCT: u8 = 2;
+const MULTIBYTE: u8 = 3;
+
+const BYTE_CLASS: [u8; 256] = {
+    let mut table = [MULTIBYTE; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        table[b] = if c.is_ascii_alphanumeric() {
+            ALNUM
+        } else if matches!(c, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r') {
+            // Exactly the ASCII characters `char::is_whitespace` accepts.
+            SPACE
+        } else {
+            PUNCT
+        };
+        b += 1;
+    }
+    table
+};
+
 /// Splits a paragraph into tokens. ASCII, the bulk of English news, takes a
-/// byte-at-a-time path; other characters are decoded only where they occur.
+/// byte-at-a-time path through a class table; other characters are decoded
+/// only where they occur, and ASCII words are looked up in the lexicon
+/// without being copied.
 fn tokenize(text: &str, lex: &Lexicon) -> Vec<Token> {
     let bytes = text.as_bytes();
     let n = bytes.len();
-    let mut tokens = Vec::with_capacity(n / 5 + 4);
-    let mut lower = String::with_capacity(48);
+    let mut tokens = Vec::with_capacity(n / 4 + 4);
     let mut i = 0;
     while i < n {
-        let b = bytes[i];
-        let (c, len) = if b.is_ascii() {
-            (b as char, 1)
-        } else {
-            let c = char_at(text, i).unwrap_or('\u{FFFD}');
-            (c, c.len_utf8())
+        let (c, len) = match BYTE_CLASS[bytes[i] as usize] {
+            SPACE => {
+                i += 1;
+                continue;
+            }
+            ALNUM => (bytes[i] as char, 1),
+            PUNCT => {
+                tokens.push(Token::punct(i, bytes[i] as char));
+                i += 1;
+                continue;
+            }
+            _ => {
+                let c = char_at(text, i).unwrap_or('\u{FFFD}');
+                (c, c.len_utf8())
+            }
         };
         if c.is_whitespace() {
             i += len;
             continue;
         }
         if !is_word_char(c) {
-            tokens.push(Token {
-                start: i,
-                end: i + len,
-                suffix: 0,
-                tags: 0,
-                is_word: false,
-                capitalized: false,
-                possessive: false,
-                punct: c,
-            });
+            tokens.push(Token::punct(i, c));
             i += len;
             continue;
         }
         let start = i;
-        let mut end = i + len;
-        let mut has_dot = false;
-        while end < n {
-            let d = bytes[end];
-            if d.is_ascii_alphanumeric() {
+        let end = word_end(text, start, len);
+        tokens.push(word_token(text, start, end, c.is_uppercase(), lex));
+        i = end;
+    }
+    tokens
+}
+
+/// Where the word starting at `start` (a first character `first_len` bytes
+/// long) ends: letters and digits, joined by an apostrophe, hyphen, decimal
+/// point or thousands separator, plus the full stop of an abbreviation or
+/// initial.
+#[inline]
+fn word_end(text: &str, start: usize, first_len: usize) -> usize {
+    let bytes = text.as_bytes();
+    let n = bytes.len();
+    let mut end = start + first_len;
+    let mut has_dot = false;
+    while end < n {
+        let d = bytes[end];
+        match BYTE_CLASS[d as usize] {
+            ALNUM => {
                 end += 1;
                 continue;
             }
-            if !d.is_ascii() {
+            SPACE => break,
+            MULTIBYTE => {
                 let c = char_at(text, end).unwrap_or(' ');
                 if is_word_char(c) {
                     end += c.len_utf8();
@@ -288,80 +344,89 @@ fn tokenize(text: &str, lex: &Lexicon) -> Vec<Token> {
                 }
                 break;
             }
-            // A joiner continues the word only when a word character follows.
-            let keep = word_char_at(text, end + 1)
-                && match d {
-                    b'\'' | b'-' => true,
-                    b',' => {
-                        bytes[end - 1].is_ascii_digit()
-                            && bytes.get(end + 1).is_some_and(u8::is_ascii_digit)
-                    }
-                    b'.' => {
-                        (bytes[end - 1].is_ascii_digit()
-                            && bytes.get(end + 1).is_some_and(u8::is_ascii_digit))
-                            || bytes[end - 1].is_ascii_alphabetic()
-                    }
-                    b'&' => bytes[end - 1].is_ascii_uppercase(),
-                    _ => false,
-                };
-            if !keep {
-                break;
-            }
-            has_dot |= d == b'.';
+            _ => {}
+        }
+        // A joiner continues the word only when a word character follows.
+        let keep = word_char_at(text, end + 1)
+            && match d {
+                b'\'' | b'-' => true,
+                b',' => {
+                    bytes[end - 1].is_ascii_digit()
+                        && bytes.get(end + 1).is_some_and(u8::is_ascii_digit)
+                }
+                b'.' => {
+                    (bytes[end - 1].is_ascii_digit()
+                        && bytes.get(end + 1).is_some_and(u8::is_ascii_digit))
+                        || bytes[end - 1].is_ascii_alphabetic()
+                }
+                b'&' => bytes[end - 1].is_ascii_uppercase(),
+                _ => false,
+            };
+        if !keep {
+            break;
+        }
+        has_dot |= d == b'.';
+        end += 1;
+    }
+    // A final full stop belongs to abbreviations and initials.
+    if bytes.get(end) == Some(&b'.') {
+        let word = &text[start..end];
+        let single_capital = word.len() == 1 && bytes[start].is_ascii_uppercase();
+        let before_number = text[end + 1..]
+            .trim_start()
+            .starts_with(|c: char| c.is_ascii_digit());
+        let numbered = ["no", "nos", "vol", "pp", "art", "fig"]
+            .iter()
+            .any(|a| a.eq_ignore_ascii_case(word));
+        let known = ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word));
+        if has_dot || single_capital || (known && !numbered) || (numbered && before_number) {
             end += 1;
         }
-        // A final full stop belongs to abbreviations and initials.
-        if bytes.get(end) == Some(&b'.') {
-            let word = &text[start..end];
-            let single_capital = word.len() == 1 && bytes[start].is_ascii_uppercase();
-            let before_number = text[end + 1..]
-                .trim_start()
-                .starts_with(|c: char| c.is_ascii_digit());
-            let numbered = ["no", "nos", "vol", "pp", "art", "fig"]
-                .iter()
-                .any(|a| a.eq_ignore_ascii_case(word));
-            let known = ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word));
-            if has_dot || single_capital || (known && !numbered) || (numbered && before_number) {
-                end += 1;
-            }
-        }
-        let word = &text[start..end];
-        let (stem_end, possessive) = if word.len() > 2 && word.ends_with("'s") {
-            (end - 2, true)
-        } else if word.len() > 4 && word.ends_with("’s") {
-            (end - "’s".len(), true)
-        } else {
-            (end, false)
-        };
-        let stem = text[start..stem_end].trim_end_matches('.');
-        let mut tags = 0;
-        if stem.len() <= 40 {
-            lower.clear();
-            if stem.is_ascii() {
-                lower.push_str(stem);
-                lower.make_ascii_lowercase();
-            } else {
-                lower.extend(stem.chars().flat_map(char::to_lowercase));
-            }
-            tags = lex.word_tags(&lower);
-        }
-        // "it’s", "he's": a contraction, not a possessive.
-        if possessive && tags & tag::PRONOUN != 0 {
-            tags &= !tag::PRONOUN;
-        }
-        tokens.push(Token {
-            start,
-            end,
-            suffix: (end - stem_end) as u8,
-            tags,
-            is_word: true,
-            capitalized: c.is_uppercase(),
-            possessive,
-            punct: '\0',
-        });
-        i = end;
     }
-    tokens
+    end
+}
+
+/// The token of the word `start..end`: its possessive ending and its
+/// classes in the lexicon.
+#[inline]
+fn word_token(text: &str, start: usize, end: usize, capitalized: bool, lex: &Lexicon) -> Token {
+    let word = &text.as_bytes()[start..end];
+    let (stem_end, possessive) = if word.len() > 2 && word.ends_with(b"'s") {
+        (end - 2, true)
+    } else if word.len() > 4 && word.ends_with("’s".as_bytes()) {
+        (end - "’s".len(), true)
+    } else {
+        (end, false)
+    };
+    let bytes = text.as_bytes();
+    let mut stem_len = stem_end - start;
+    while stem_len > 0 && bytes[start + stem_len - 1] == b'.' {
+        stem_len -= 1;
+    }
+    let mut tags = match lex.short_word_tags(bytes, start, start + stem_len) {
+        Some(tags) => tags,
+        None if stem_len <= 40 => {
+            // Longer or non-ASCII words: rare, so lower-cased into a string.
+            let stem = &text[start..start + stem_len];
+            let lower: String = stem.chars().flat_map(char::to_lowercase).collect();
+            lex.word_tags(&lower)
+        }
+        None => 0,
+    };
+    // "it’s", "he's": a contraction, not a possessive.
+    if possessive && tags & tag::PRONOUN != 0 {
+        tags &= !tag::PRONOUN;
+    }
+    Token {
+        start,
+        end,
+        suffix: (end - stem_end) as u8,
+        tags,
+        is_word: true,
+        capitalized,
+        possessive,
+        punct: '\0',
+    }
 }
 
 fn find_phrases(p: &Paragraph, lex: &Lexicon) -> Vec<Phrase> {
@@ -372,7 +437,13 @@ fn find_phrases(p: &Paragraph, lex: &Lexicon) -> Vec<Phrase> {
             continue;
         }
         lower.clear();
-        lower.extend(p.stem(i).chars().flat_map(char::to_lowercase));
+        let stem = p.stem(i);
+        if stem.is_ascii() {
+            lower.push_str(stem);
+            lower.make_ascii_lowercase();
+        } else {
+            lower.extend(stem.chars().flat_map(char::to_lowercase));
+        }
         for (rest, tags) in lex.phrases_from(&lower) {
             let mut j = i;
             let matched = rest.iter().all(|w| {
@@ -395,24 +466,21 @@ fn find_phrases(p: &Paragraph, lex: &Lexicon) -> Vec<Phrase> {
 /// guillemets. A ’ between letters is an apostrophe, not a closing mark.
 /// A quotation still open at the paragraph's end runs to the end (news
 /// style leaves it open when the quote continues in the next paragraph).
-pub fn find_quotations(text: &str) -> Vec<Range<usize>> {
+///
+/// Only punctuation tokens are visited: the quotation marks the tokenizer
+/// kept inside words ("it's", "Putin’s") stand between letters, where a
+/// mark neither opens nor closes.
+fn find_quotations(text: &str, tokens: &[Token]) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut open: Option<(usize, char)> = None;
-    let bytes = text.as_bytes();
-    // Every quotation mark is '"', '\'' or a character starting with byte
-    // 0xE2 (“ ” ‘ ’) or 0xC2 (« »): look only there.
-    for (i, &b) in bytes.iter().enumerate() {
-        if !matches!(b, b'"' | b'\'' | 0xE2 | 0xC2) {
-            continue;
-        }
-        let Some(c) = text[i..].chars().next() else {
-            continue;
-        };
+    for t in tokens {
+        let c = t.punct;
         if !matches!(c, '"' | '\'' | '“' | '”' | '‘' | '’' | '«' | '»') {
             continue;
         }
+        let i = t.start;
         let prev = text[..i].chars().next_back();
-        let next = text[i + c.len_utf8()..].chars().next();
+        let next = text[t.end..].chars().next();
         let after_space = prev.is_none_or(|p| {
             p.is_whitespace() || matches!(p, '(' | '[' | '{' | '—' | '–' | '-' | '“' | '‘' | '"')
         });
@@ -422,11 +490,11 @@ pub fn find_quotations(text: &str) -> Vec<Range<usize>> {
             (None, '“' | '«' | '"' | '‘') => open = Some((i, c)),
             (None, '\'') if after_space && before_word => open = Some((i, c)),
             (Some((s, '“')), '”') | (Some((s, '«')), '»') | (Some((s, '"')), '"') => {
-                out.push(s..i + c.len_utf8());
+                out.push(s..t.end);
                 open = None;
             }
             (Some((s, '‘')), '’') | (Some((s, '\'')), '\'') if !(after_word && before_word) => {
-                out.push(s..i + c.len_utf8());
+                out.push(s..t.end);
                 open = None;
             }
             _ => {}
@@ -657,7 +725,7 @@ mod tests {
     #[test]
     fn quotations_and_apostrophes() {
         let text = "‘It’s a nerve center,’ he said. “Open and \"nested\" quote";
-        let q = find_quotations(text);
+        let q = Paragraph::new(text, &Lexicon::new(&Rules::builtin())).quotes;
         assert_eq!(q.len(), 2);
         assert_eq!(&text[q[0].clone()], "‘It’s a nerve center,’");
         assert!(text[q[1].clone()].starts_with("“Open"));
