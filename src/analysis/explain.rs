@@ -119,7 +119,9 @@ fn where_(r: &Reference, here: usize) -> String {
     }
 }
 
-pub(super) fn finish(p: &Paragraph, d: Draft) -> Claim {
+/// The claim a draft becomes. The draft's references are taken, not
+/// copied: it is not used again.
+pub(super) fn finish(p: &Paragraph, d: &mut Draft) -> Claim {
     let cue_text = &p.text[d.cue.clone()];
     let mut explanation = String::with_capacity(320);
     fill(&mut explanation, d.cand.rule.explanation, |name, out| {
@@ -140,7 +142,7 @@ pub(super) fn finish(p: &Paragraph, d: Draft) -> Claim {
     });
     let _ = write!(explanation, " [{}]. ", d.cand.rule.id);
     let note_start = explanation.len();
-    push_kind_explanation(&mut explanation, p, &d);
+    push_kind_explanation(&mut explanation, p, d);
     capitalize_at(&mut explanation, note_start);
     let _ = write!(explanation, " [{}].", d.kind_rule.id);
     if let Some(r) = &d.retracted_by {
@@ -207,9 +209,9 @@ pub(super) fn finish(p: &Paragraph, d: Draft) -> Claim {
         kind_rule: d.kind_rule.id.into(),
         explanation,
         sentence: d.cand.sentence,
-        refers_to: d.refers_to,
-        retracted_by: d.retracted_by.map(Box::new),
-        disputed_by: d.disputed_by.map(Box::new),
+        refers_to: d.refers_to.take(),
+        retracted_by: d.retracted_by.take().map(Box::new),
+        disputed_by: d.disputed_by.take().map(Box::new),
         listed: None,
         editor: None,
     }

@@ -227,13 +227,18 @@ impl Analyzer {
         // soon as its claims are final, so a long article's tokens and its
         // finished claims are never all in memory at once.
         debug_assert!(drafts.windows(2).all(|w| w[0].paragraph <= w[1].paragraph));
+        // Drafts are large; they are finished in place rather than moved.
         let mut claims: Vec<Vec<Claim>> = Vec::with_capacity(paras.len());
-        let mut drafts = drafts.into_iter().peekable();
+        let mut next = 0;
         for (pi, p) in paras.into_iter().enumerate() {
-            let mut here = Vec::new();
-            while let Some(d) = drafts.next_if(|d| d.paragraph == pi) {
-                here.push(explain::finish(&p, d));
+            let first = next;
+            while next < drafts.len() && drafts[next].paragraph == pi {
+                next += 1;
             }
+            let here = drafts[first..next]
+                .iter_mut()
+                .map(|d| explain::finish(&p, d))
+                .collect();
             claims.push(here);
         }
         Some(score::score(paragraphs, claims, &self.rules.weights))
@@ -282,7 +287,12 @@ impl Analyzer {
                 let d = continued_draft(paras, pi, cand, &drafts[from]);
                 drafts.push(d);
             }
-            drafts[first_draft..].sort_by_key(|d| (p.tokens[d.cand.cue.0].start, d.cand.cue.0));
+            // Only continued quotes come out of order; sorting moves large
+            // drafts, so it is skipped when nothing needs it.
+            let reading_order = |d: &Draft| (p.tokens[d.cand.cue.0].start, d.cand.cue.0);
+            if !drafts[first_draft..].is_sorted_by_key(reading_order) {
+                drafts[first_draft..].sort_by_key(reading_order);
+            }
         }
         Some(drafts)
     }
