@@ -177,40 +177,47 @@ pub struct NameIndex {
     before_names: rustc_hash::FxHashMap<String, Vec<Reference>>,
 }
 
-impl NameIndex {
-    pub fn new(paragraphs: &[Paragraph]) -> NameIndex {
-        let mut index = NameIndex::default();
-        for (pi, p) in paragraphs.iter().enumerate() {
-            for i in 0..p.tokens.len() {
-                if !p.tokens[i].is_word || p.tokens[i].capitalized && !p.word(i).ends_with('.') {
-                    continue;
-                }
-                let mut j = i + 1;
-                if p.is_punct(j, ',') {
-                    j += 1;
-                }
-                let name_word = |k: usize| {
-                    k < p.tokens.len()
-                        && p.tokens[k].is_word
-                        && p.tokens[k].capitalized
-                        && !p.has(k, tag::DETERMINER | tag::CLAUSE_BOUNDARY | tag::PRONOUN)
-                };
-                if name_word(j) && name_word(j + 1) {
-                    let range = p.span(i, j + 1);
-                    index
-                        .before_names
-                        .entry(p.word(i).to_lowercase())
-                        .or_default()
-                        .push(Reference {
-                            paragraph: pi,
-                            text: p.text[range.clone()].to_string(),
-                            start: range.start,
-                            end: range.end,
-                        });
-                }
-            }
+/// Where a paragraph's words stand before a name: the description and the
+/// two capitalised words after it ("general, Ivan Petrov", "Gen. Ivan
+/// Petrov"), as token ranges. Most paragraphs have none.
+pub fn name_sites(p: &Paragraph) -> Vec<TokenRange> {
+    let mut sites = Vec::new();
+    for i in 0..p.tokens.len() {
+        if !p.tokens[i].is_word || p.tokens[i].capitalized && !p.word(i).ends_with('.') {
+            continue;
         }
-        index
+        let mut j = i + 1;
+        if p.is_punct(j, ',') {
+            j += 1;
+        }
+        let name_word = |k: usize| {
+            k < p.tokens.len()
+                && p.tokens[k].is_word
+                && p.tokens[k].capitalized
+                && !p.has(k, tag::DETERMINER | tag::CLAUSE_BOUNDARY | tag::PRONOUN)
+        };
+        if name_word(j) && name_word(j + 1) {
+            sites.push((i, j + 1));
+        }
+    }
+    sites
+}
+
+impl NameIndex {
+    /// Adds paragraph `pi`'s [`name_sites`]; paragraphs are added in order.
+    pub fn add(&mut self, p: &Paragraph, pi: usize, sites: Vec<TokenRange>) {
+        for (first, last) in sites {
+            let range = p.span(first, last);
+            self.before_names
+                .entry(p.word(first).to_lowercase())
+                .or_default()
+                .push(Reference {
+                    paragraph: pi,
+                    text: p.text[range.clone()].to_string(),
+                    start: range.start,
+                    end: range.end,
+                });
+        }
     }
 
     /// For "a senior general" described without a name: the first later

@@ -211,12 +211,14 @@ impl Analyzer {
         }
         let mut paras = Vec::with_capacity(prepared.len());
         let mut per_para = Vec::with_capacity(prepared.len());
-        for (p, cands, continued) in prepared {
-            paras.push(p);
-            per_para.push((cands, continued));
+        let mut names = coref::NameIndex::default();
+        for (pi, prepared) in prepared.into_iter().enumerate() {
+            names.add(&prepared.paragraph, pi, prepared.name_sites);
+            paras.push(prepared.paragraph);
+            per_para.push((prepared.candidates, prepared.continued));
         }
 
-        let mut drafts = self.resolve(&paras, per_para, progress)?;
+        let mut drafts = self.resolve(&paras, per_para, &names, progress)?;
         self.link_retractions(&paras, &mut drafts);
         drafts.retain(|d| !d.cand.conditional || d.retracted_by.is_some());
         self.link_disputes(&paras, &mut drafts);
@@ -250,10 +252,10 @@ impl Analyzer {
         &self,
         paras: &[Paragraph],
         per_para: Vec<Detected>,
+        names: &coref::NameIndex,
         progress: &Progress,
     ) -> Option<Vec<Draft>> {
         let mut memory = Memory::default();
-        let names = coref::NameIndex::new(paras);
         // Sized once: doubling a Vec of ~330,000 drafts (a 50 MB article)
         // would briefly hold both the old and the new buffer, ~300 MB.
         let most: usize = per_para.iter().map(|(c, k)| c.len() + k.len()).sum();
@@ -273,7 +275,7 @@ impl Analyzer {
                     continue;
                 }
                 index_of.push(Some(drafts.len()));
-                let draft = self.draft(paras, pi, cand, &mut memory, &names);
+                let draft = self.draft(paras, pi, cand, &mut memory, names);
                 drafts.push(draft);
             }
             for (cand, origin) in continued {
@@ -819,7 +821,7 @@ fn mark_unconfirmed(paras: &[Paragraph], drafts: &mut [Draft]) {
 }
 
 fn mark_anonymity_reasons(paras: &[Paragraph], drafts: &mut [Draft]) {
-    let with_source: std::collections::HashSet<(usize, usize)> = drafts
+    let with_source: rustc_hash::FxHashSet<(usize, usize)> = drafts
         .iter()
         .filter(|d| d.source.is_some())
         .map(|d| (d.paragraph, d.cand.sentence))
@@ -829,22 +831,19 @@ fn mark_anonymity_reasons(paras: &[Paragraph], drafts: &mut [Draft]) {
             continue;
         }
         let p = &paras[d.paragraph];
-        let people: Vec<&ResolvedSource> = d
-            .source
-            .iter()
-            .chain(d.speakers.iter())
-            .filter(|s| s.kind == SourceKind::Anonymous && s.class.category.is_people())
-            .collect();
-        if people.is_empty() {
+        let people = || {
+            d.source
+                .iter()
+                .chain(d.speakers.iter())
+                .filter(|s| s.kind == SourceKind::Anonymous && s.class.category.is_people())
+        };
+        if people().next().is_none() {
             continue;
         }
         // The next sentence may give the reason, unless it is about another source.
         let next_is_own = !with_source.contains(&(d.paragraph, d.cand.sentence + 1));
-        d.anonymity_reason = Some(
-            people
-                .iter()
-                .any(|s| anonymity::reason_given(p, s.np, next_is_own)),
-        );
+        let reason = people().any(|s| anonymity::reason_given(p, s.np, next_is_own));
+        d.anonymity_reason = Some(reason);
     }
 }
 
@@ -852,8 +851,15 @@ fn mark_anonymity_reasons(paras: &[Paragraph], drafts: &mut [Draft]) {
 type Detected = (Vec<Candidate>, Vec<(Candidate, Origin)>);
 
 /// Everything that can be done for one paragraph on its own: words,
-/// sentences, candidate claims, nesting and continued quotes.
-type Prepared<'a> = (Paragraph<'a>, Vec<Candidate>, Vec<(Candidate, Origin)>);
+/// sentences, candidate claims, nesting, continued quotes and the names
+/// standing after a description. Done in one go, while the paragraph's
+/// words are still in the processor's cache.
+struct Prepared<'a> {
+    paragraph: Paragraph<'a>,
+    candidates: Vec<Candidate>,
+    continued: Vec<(Candidate, Origin)>,
+    name_sites: Vec<TokenRange>,
+}
 
 fn prepare<'a>(text: &'a str, lex: &Lexicon) -> Prepared<'a> {
     let p = Paragraph::new(text, lex);
@@ -863,7 +869,12 @@ fn prepare<'a>(text: &'a str, lex: &Lexicon) -> Prepared<'a> {
     }
     merge::nest(&p, &mut cands);
     let continued = continued_quote::detect(&p, &cands);
-    (p, cands, continued)
+    Prepared {
+        name_sites: coref::name_sites(&p),
+        paragraph: p,
+        candidates: cands,
+        continued,
+    }
 }
 
 /// Analyses an article with the built-in rules.
