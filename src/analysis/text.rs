@@ -84,6 +84,30 @@ pub struct Paragraph<'a> {
     pub all_tags: Tags,
 }
 
+/// Abbreviations whose full stop belongs to the word only before a number
+/// ("No. 5", but "said no.").
+const NUMBERED: &[&str] = &["no", "nos", "vol", "pp", "art", "fig"];
+
+/// The length of the longest word in [`ABBREVIATIONS`] and [`NUMBERED`].
+const LONGEST_ABBREVIATION: usize = {
+    let mut longest = 0;
+    let mut k = 0;
+    while k < ABBREVIATIONS.len() {
+        if ABBREVIATIONS[k].len() > longest {
+            longest = ABBREVIATIONS[k].len();
+        }
+        k += 1;
+    }
+    k = 0;
+    while k < NUMBERED.len() {
+        if NUMBERED[k].len() > longest {
+            longest = NUMBERED[k].len();
+        }
+        k += 1;
+    }
+    longest
+};
+
 /// Abbreviations whose full stop belongs to the word.
 const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "gen", "sen", "rep", "gov", "lt", "col", "sgt", "capt", "maj", "adm",
@@ -369,21 +393,31 @@ fn word_end(text: &str, start: usize, first_len: usize) -> usize {
         end += 1;
     }
     // A final full stop belongs to abbreviations and initials.
-    if bytes.get(end) == Some(&b'.') {
-        let word = &text[start..end];
-        let single_capital = word.len() == 1 && bytes[start].is_ascii_uppercase();
-        let before_number = text[end + 1..]
-            .trim_start()
-            .starts_with(|c: char| c.is_ascii_digit());
-        let numbered = ["no", "nos", "vol", "pp", "art", "fig"]
-            .iter()
-            .any(|a| a.eq_ignore_ascii_case(word));
-        let known = ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word));
-        if has_dot || single_capital || (known && !numbered) || (numbered && before_number) {
-            end += 1;
-        }
+    if bytes.get(end) == Some(&b'.') && keeps_full_stop(text, start, end, has_dot) {
+        end += 1;
     }
     end
+}
+
+/// Whether the full stop after the word `start..end` belongs to it: an
+/// initial, a dotted abbreviation ("U.S."), a known one ("Gen."), or
+/// "No." before a number. Every sentence ends in such a full stop, so the
+/// lists are consulted only for words short enough to be on them.
+fn keeps_full_stop(text: &str, start: usize, end: usize, has_dot: bool) -> bool {
+    let word = &text[start..end];
+    if has_dot || (word.len() == 1 && word.as_bytes()[0].is_ascii_uppercase()) {
+        return true;
+    }
+    if word.len() > LONGEST_ABBREVIATION {
+        return false;
+    }
+    let numbered = NUMBERED.iter().any(|a| a.eq_ignore_ascii_case(word));
+    if numbered {
+        return text[end + 1..]
+            .trim_start()
+            .starts_with(|c: char| c.is_ascii_digit());
+    }
+    ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
 }
 
 /// The token of the word `start..end`: its possessive ending and its
