@@ -66,8 +66,8 @@ pub struct Phrase {
 pub struct Sentence {
     pub bytes: Range<usize>,
     pub tokens: Range<usize>,
-    /// Every class a word of the sentence has (phrases' first words
-    /// included): a rule skips sentences without its words.
+    /// Every class a word or a phrase of the sentence has: a rule skips
+    /// sentences without its words.
     pub tags: Tags,
 }
 
@@ -132,6 +132,14 @@ impl<'a> Paragraph<'a> {
             p.all_tags |= p.phrases.iter().fold(0, |acc, ph| acc | ph.tags);
         }
         p.sentences = split_sentences(text, &p.tokens);
+        // A phrase's classes count for the sentence it starts in.
+        let mut sentences = p.sentences.iter_mut().peekable();
+        for ph in &p.phrases {
+            while sentences.next_if(|s| s.tokens.end <= ph.first).is_some() {}
+            if let Some(s) = sentences.peek_mut() {
+                s.tags |= ph.tags;
+            }
+        }
         p
     }
 
@@ -777,5 +785,22 @@ mod tests {
         assert_eq!(p.phrase_at(acc, tag::ACCORDING), Some(acc + 1));
         let not = (0..p.tokens.len()).find(|&i| p.is(i, "not")).unwrap();
         assert_eq!(p.phrase_at(not, tag::UNCONFIRMED), Some(not + 2));
+    }
+
+    #[test]
+    fn a_sentence_has_the_classes_of_the_phrases_starting_in_it() {
+        let lex = Lexicon::new(&Rules::builtin());
+        let p = Paragraph::new(
+            "The vote was close. It passed, according to aides. It was not officially confirmed.",
+            &lex,
+        );
+        let tags: Vec<bool> = p
+            .sentences
+            .iter()
+            .map(|s| s.tags & tag::ACCORDING != 0)
+            .collect();
+        assert_eq!(tags, [false, true, false]);
+        assert_ne!(p.sentences[2].tags & tag::UNCONFIRMED, 0);
+        assert_eq!(p.sentences[1].tags & tag::UNCONFIRMED, 0);
     }
 }

@@ -213,8 +213,8 @@ pub fn follows_quote(p: &Paragraph, at: usize, lo: usize) -> bool {
 pub fn detect_sentence(p: &Paragraph, sentence: usize, out: &mut Vec<Candidate>) {
     use super::lexicon::tag;
     let tags = p.sentences[sentence].tags;
-    // A rule runs only where its words occur (phrases count by first word).
-    let has = |t: u64| tags & (t | tag::PHRASE_START) != 0;
+    // A rule runs only where its words or phrases occur.
+    let has = |t: u64| tags & t != 0;
     if has(tag::REPORTING) {
         speech_verb::detect(p, sentence, out);
     }
