@@ -304,9 +304,36 @@ const BYTE_CLASS: [u8; 256] = {
 /// only where they occur, and ASCII words are looked up in the lexicon
 /// without being copied.
 fn tokenize(text: &str, lex: &Lexicon) -> Vec<Token> {
+    thread_local! {
+        /// Tokens are collected here and then copied out at their exact
+        /// size: an article's tokens are its largest allocation (32 bytes
+        /// per five bytes of text), and a generous guess per paragraph left
+        /// a third of it allocated and unused.
+        static SCRATCH: std::cell::RefCell<Vec<Token>> = const { std::cell::RefCell::new(Vec::new()) };
+    }
+    SCRATCH.with(|scratch| match scratch.try_borrow_mut() {
+        Ok(mut tokens) => {
+            tokens.clear();
+            tokenize_into(text, lex, &mut tokens);
+            let exact = tokens.to_vec();
+            // A huge paragraph's buffer is not kept for the thread's life.
+            if tokens.capacity() > 1 << 16 {
+                *tokens = Vec::new();
+            }
+            exact
+        }
+        Err(_) => {
+            let mut tokens = Vec::new();
+            tokenize_into(text, lex, &mut tokens);
+            tokens
+        }
+    })
+}
+
+fn tokenize_into(text: &str, lex: &Lexicon, tokens: &mut Vec<Token>) {
     let bytes = text.as_bytes();
     let n = bytes.len();
-    let mut tokens = Vec::with_capacity(n / 4 + 4);
+    tokens.reserve(n / 4 + 4);
     let mut i = 0;
     while i < n {
         let (c, len) = match BYTE_CLASS[bytes[i] as usize] {
@@ -339,7 +366,6 @@ fn tokenize(text: &str, lex: &Lexicon) -> Vec<Token> {
         tokens.push(word_token(text, start, end, c.is_uppercase(), lex));
         i = end;
     }
-    tokens
 }
 
 /// Where the word starting at `start` (a first character `first_len` bytes
