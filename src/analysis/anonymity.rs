@@ -83,10 +83,10 @@ mod tests {
         let lex = Lexicon::new(&Rules::builtin());
         let p = Paragraph::new(text, &lex);
         let first = (0..p.tokens.len())
-            .find(|&i| text[p.tokens[i].start..].starts_with(source))
+            .find(|&i| text[p.tokens[i].start()..].starts_with(source))
             .unwrap();
         let last = (first..p.tokens.len())
-            .find(|&i| p.tokens[i].end == p.tokens[first].start + source.len())
+            .find(|&i| p.tokens[i].end() == p.tokens[first].start() + source.len())
             .unwrap();
         reason_given(&p, (first, last), true)
     }

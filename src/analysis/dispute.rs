@@ -34,7 +34,7 @@ pub fn find(p: &Paragraph, paragraph: usize, lex: &Lexicon) -> Vec<Dispute> {
     for (si, s) in p.sentences.iter().enumerate() {
         for d in s.tokens.clone() {
             if !p.has(d, tag::DISPUTE)
-                || p.in_quote(p.tokens[d].start)
+                || p.in_quote(p.tokens[d].start())
                 || (p.capitalized(d) && d > s.tokens.start)
             {
                 continue;
@@ -58,7 +58,7 @@ pub fn find(p: &Paragraph, paragraph: usize, lex: &Lexicon) -> Vec<Dispute> {
             out.push(Dispute {
                 paragraph,
                 sentence: si,
-                words: p.tokens[d].start..p.tokens[d].end,
+                words: p.tokens[d].start()..p.tokens[d].end(),
                 group: lex.material_group(&word),
                 noun: word,
                 owner,

@@ -219,7 +219,7 @@ pub(super) fn finish(p: &Paragraph, d: &mut Draft) -> Claim {
 
 /// A source's bytes, without a final possessive "’s" ("Moscow’s narrative").
 fn source_range(p: &Paragraph, s: &ResolvedSource) -> std::ops::Range<usize> {
-    p.tokens[s.np.0].start..p.tokens[s.np.1].stem_end()
+    p.tokens[s.np.0].start()..p.tokens[s.np.1].stem_end()
 }
 
 fn trim(text: &str, r: std::ops::Range<usize>) -> std::ops::Range<usize> {

@@ -17,7 +17,7 @@ use super::text::Paragraph;
 pub fn nest(p: &Paragraph, cands: &mut Vec<Candidate>) {
     cands.sort_by_key(|c| (c.sentence, c.first_token(), c.cue.0));
     cands.dedup_by_key(|c| c.cue.1);
-    let start = |c: &Candidate| p.tokens[c.first_token()].start;
+    let start = |c: &Candidate| p.tokens[c.first_token()].start();
 
     // A reporting verb inside another claim's content is its inner speaker.
     for a in 0..cands.len() {
@@ -26,7 +26,7 @@ pub fn nest(p: &Paragraph, cands: &mut Vec<Candidate>) {
         {
             continue;
         }
-        let forward = cands[a].content.start >= p.tokens[cands[a].cue.1].end;
+        let forward = cands[a].content.start >= p.tokens[cands[a].cue.1].end();
         if !forward {
             continue;
         }
@@ -144,7 +144,7 @@ pub fn nest(p: &Paragraph, cands: &mut Vec<Candidate>) {
         if cands[h].role != Role::Hedge {
             continue;
         }
-        let at = p.tokens[cands[h].cue.0].start;
+        let at = p.tokens[cands[h].cue.0].start();
         let sentence = cands[h].sentence;
         // Candidates are in text order: only those near it can wrap it.
         let cue = cands[h].cue.0;
@@ -158,7 +158,7 @@ pub fn nest(p: &Paragraph, cands: &mut Vec<Candidate>) {
                 && !matches!(a.role, Role::Hedge | Role::Citing)
                 && !a.conditional
                 && (a.content.contains(&at)
-                    || (start(a)..p.tokens[a.last_token()].end).contains(&at))
+                    || (start(a)..p.tokens[a.last_token()].end()).contains(&at))
         });
         if wrapped {
             cands[h].absorbed = true;

@@ -291,7 +291,7 @@ impl Analyzer {
             }
             // Only continued quotes come out of order; sorting moves large
             // drafts, so it is skipped when nothing needs it.
-            let reading_order = |d: &Draft| (p.tokens[d.cand.cue.0].start, d.cand.cue.0);
+            let reading_order = |d: &Draft| (p.tokens[d.cand.cue.0].start(), d.cand.cue.0);
             if !drafts[first_draft..].is_sorted_by_key(reading_order) {
                 drafts[first_draft..].sort_by_key(reading_order);
             }
@@ -536,8 +536,8 @@ fn source_names(paras: &[Paragraph], d: &Draft) -> Vec<String> {
         return Vec::new();
     };
     let p = &paras[r.paragraph];
-    let first = p.tokens.partition_point(|t| t.start < r.start);
-    let end = p.tokens.partition_point(|t| t.start < r.end);
+    let first = p.tokens.partition_point(|t| t.start() < r.start);
+    let end = p.tokens.partition_point(|t| t.start() < r.end);
     if first >= end {
         return Vec::new();
     }
@@ -558,7 +558,7 @@ fn entity(paras: &[Paragraph], d: &Draft) -> Option<(usize, usize)> {
     let s = d.source.as_ref()?;
     Some(match &d.refers_to {
         Some(r) => (r.paragraph, r.start),
-        None => (d.paragraph, paras[d.paragraph].tokens[s.np.0].start),
+        None => (d.paragraph, paras[d.paragraph].tokens[s.np.0].start()),
     })
 }
 
@@ -592,7 +592,7 @@ fn who_is(paras: &[Paragraph], pi: usize, phrase: TokenRange, drafts: &[Draft]) 
             entity: None,
         });
     }
-    let at = (pi, p.tokens[phrase.0].start);
+    let at = (pi, p.tokens[phrase.0].start());
     let people = p.has(phrase.0, lexicon::tag::PRONOUN) && !p.is(phrase.0, "it");
     let d = drafts
         .iter()

@@ -257,7 +257,7 @@ pub fn subject_before(p: &Paragraph, cue: usize, sentence: &Sentence) -> Option<
     if p.is_punct(k, ',') {
         let prev_comma = (lo..k)
             .rev()
-            .find(|&m| p.is_punct(m, ',') && !p.in_quote(p.tokens[m].start));
+            .find(|&m| p.is_punct(m, ',') && !p.in_quote(p.tokens[m].start()));
         let seg_start = prev_comma.map_or(lo, |m| m + 1);
         if seg_start >= k {
             return None;
@@ -400,7 +400,7 @@ pub fn clause_subject(p: &Paragraph, at: usize, sentence: &Sentence) -> Option<T
             || (p.tokens[m].is_word
                 && !p.capitalized(m)
                 && (p.is(m, "but") || p.is(m, "while") || p.is(m, "whereas")));
-        if strong && !p.in_quote(p.tokens[m].start) {
+        if strong && !p.in_quote(p.tokens[m].start()) {
             start = m + 1;
             break;
         }
@@ -408,7 +408,7 @@ pub fn clause_subject(p: &Paragraph, at: usize, sentence: &Sentence) -> Option<T
     // Skip a sentence-opening connector or a fronted phrase ending in a comma.
     let mut s = start;
     while s < at
-        && (p.in_quote(p.tokens[s].start)
+        && (p.in_quote(p.tokens[s].start())
             || ((p.has(s, tag::CLAUSE_BOUNDARY) || !p.tokens[s].is_word)
                 && !p.has(s, tag::DETERMINER)))
     {

@@ -123,7 +123,7 @@ pub fn find(p: &Paragraph, paragraph: usize, lex: &Lexicon) -> Vec<Event> {
                 {
                     first -= 1;
                 }
-                let words = p.tokens[first].start..t.end;
+                let words = p.tokens[first].start()..t.end();
                 let subject = subject_before(p, i, s);
                 let target = if after_be(p, i, lo) {
                     subject.and_then(|np| material_target(p, np, lex, None))
@@ -192,7 +192,7 @@ pub fn find(p: &Paragraph, paragraph: usize, lex: &Lexicon) -> Vec<Event> {
                     out.push(Event {
                         paragraph,
                         sentence: si,
-                        words: p.tokens[first].start..t.end,
+                        words: p.tokens[first].start()..t.end(),
                         target,
                         retractor: None,
                     });

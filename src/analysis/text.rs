@@ -14,8 +14,11 @@ use super::lexicon::{Lexicon, Tags, tag};
 /// One word or punctuation mark.
 #[derive(Debug, Clone, Copy)]
 pub struct Token {
-    pub start: usize,
-    pub end: usize,
+    /// Byte offsets, 32-bit: an article's tokens are its largest
+    /// allocation, and the analysis reads them again and again.
+    /// Paragraphs are cut to 4 GiB before tokenizing (see [`Paragraph::new`]).
+    first_byte: u32,
+    end_byte: u32,
     pub tags: Tags,
     pub is_word: bool,
     /// Starts with an upper-case letter or a digit-free capital ("NATO", "Japarov").
@@ -28,10 +31,22 @@ pub struct Token {
 }
 
 impl Token {
+    /// Byte offset of the token's first byte in the paragraph.
+    #[inline]
+    pub fn start(&self) -> usize {
+        self.first_byte as usize
+    }
+
+    /// Byte offset just past the token.
+    #[inline]
+    pub fn end(&self) -> usize {
+        self.end_byte as usize
+    }
+
     fn punct(start: usize, c: char) -> Token {
         Token {
-            start,
-            end: start + c.len_utf8(),
+            first_byte: start as u32,
+            end_byte: (start + c.len_utf8()) as u32,
             suffix: 0,
             tags: 0,
             is_word: false,
@@ -44,7 +59,7 @@ impl Token {
     /// End of the word without a possessive "’s".
     #[inline]
     pub fn stem_end(&self) -> usize {
-        self.end - self.suffix as usize
+        self.end() - self.suffix as usize
     }
 
     #[inline]
@@ -118,6 +133,9 @@ const ABBREVIATIONS: &[&str] = &[
 
 impl<'a> Paragraph<'a> {
     pub fn new(text: &'a str, lex: &Lexicon) -> Paragraph<'a> {
+        // Token offsets are 32-bit: the words past 4 GiB of one paragraph
+        // (no real text has such a paragraph) are not read.
+        let text = &text[..text.floor_char_boundary(u32::MAX as usize)];
         let tokens = tokenize(text, lex);
         let mut p = Paragraph {
             text,
@@ -147,14 +165,14 @@ impl<'a> Paragraph<'a> {
     #[inline]
     pub fn word(&self, i: usize) -> &'a str {
         let t = &self.tokens[i];
-        &self.text[t.start..t.end]
+        &self.text[t.start()..t.end()]
     }
 
     /// The token's text without a possessive ending.
     #[inline]
     pub fn stem(&self, i: usize) -> &'a str {
         let t = &self.tokens[i];
-        &self.text[t.start..t.stem_end()]
+        &self.text[t.start()..t.stem_end()]
     }
 
     /// Whether token `i` is the word `w` (ASCII, any case).
@@ -165,8 +183,8 @@ impl<'a> Paragraph<'a> {
         };
         // Length first: almost every comparison fails there, cheaply.
         t.is_word
-            && t.stem_end() - t.start == w.len()
-            && self.text.as_bytes()[t.start..t.stem_end()].eq_ignore_ascii_case(w.as_bytes())
+            && t.stem_end() - t.start() == w.len()
+            && self.text.as_bytes()[t.start()..t.stem_end()].eq_ignore_ascii_case(w.as_bytes())
     }
 
     /// Whether any word or phrase of the paragraph has a class in `t`.
@@ -230,7 +248,7 @@ impl<'a> Paragraph<'a> {
     /// Byte span of tokens `first..=last`.
     #[inline]
     pub fn span(&self, first: usize, last: usize) -> Range<usize> {
-        self.tokens[first].start..self.tokens[last].end
+        self.tokens[first].start()..self.tokens[last].end()
     }
 
     /// Whether a word token starts with an upper-case letter.
@@ -486,8 +504,8 @@ fn word_token(text: &str, start: usize, end: usize, capitalized: bool, lex: &Lex
         tags &= !tag::PRONOUN;
     }
     Token {
-        start,
-        end,
+        first_byte: start as u32,
+        end_byte: end as u32,
         suffix: (end - stem_end) as u8,
         tags,
         is_word: true,
@@ -546,9 +564,9 @@ fn find_quotations(text: &str, tokens: &[Token]) -> Vec<Range<usize>> {
         if !matches!(c, '"' | '\'' | '“' | '”' | '‘' | '’' | '«' | '»') {
             continue;
         }
-        let i = t.start;
+        let i = t.start();
         let prev = text[..i].chars().next_back();
-        let next = text[t.end..].chars().next();
+        let next = text[t.end()..].chars().next();
         let after_space = prev.is_none_or(|p| {
             p.is_whitespace() || matches!(p, '(' | '[' | '{' | '—' | '–' | '-' | '“' | '‘' | '"')
         });
@@ -558,11 +576,11 @@ fn find_quotations(text: &str, tokens: &[Token]) -> Vec<Range<usize>> {
             (None, '“' | '«' | '"' | '‘') => open = Some((i, c)),
             (None, '\'') if after_space && before_word => open = Some((i, c)),
             (Some((s, '“')), '”') | (Some((s, '«')), '»') | (Some((s, '"')), '"') => {
-                out.push(s..t.end);
+                out.push(s..t.end());
                 open = None;
             }
             (Some((s, '‘')), '’') | (Some((s, '\'')), '\'') if !(after_word && before_word) => {
-                out.push(s..t.end);
+                out.push(s..t.end());
                 open = None;
             }
             _ => {}
@@ -641,7 +659,7 @@ fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
     let mut i = 0;
     let push = |out: &mut Vec<Sentence>, first: usize, last: usize| {
         out.push(Sentence {
-            bytes: tokens[first].start..tokens[last].end,
+            bytes: tokens[first].start()..tokens[last].end(),
             tokens: first..last + 1,
             tags: tokens[first..=last].iter().fold(0, |acc, t| acc | t.tags),
         });
@@ -650,7 +668,9 @@ fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
         let t = &tokens[i];
         let terminal = match t.punct {
             '.' | '?' | '!' | '…' => true,
-            '\0' => text[t.start..t.end].ends_with('.') && abbreviation_may_end(text, tokens, i),
+            '\0' => {
+                text[t.start()..t.end()].ends_with('.') && abbreviation_may_end(text, tokens, i)
+            }
             _ => false,
         };
         if !terminal {
@@ -680,14 +700,14 @@ fn closes(tokens: &[Token], k: usize) -> bool {
     let t = &tokens[k];
     match t.punct {
         '.' | '?' | '!' | '…' | ')' | ']' | '”' | '’' | '»' => true,
-        '"' | '\'' => tokens[k - 1].end == t.start,
+        '"' | '\'' => tokens[k - 1].end() == t.start(),
         _ => false,
     }
 }
 
 fn opens_sentence(text: &str, t: &Token) -> bool {
     if t.is_word {
-        return t.capitalized || text[t.start..].starts_with(|c: char| c.is_ascii_digit());
+        return t.capitalized || text[t.start()..].starts_with(|c: char| c.is_ascii_digit());
     }
     matches!(
         t.punct,
@@ -696,7 +716,7 @@ fn opens_sentence(text: &str, t: &Token) -> bool {
 }
 
 fn abbreviation_may_end(text: &str, tokens: &[Token], i: usize) -> bool {
-    let word = text[tokens[i].start..tokens[i].end].trim_end_matches('.');
+    let word = text[tokens[i].start()..tokens[i].end()].trim_end_matches('.');
     let initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
     if initial || NEVER_FINAL.iter().any(|a| a.eq_ignore_ascii_case(word)) {
         return false;
@@ -707,7 +727,7 @@ fn abbreviation_may_end(text: &str, tokens: &[Token], i: usize) -> bool {
             next.capitalized
                 && SENTENCE_STARTERS
                     .iter()
-                    .any(|s| s.eq_ignore_ascii_case(&text[next.start..next.end]))
+                    .any(|s| s.eq_ignore_ascii_case(&text[next.start()..next.end()]))
         }
         Some(next) => matches!(next.punct, '“' | '‘' | '”' | '’' | ')'),
     }

@@ -21,7 +21,7 @@ pub fn detect(p: &Paragraph, sentence: usize, out: &mut Vec<Candidate>) {
         let Some(last) = p.phrase_at(i, tag::ACCORDING) else {
             continue;
         };
-        if p.in_quote(p.tokens[i].start) {
+        if p.in_quote(p.tokens[i].start()) {
             continue;
         }
         let Some(source) = phrase_starting_at(p, last + 1, s, false) else {
@@ -30,9 +30,9 @@ pub fn detect(p: &Paragraph, sentence: usize, out: &mut Vec<Candidate>) {
         let mut c = Candidate::new(&RULE, Role::Outer, sentence, (i, last));
         c.source = Some(source);
         c.content = if opens_sentence(p, sentence, i) {
-            p.tokens[source.1].end..clause_end(p, sentence, source.1 + 1)
+            p.tokens[source.1].end()..clause_end(p, sentence, source.1 + 1)
         } else {
-            super::reach_back(p, sentence, i)..p.tokens[i].start
+            super::reach_back(p, sentence, i)..p.tokens[i].start()
         };
         out.push(c);
     }

@@ -25,7 +25,7 @@ pub fn detect(p: &Paragraph, sentence: usize, out: &mut Vec<Candidate>) {
     let s = &p.sentences[sentence];
     for i in s.tokens.clone() {
         let t = &p.tokens[i];
-        if !t.has(tag::AS_VERB) || t.has(tag::REPORTING) || p.in_quote(t.start) {
+        if !t.has(tag::AS_VERB) || t.has(tag::REPORTING) || p.in_quote(t.start()) {
             continue;
         }
         if (t.capitalized && i > s.tokens.start)
@@ -58,7 +58,7 @@ pub fn detect(p: &Paragraph, sentence: usize, out: &mut Vec<Candidate>) {
             (verb_group_start(p, i, source.1), i),
         );
         c.source = Some(source);
-        c.content = p.tokens[i].end..clause_end(p, sentence, as_at);
+        c.content = p.tokens[i].end()..clause_end(p, sentence, as_at);
         out.push(c);
     }
 }

@@ -26,7 +26,7 @@ const MAX_GAP: usize = 14;
 pub fn detect(p: &Paragraph, sentence: usize, out: &mut Vec<Candidate>) {
     let s = &p.sentences[sentence];
     for i in s.tokens.clone() {
-        if p.in_quote(p.tokens[i].start) || p.tokens[i].capitalized && i > s.tokens.start {
+        if p.in_quote(p.tokens[i].start()) || p.tokens[i].capitalized && i > s.tokens.start {
             continue;
         }
         if p.has(i, tag::CITATION) {
@@ -47,7 +47,7 @@ pub fn detect(p: &Paragraph, sentence: usize, out: &mut Vec<Candidate>) {
             let mut c = Candidate::new(&RULE_QUOTED_AS, Role::Plain, sentence, (i, i));
             c.source = Some(source);
             c.speakers.push((i + 1, as_at - 1));
-            c.content = p.tokens[cue_end].end..clause_end(p, sentence, cue_end + 1);
+            c.content = p.tokens[cue_end].end()..clause_end(p, sentence, cue_end + 1);
             out.push(c);
         } else if p.has(i, tag::CITING) {
             let Some(speaker) = phrase_starting_at(p, i + 1, s, false) else {

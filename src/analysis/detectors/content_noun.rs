@@ -51,8 +51,8 @@ pub fn detect(p: &Paragraph, sentence: usize, out: &mut Vec<Candidate>) {
         let Some(source) = owner else { continue };
         let mut c = Candidate::new(&RULE, Role::ContentNoun { noun: i }, sentence, (i, i + 1));
         c.source = Some(source);
-        c.content = p.tokens[i + 1].end..clause_end(p, sentence, i + 2);
-        c.conditional = p.in_quote(p.tokens[i].start);
+        c.content = p.tokens[i + 1].end()..clause_end(p, sentence, i + 2);
+        c.conditional = p.in_quote(p.tokens[i].start());
         out.push(c);
     }
 }

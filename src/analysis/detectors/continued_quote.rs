@@ -46,7 +46,7 @@ pub fn detect(p: &Paragraph, claims: &[Candidate]) -> Vec<(Candidate, Origin)> {
             .saturating_sub(1)
             .max(first_sentence);
         // Claims are in text order: look only at those near the quotation.
-        let at = claims.partition_point(|c| p.tokens[c.cue.0].start < q.start);
+        let at = claims.partition_point(|c| p.tokens[c.cue.0].start() < q.start);
         let near = claims[..at]
             .iter()
             .rev()
@@ -76,7 +76,7 @@ pub fn detect(p: &Paragraph, claims: &[Candidate]) -> Vec<(Candidate, Origin)> {
             None if first_sentence == 0 => Origin::PreviousParagraph,
             None => continue,
         };
-        let Some(mark) = p.tokens.iter().position(|t| t.start == q.start) else {
+        let Some(mark) = p.tokens.iter().position(|t| t.start() == q.start) else {
             continue;
         };
         let mut c = Candidate::new(&RULE, Role::Continued, first_sentence, (mark, mark));

@@ -57,7 +57,7 @@ pub fn detect(p: &Paragraph, sentence: usize, out: &mut Vec<Candidate>) {
     let lo = s.tokens.start;
     for i in s.tokens.clone() {
         let t = &p.tokens[i];
-        if !t.is_word || p.in_quote(t.start) || (t.capitalized && i > lo) {
+        if !t.is_word || p.in_quote(t.start()) || (t.capitalized && i > lo) {
             continue;
         }
         if t.has(tag::HEDGE_ADVERB) {

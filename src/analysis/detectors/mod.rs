@@ -105,13 +105,13 @@ pub fn around(p: &Paragraph, sentence: usize, at: usize) -> Range<usize> {
     let s = &p.sentences[sentence];
     let first = at.saturating_sub(REACH).max(s.tokens.start);
     let last = (at + REACH).min(s.tokens.end - 1);
-    p.tokens[first].start..p.tokens[last].end
+    p.tokens[first].start()..p.tokens[last].end()
 }
 
 /// The start of a sentence, or [`REACH`] tokens before `at` if that is later.
 pub fn reach_back(p: &Paragraph, sentence: usize, at: usize) -> usize {
     let s = &p.sentences[sentence];
-    p.tokens[at.saturating_sub(REACH).max(s.tokens.start)].start
+    p.tokens[at.saturating_sub(REACH).max(s.tokens.start)].start()
 }
 
 /// Where the clause that starts at token `from` ends, in bytes: at a
@@ -135,7 +135,7 @@ pub fn clause_end(p: &Paragraph, sentence: usize, from: usize) -> usize {
     (from..limit)
         .find_map(|m| clause_break(p, s, m, first_comma))
         .unwrap_or(if limit < s.tokens.end {
-            p.tokens[limit].start
+            p.tokens[limit].start()
         } else {
             s.bytes.end
         })
@@ -149,39 +149,39 @@ fn clause_break(
     first_comma: Option<usize>,
 ) -> Option<usize> {
     let t = &p.tokens[m];
-    let quoted = p.in_quote(t.start);
+    let quoted = p.in_quote(t.start());
     if first_comma == Some(m) {
         let closes_quote = p.is_quote_mark(m + 1);
         if !quoted || closes_quote {
             return Some(if closes_quote {
-                p.tokens[m + 1].end
+                p.tokens[m + 1].end()
             } else {
-                t.start
+                t.start()
             });
         }
     }
     // "… as ‘pure fiction,’ and its director told …": a clause ends after a
     // quotation closed before a conjunction.
-    let closes_quote = quoted && p.quote_at(t.start).is_some_and(|q| q.end == t.end);
+    let closes_quote = quoted && p.quote_at(t.start()).is_some_and(|q| q.end == t.end());
     let next_joins = ["and", "but", "though", "although", "while"]
         .iter()
         .any(|w| p.is(m + 1, w));
     if closes_quote && next_joins && m > s.tokens.start && p.is_punct(m - 1, ',') {
-        return Some(t.end);
+        return Some(t.end());
     }
     if quoted {
         return None;
     }
     if t.punct == ';' {
-        return Some(t.start);
+        return Some(t.start());
     }
     if t.is_word && !t.capitalized && (p.is(m, "but") || p.is(m, "while") || p.is(m, "whereas")) {
-        return Some(t.start);
+        return Some(t.start());
     }
     let joins = ["and", "though", "although", "but"]
         .iter()
         .any(|w| p.is(m + 1, w));
-    (t.punct == ',' && m + 1 < s.tokens.end && joins).then_some(t.start)
+    (t.punct == ',' && m + 1 < s.tokens.end && joins).then_some(t.start())
 }
 
 /// Whether only connectors and punctuation stand before token `at` in its

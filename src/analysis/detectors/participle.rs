@@ -15,7 +15,8 @@ pub fn detect(p: &Paragraph, sentence: usize, out: &mut Vec<Candidate>) {
     let s = &p.sentences[sentence];
     for i in s.tokens.clone() {
         let t = &p.tokens[i];
-        if !t.has(tag::PARTICIPLE) || p.in_quote(t.start) || (t.capitalized && i > s.tokens.start) {
+        if !t.has(tag::PARTICIPLE) || p.in_quote(t.start()) || (t.capitalized && i > s.tokens.start)
+        {
             continue;
         }
         // A participle of speech follows a comma (", saying"), a subordinator
@@ -42,7 +43,7 @@ pub fn detect(p: &Paragraph, sentence: usize, out: &mut Vec<Candidate>) {
         }
         let mut c = Candidate::new(&RULE, Role::Plain, sentence, (i, i));
         c.source = Some(source);
-        c.content = p.tokens[i].end..clause_end(p, sentence, i + 1);
+        c.content = p.tokens[i].end()..clause_end(p, sentence, i + 1);
         out.push(c);
     }
 }

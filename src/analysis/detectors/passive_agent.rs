@@ -17,7 +17,7 @@ pub static RULE: RuleInfo = RuleInfo {
 pub fn detect(p: &Paragraph, sentence: usize, out: &mut Vec<Candidate>) {
     let s = &p.sentences[sentence];
     for i in s.tokens.clone() {
-        if !p.has(i, tag::PASSIVE_AGENT) || !p.is(i + 1, "by") || p.in_quote(p.tokens[i].start) {
+        if !p.has(i, tag::PASSIVE_AGENT) || !p.is(i + 1, "by") || p.in_quote(p.tokens[i].start()) {
             continue;
         }
         // "is framed by", or a reduced relative: "a narrative framed by".

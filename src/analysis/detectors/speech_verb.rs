@@ -30,7 +30,7 @@ pub fn detect(p: &Paragraph, sentence: usize, out: &mut Vec<Candidate>) {
         let Some(last) = p.phrase_at(i, tag::REPORTING) else {
             continue;
         };
-        if p.in_quote(p.tokens[i].start) || !is_verb_here(p, i, last, s.tokens.start) {
+        if p.in_quote(p.tokens[i].start()) || !is_verb_here(p, i, last, s.tokens.start) {
             continue;
         }
         if p.has(i, tag::NEEDS_THAT) && !p.is(last + 1, "that") {
@@ -45,9 +45,9 @@ pub fn detect(p: &Paragraph, sentence: usize, out: &mut Vec<Candidate>) {
             );
             c.source = Some(source);
             c.content = if follows_quote(p, source.0, s.tokens.start) {
-                super::reach_back(p, sentence, source.0)..p.tokens[source.0].start
+                super::reach_back(p, sentence, source.0)..p.tokens[source.0].start()
             } else {
-                p.tokens[last].end..clause_end(p, sentence, last + 1)
+                p.tokens[last].end()..clause_end(p, sentence, last + 1)
             };
             out.push(c);
         } else if p.has(i, tag::INVERTED) && follows_quote(p, i, s.tokens.start) {
@@ -58,7 +58,7 @@ pub fn detect(p: &Paragraph, sentence: usize, out: &mut Vec<Candidate>) {
             if let Some(source) = phrase_starting_at(p, from, s, false) {
                 let mut c = Candidate::new(&RULE_INVERTED, Role::Plain, sentence, (i, last));
                 c.source = Some(source);
-                c.content = super::reach_back(p, sentence, i)..p.tokens[i].start;
+                c.content = super::reach_back(p, sentence, i)..p.tokens[i].start();
                 out.push(c);
             }
         }
