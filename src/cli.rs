@@ -229,11 +229,11 @@ pub fn analyze(args: &AnalyzeArgs, out: &mut dyn Write, err: &mut dyn Write) -> 
                     failed = true;
                     let _ = writeln!(err, "sourcelight: {problem}");
                 }
-                done.push(Article {
+                done.push(Article::with_unplaced(
                     file,
-                    analysis: &opened.applied.analysis,
-                    unplaced: &opened.applied.unplaced,
-                });
+                    &opened.applied.analysis,
+                    &opened.applied.unplaced,
+                ));
             }
             Err(e) => {
                 failed = true;

@@ -144,8 +144,22 @@ fn one_20_mb_paragraph_without_punctuation() {
         text.push_str(words[(i >> 33) % words.len()]);
         text.push(' ');
     }
-    let row = summary(&write(dir.path(), "one-paragraph.txt", text.as_bytes())).unwrap();
+    let path = write(dir.path(), "one-paragraph.txt", text.as_bytes());
+    let row = summary(&path).unwrap();
     assert_eq!(paragraphs(&row), 1);
+    // Every claim's row, with its policy checklist: each check once
+    // searched the whole paragraph, and this file took over ten minutes.
+    let out = run_bounded(&[
+        "analyze".as_ref(),
+        "--format".as_ref(),
+        "csv".as_ref(),
+        path.as_os_str(),
+    ]);
+    assert_eq!(out.status.code(), Some(0));
+    let mut rows = csv::Reader::from_reader(&out.stdout[..]);
+    let claims = rows.records().count();
+    assert_eq!(claims.to_string(), row[2], "one row per claim");
+    assert!(claims > 10_000, "{claims} claims");
 }
 
 #[test]

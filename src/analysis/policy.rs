@@ -43,8 +43,85 @@ pub struct Check {
 }
 
 /// The checks for claim `claim` of paragraph `paragraph`; empty unless the
-/// claim rests on an anonymous source.
+/// claim rests on an anonymous source. For one claim (the window's
+/// inspector); reports, which ask for every claim, use a [`Checklist`].
 pub fn checks(analysis: &Analysis, paragraph: usize, claim: usize) -> Vec<Check> {
+    let Some(p) = analysis.paragraphs.get(paragraph) else {
+        return Vec::new();
+    };
+    let facts = ParagraphFacts::of(&p.text);
+    checks_with(analysis, first_claim(analysis), &facts, paragraph, claim)
+}
+
+/// The checks of every claim of an article. What they need from the
+/// article is found once — its first claim, and each paragraph's phrases
+/// saying how a source knows or how a document was obtained — because
+/// searching the paragraph again for each of its claims made a long
+/// paragraph cost the square of its length.
+pub struct Checklist<'a> {
+    analysis: &'a Analysis,
+    first: Option<(usize, usize)>,
+    facts: Vec<ParagraphFacts>,
+}
+
+impl<'a> Checklist<'a> {
+    pub fn new(analysis: &'a Analysis) -> Checklist<'a> {
+        let facts = analysis
+            .paragraphs
+            .iter()
+            .map(|p| {
+                if p.claims.iter().any(|c| c.kind == SourceKind::Anonymous) {
+                    ParagraphFacts::of(&p.text)
+                } else {
+                    ParagraphFacts::default()
+                }
+            })
+            .collect();
+        Checklist {
+            analysis,
+            first: first_claim(analysis),
+            facts,
+        }
+    }
+
+    /// The checks of claim `claim` of paragraph `paragraph`, as [`checks`].
+    pub fn checks(&self, paragraph: usize, claim: usize) -> Vec<Check> {
+        match self.facts.get(paragraph) {
+            Some(facts) => checks_with(self.analysis, self.first, facts, paragraph, claim),
+            None => Vec::new(),
+        }
+    }
+}
+
+/// What a paragraph says about its sources, whichever claim is checked.
+#[derive(Debug, Default)]
+struct ParagraphFacts {
+    /// The first of [`KNOWLEDGE_PHRASES`] the paragraph contains.
+    knowledge: Option<&'static str>,
+    /// The first of [`OBTAINED_PHRASES`] the paragraph contains.
+    obtained: Option<&'static str>,
+}
+
+impl ParagraphFacts {
+    fn of(text: &str) -> ParagraphFacts {
+        let lower = text.to_lowercase();
+        ParagraphFacts {
+            knowledge: KNOWLEDGE_PHRASES
+                .iter()
+                .copied()
+                .find(|p| lower.contains(p)),
+            obtained: OBTAINED_PHRASES.iter().copied().find(|p| lower.contains(p)),
+        }
+    }
+}
+
+fn checks_with(
+    analysis: &Analysis,
+    first: Option<(usize, usize)>,
+    facts: &ParagraphFacts,
+    paragraph: usize,
+    claim: usize,
+) -> Vec<Check> {
     let Some(p) = analysis.paragraphs.get(paragraph) else {
         return Vec::new();
     };
@@ -59,15 +136,13 @@ pub fn checks(analysis: &Analysis, paragraph: usize, claim: usize) -> Vec<Check>
         return Vec::new();
     };
     let source = source.text.to_lowercase();
-    let context = p.text.to_lowercase();
-    let first = first_claim(analysis) == Some((paragraph, claim));
     vec![
         reason_given(c, &source),
-        how_they_know(&source, &context),
+        how_they_know(&source, facts.knowledge),
         described_beyond_source(&source),
-        document_obtained(&source, &context),
+        document_obtained(&source, facts.obtained),
         not_opinion(c),
-        not_first_quote(first),
+        not_first_quote(first == Some((paragraph, claim))),
         plural_for_one(c, &source, &p.text),
     ]
 }
@@ -233,7 +308,7 @@ const POSITION_WORDS: &[&str] = &[
 ];
 
 /// NYT, Reuters: say how the source knows, or what position they hold.
-fn how_they_know(source: &str, paragraph: &str) -> Check {
+fn how_they_know(source: &str, knowledge_phrase: Option<&str>) -> Check {
     const Q: &str = "How the source knows, or their position, is described";
     if is_document(source) {
         return check(
@@ -243,7 +318,7 @@ fn how_they_know(source: &str, paragraph: &str) -> Check {
             "a document, not a person".to_string(),
         );
     }
-    if let Some(phrase) = KNOWLEDGE_PHRASES.iter().find(|p| paragraph.contains(*p)) {
+    if let Some(phrase) = knowledge_phrase {
         return check("policy-knowledge", Q, Verdict::Pass, format!("'{phrase}'"));
     }
     if let Some(w) = words(source).find(|w| POSITION_WORDS.contains(w)) {
@@ -334,7 +409,7 @@ const OBTAINED_PHRASES: &[&str] = &[
 ];
 
 /// NYT, Reuters: for documents, say how they were obtained.
-fn document_obtained(source: &str, paragraph: &str) -> Check {
+fn document_obtained(source: &str, obtained_phrase: Option<&str>) -> Check {
     const Q: &str = "For a document: how it was obtained is said";
     if !is_document(source) {
         return check(
@@ -344,7 +419,7 @@ fn document_obtained(source: &str, paragraph: &str) -> Check {
             "a person, not a document".to_string(),
         );
     }
-    match OBTAINED_PHRASES.iter().find(|p| paragraph.contains(*p)) {
+    match obtained_phrase {
         Some(p) => check("policy-document", Q, Verdict::Pass, format!("'{p}'")),
         None => check(
             "policy-document",

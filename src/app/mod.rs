@@ -541,11 +541,7 @@ impl SourcelightApp {
             return Err("no article is open".to_string());
         };
         let format = Format::from_extension(path).unwrap_or(Format::Html);
-        let article = report::Article {
-            file: &a.name,
-            analysis: &a.analysis,
-            unplaced: &a.unplaced,
-        };
+        let article = report::Article::with_unplaced(&a.name, &a.analysis, &a.unplaced);
         let text = report::render(format, &[article], true);
         crate::atomic::write(path, text.as_bytes())
             .map_err(|e| format!("{}: cannot write report: {e}", path.display()))

@@ -9,7 +9,6 @@
 use serde::Serialize;
 
 use super::Article;
-use crate::analysis::policy;
 use crate::analysis::{ParagraphAnalysis, Summary};
 
 #[derive(Serialize)]
@@ -63,7 +62,7 @@ fn add_policy(value: &mut serde_json::Value, article: &Article) {
             continue;
         };
         for (ci, c) in claims.iter_mut().enumerate() {
-            let checks = policy::checks(article.analysis, pi, ci);
+            let checks = article.policy.checks(pi, ci);
             if checks.is_empty() {
                 continue;
             }

@@ -9,6 +9,7 @@ pub mod markdown;
 pub mod text;
 
 use crate::analysis::Analysis;
+use crate::analysis::policy::Checklist;
 
 /// The report formats of `sourcelight analyze --format`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -46,14 +47,25 @@ pub struct Article<'a> {
     pub analysis: &'a Analysis,
     /// Editor decisions that no longer fit the article's text.
     pub unplaced: &'a [crate::review::Unplaced],
+    /// The policy checks, prepared once for every claim of the article.
+    pub policy: Checklist<'a>,
 }
 
 impl<'a> Article<'a> {
     pub fn new(file: &'a str, analysis: &'a Analysis) -> Article<'a> {
+        Article::with_unplaced(file, analysis, &[])
+    }
+
+    pub fn with_unplaced(
+        file: &'a str,
+        analysis: &'a Analysis,
+        unplaced: &'a [crate::review::Unplaced],
+    ) -> Article<'a> {
         Article {
             file,
             analysis,
-            unplaced: &[],
+            unplaced,
+            policy: Checklist::new(analysis),
         }
     }
 }
@@ -102,8 +114,8 @@ pub fn flags(c: &crate::analysis::Claim, strong: impl Fn(&str) -> String) -> Vec
 
 /// The policy checklist of claim `ci` of paragraph `pi` in one line
 /// ("policy: 5 of 6 met; not met: …"), or `None` for claims without one.
-pub fn policy_line(a: &Analysis, pi: usize, ci: usize) -> Option<String> {
-    let checks = crate::analysis::policy::checks(a, pi, ci);
+pub fn policy_line(policy: &Checklist, pi: usize, ci: usize) -> Option<String> {
+    let checks = policy.checks(pi, ci);
     if checks.is_empty() {
         return None;
     }
