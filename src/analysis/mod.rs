@@ -231,6 +231,7 @@ impl Analyzer {
         debug_assert!(drafts.windows(2).all(|w| w[0].paragraph <= w[1].paragraph));
         // Drafts are large; they are finished in place rather than moved.
         let mut claims: Vec<Vec<Claim>> = Vec::with_capacity(paras.len());
+        let mut scratch = String::with_capacity(512);
         let mut next = 0;
         for (pi, p) in paras.into_iter().enumerate() {
             let first = next;
@@ -239,7 +240,7 @@ impl Analyzer {
             }
             let here = drafts[first..next]
                 .iter_mut()
-                .map(|d| explain::finish(&p, d))
+                .map(|d| explain::finish(&p, d, &mut scratch))
                 .collect();
             claims.push(here);
         }
