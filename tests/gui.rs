@@ -114,3 +114,17 @@ fn find_goes_to_the_paragraph_with_the_words() {
     assert_eq!(harness.state().selected_paragraph, Some(14));
     harness.get_by_label_contains("1 of 1 paragraphs");
 }
+
+#[test]
+fn a_paragraph_with_hundreds_of_claims_shows_the_first_200_cards() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("one-paragraph.txt");
+    let sentence = "Officials said the ferry would not sail on Monday. ";
+    std::fs::write(&path, sentence.repeat(250)).unwrap();
+    let mut harness = app();
+    open(&mut harness, &[path]);
+    harness.state_mut().selected_paragraph = Some(0);
+    harness.run();
+    harness.get_by_label_contains("Paragraph 1: score 250 — 250 claims");
+    harness.get_by_label_contains("Showing the first 200 of 250 claims");
+}

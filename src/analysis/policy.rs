@@ -43,14 +43,47 @@ pub struct Check {
 }
 
 /// The checks for claim `claim` of paragraph `paragraph`; empty unless the
-/// claim rests on an anonymous source. For one claim (the window's
-/// inspector); reports, which ask for every claim, use a [`Checklist`].
+/// claim rests on an anonymous source. For one claim; the inspector uses a
+/// [`ParagraphChecklist`] and reports a [`Checklist`].
 pub fn checks(analysis: &Analysis, paragraph: usize, claim: usize) -> Vec<Check> {
-    let Some(p) = analysis.paragraphs.get(paragraph) else {
-        return Vec::new();
-    };
-    let facts = ParagraphFacts::of(&p.text);
-    checks_with(analysis, first_claim(analysis), &facts, paragraph, claim)
+    ParagraphChecklist::new(analysis, paragraph).checks(claim)
+}
+
+/// The checks of one paragraph's claims (what the window's inspector
+/// shows), with the paragraph searched once rather than once per claim.
+pub struct ParagraphChecklist<'a> {
+    analysis: &'a Analysis,
+    paragraph: usize,
+    first: Option<(usize, usize)>,
+    facts: ParagraphFacts,
+}
+
+impl<'a> ParagraphChecklist<'a> {
+    pub fn new(analysis: &'a Analysis, paragraph: usize) -> ParagraphChecklist<'a> {
+        let facts = analysis
+            .paragraphs
+            .get(paragraph)
+            .filter(|p| p.claims.iter().any(|c| c.kind == SourceKind::Anonymous))
+            .map(|p| ParagraphFacts::of(&p.text))
+            .unwrap_or_default();
+        ParagraphChecklist {
+            analysis,
+            paragraph,
+            first: first_claim(analysis),
+            facts,
+        }
+    }
+
+    /// The checks of claim `claim` of the paragraph, as [`checks`].
+    pub fn checks(&self, claim: usize) -> Vec<Check> {
+        checks_with(
+            self.analysis,
+            self.first,
+            &self.facts,
+            self.paragraph,
+            claim,
+        )
+    }
 }
 
 /// The checks of every claim of an article. What they need from the

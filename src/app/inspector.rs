@@ -10,7 +10,13 @@ use egui::RichText;
 use super::highlight::Palette;
 use super::review_controls::{self, Drafts};
 use super::{Action, SourcelightApp};
+use crate::analysis::policy::ParagraphChecklist;
 use crate::analysis::{Claim, Reference, SourceKind};
+
+/// Claims shown as cards for one paragraph. Real paragraphs hold a few; a
+/// pasted document with no paragraph breaks can hold tens of thousands,
+/// and a card per claim per frame would stall the window.
+const MOST_CLAIM_CARDS: usize = 200;
 
 pub fn show(
     ui: &mut egui::Ui,
@@ -59,11 +65,19 @@ pub fn show(
                 if p.claims.is_empty() {
                     ui.label("No claims: nothing here is attributed to a source or hedged.");
                 }
-                for (n, c) in p.claims.iter().enumerate() {
+                let policy = ParagraphChecklist::new(&article.analysis, p.index);
+                for (n, c) in p.claims.iter().enumerate().take(MOST_CLAIM_CARDS) {
                     claim(ui, n, c, p.index, &palette, actions, |ui, actions| {
                         review_controls::claim_controls(ui, p.index, n, c, drafts, actions);
-                        review_controls::checklist(ui, &article.analysis, p.index, n);
+                        review_controls::checklist(ui, &policy, p.index, n);
                     });
+                }
+                if p.claims.len() > MOST_CLAIM_CARDS {
+                    ui.label(format!(
+                        "Showing the first {MOST_CLAIM_CARDS} of {} claims in this paragraph; \
+                         File, Export writes them all.",
+                        p.claims.len()
+                    ));
                 }
             }
         }

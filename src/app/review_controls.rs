@@ -11,8 +11,8 @@ use std::collections::HashMap;
 use egui::{Color32, RichText};
 
 use super::Action;
-use crate::analysis::policy::{self, Verdict};
-use crate::analysis::{Analysis, Claim, SourceKind};
+use crate::analysis::policy::{ParagraphChecklist, Verdict};
+use crate::analysis::{Claim, SourceKind};
 use crate::review::Change;
 
 /// Text typed but not yet applied.
@@ -193,8 +193,8 @@ pub fn note(
 }
 
 /// The policy checklist of an anonymous claim.
-pub fn checklist(ui: &mut egui::Ui, analysis: &Analysis, pi: usize, ci: usize) {
-    let checks = policy::checks(analysis, pi, ci);
+pub fn checklist(ui: &mut egui::Ui, policy: &ParagraphChecklist, pi: usize, ci: usize) {
+    let checks = policy.checks(ci);
     if checks.is_empty() {
         return;
     }
