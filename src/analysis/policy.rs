@@ -10,7 +10,7 @@
 //! the finished analysis (so the window and every report show the same
 //! answers), and each check is one small function with its own test.
 
-use super::model::{Analysis, Claim, SourceKind};
+use super::model::{Analysis, Claim, ParagraphAnalysis, SourceKind};
 
 /// The answer to one policy question.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -63,8 +63,7 @@ impl<'a> ParagraphChecklist<'a> {
         let facts = analysis
             .paragraphs
             .get(paragraph)
-            .filter(|p| p.claims.iter().any(|c| c.kind == SourceKind::Anonymous))
-            .map(|p| ParagraphFacts::of(&p.text))
+            .map(ParagraphFacts::of)
             .unwrap_or_default();
         ParagraphChecklist {
             analysis,
@@ -99,17 +98,7 @@ pub struct Checklist<'a> {
 
 impl<'a> Checklist<'a> {
     pub fn new(analysis: &'a Analysis) -> Checklist<'a> {
-        let facts = analysis
-            .paragraphs
-            .iter()
-            .map(|p| {
-                if p.claims.iter().any(|c| c.kind == SourceKind::Anonymous) {
-                    ParagraphFacts::of(&p.text)
-                } else {
-                    ParagraphFacts::default()
-                }
-            })
-            .collect();
+        let facts = analysis.paragraphs.iter().map(ParagraphFacts::of).collect();
         Checklist {
             analysis,
             first: first_claim(analysis),
@@ -136,8 +125,13 @@ struct ParagraphFacts {
 }
 
 impl ParagraphFacts {
-    fn of(text: &str) -> ParagraphFacts {
-        let lower = text.to_lowercase();
+    /// Searched only where a claim rests on an anonymous source: no other
+    /// claim gets a checklist.
+    fn of(p: &ParagraphAnalysis) -> ParagraphFacts {
+        if !p.claims.iter().any(|c| c.kind == SourceKind::Anonymous) {
+            return ParagraphFacts::default();
+        }
+        let lower = p.text.to_lowercase();
         ParagraphFacts {
             knowledge: KNOWLEDGE_PHRASES
                 .iter()
