@@ -181,22 +181,24 @@ pub struct NameIndex {
 /// two capitalised words after it ("general, Ivan Petrov", "Gen. Ivan
 /// Petrov"), as token ranges. Most paragraphs have none.
 pub fn name_sites(p: &Paragraph) -> Vec<TokenRange> {
+    let name_word = |k: usize| {
+        k < p.tokens.len()
+            && p.tokens[k].is_word
+            && p.tokens[k].capitalized
+            && !p.has(k, tag::DETERMINER | tag::CLAUSE_BOUNDARY | tag::PRONOUN)
+    };
     let mut sites = Vec::new();
     for i in 0..p.tokens.len() {
-        if !p.tokens[i].is_word || p.tokens[i].capitalized && !p.word(i).ends_with('.') {
-            continue;
-        }
         let mut j = i + 1;
         if p.is_punct(j, ',') {
             j += 1;
         }
-        let name_word = |k: usize| {
-            k < p.tokens.len()
-                && p.tokens[k].is_word
-                && p.tokens[k].capitalized
-                && !p.has(k, tag::DETERMINER | tag::CLAUSE_BOUNDARY | tag::PRONOUN)
-        };
-        if name_word(j) && name_word(j + 1) {
+        // The two capitalised words first: most tokens fail there, cheaply.
+        if !(name_word(j) && name_word(j + 1)) {
+            continue;
+        }
+        let t = &p.tokens[i];
+        if t.is_word && (!t.capitalized || p.word(i).ends_with('.')) {
             sites.push((i, j + 1));
         }
     }

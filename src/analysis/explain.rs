@@ -86,7 +86,9 @@ fn push_kind_explanation(out: &mut String, p: &Paragraph, d: &Draft) {
     if let Some(s) = d.weakest_speaker.and_then(|i| d.speakers.get(i)) {
         out.push_str("; but the inner speaker is unnamed: ");
         push_kind_note(out, p, s);
-        let _ = write!(out, ", so the claim is {} (weakest link)", s.kind.label());
+        out.push_str(", so the claim is ");
+        out.push_str(s.kind.label());
+        out.push_str(" (weakest link)");
     }
 }
 
@@ -96,6 +98,13 @@ pub(super) fn kind_explanation(p: &Paragraph, d: &Draft) -> String {
     let mut out = String::with_capacity(160);
     push_kind_explanation(&mut out, p, d);
     out
+}
+
+/// Appends " [rule.id]." after a sentence of the explanation.
+fn push_rule_id(out: &mut String, id: &str) {
+    out.push_str(" [");
+    out.push_str(id);
+    out.push_str("].");
 }
 
 /// Upper-cases the character starting at byte `at`.
@@ -143,11 +152,14 @@ pub(super) fn finish(p: &Paragraph, d: &mut Draft, scratch: &mut String) -> Clai
         }
         true
     });
-    let _ = write!(explanation, " [{}]. ", d.cand.rule.id);
+    // Plain pushes, not `write!`: the formatting machinery costs more than
+    // the copying, once per claim.
+    push_rule_id(explanation, d.cand.rule.id);
+    explanation.push(' ');
     let note_start = explanation.len();
     push_kind_explanation(explanation, p, d);
     capitalize_at(explanation, note_start);
-    let _ = write!(explanation, " [{}].", d.kind_rule.id);
+    push_rule_id(explanation, d.kind_rule.id);
     if let Some(r) = &d.retracted_by {
         let _ = write!(
             explanation,

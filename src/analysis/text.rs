@@ -333,35 +333,33 @@ fn tokenize_into(text: &str, lex: &Lexicon, tokens: &mut Vec<Token>) {
     tokens.reserve(n / 4 + 4);
     let mut i = 0;
     while i < n {
-        let (c, len) = match BYTE_CLASS[bytes[i] as usize] {
-            SPACE => {
-                i += 1;
-                continue;
-            }
-            ALNUM => (bytes[i] as char, 1),
+        let b = bytes[i];
+        match BYTE_CLASS[b as usize] {
+            SPACE => i += 1,
             PUNCT => {
-                tokens.push(Token::punct(i, bytes[i] as char));
+                tokens.push(Token::punct(i, b as char));
                 i += 1;
-                continue;
+            }
+            ALNUM => {
+                let end = word_end(text, i, 1);
+                tokens.push(word_token(text, i, end, b.is_ascii_uppercase(), lex));
+                i = end;
             }
             _ => {
                 let c = char_at(text, i).unwrap_or('\u{FFFD}');
-                (c, c.len_utf8())
+                let len = c.len_utf8();
+                if c.is_whitespace() {
+                    i += len;
+                } else if !is_word_char(c) {
+                    tokens.push(Token::punct(i, c));
+                    i += len;
+                } else {
+                    let end = word_end(text, i, len);
+                    tokens.push(word_token(text, i, end, c.is_uppercase(), lex));
+                    i = end;
+                }
             }
-        };
-        if c.is_whitespace() {
-            i += len;
-            continue;
         }
-        if !is_word_char(c) {
-            tokens.push(Token::punct(i, c));
-            i += len;
-            continue;
-        }
-        let start = i;
-        let end = word_end(text, start, len);
-        tokens.push(word_token(text, start, end, c.is_uppercase(), lex));
-        i = end;
     }
 }
 
@@ -369,7 +367,7 @@ fn tokenize_into(text: &str, lex: &Lexicon, tokens: &mut Vec<Token>) {
 /// long) ends: letters and digits, joined by an apostrophe, hyphen, decimal
 /// point or thousands separator, plus the full stop of an abbreviation or
 /// initial.
-#[inline]
+#[inline(always)]
 fn word_end(text: &str, start: usize, first_len: usize) -> usize {
     let bytes = text.as_bytes();
     let n = bytes.len();
@@ -442,18 +440,44 @@ fn keeps_full_stop(text: &str, start: usize, end: usize, has_dot: bool) -> bool 
     if word.len() > LONGEST_ABBREVIATION {
         return false;
     }
-    let numbered = NUMBERED.iter().any(|a| a.eq_ignore_ascii_case(word));
-    if numbered {
+    let key = short_word_key(word.as_bytes());
+    if NUMBERED_KEYS.contains(&key) {
         return text[end + 1..]
             .trim_start()
             .starts_with(|c: char| c.is_ascii_digit());
     }
-    ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
+    ABBREVIATION_KEYS.contains(&key)
 }
+
+/// A word of at most eight bytes as an integer, ASCII letters lower-cased:
+/// the abbreviation lists are consulted at every sentence's full stop, and
+/// comparing integers is much cheaper than comparing strings in any case.
+const fn short_word_key(word: &[u8]) -> u64 {
+    let mut key = 0;
+    let mut i = 0;
+    while i < word.len() && i < 8 {
+        key |= (word[i].to_ascii_lowercase() as u64) << (8 * i);
+        i += 1;
+    }
+    key
+}
+
+const fn short_word_keys<const N: usize>(words: &[&str]) -> [u64; N] {
+    let mut keys = [0; N];
+    let mut i = 0;
+    while i < N {
+        keys[i] = short_word_key(words[i].as_bytes());
+        i += 1;
+    }
+    keys
+}
+
+const NUMBERED_KEYS: [u64; NUMBERED.len()] = short_word_keys(NUMBERED);
+const ABBREVIATION_KEYS: [u64; ABBREVIATIONS.len()] = short_word_keys(ABBREVIATIONS);
 
 /// The token of the word `start..end`: its possessive ending and its
 /// classes in the lexicon.
-#[inline]
+#[inline(always)]
 fn word_token(text: &str, start: usize, end: usize, capitalized: bool, lex: &Lexicon) -> Token {
     let word = &text.as_bytes()[start..end];
     let (stem_end, possessive) = if word.len() > 2 && word.ends_with(b"'s") {
@@ -464,10 +488,11 @@ fn word_token(text: &str, start: usize, end: usize, capitalized: bool, lex: &Lex
         (end, false)
     };
     let bytes = text.as_bytes();
-    let mut stem_len = stem_end - start;
-    while stem_len > 0 && bytes[start + stem_len - 1] == b'.' {
-        stem_len -= 1;
-    }
+    // An abbreviation's full stops are not part of its stem ("Gen." is "gen").
+    let stem_len = match bytes[start..stem_end].iter().rposition(|&b| b != b'.') {
+        Some(last) => last + 1,
+        None => 0,
+    };
     let mut tags = match lex.short_word_tags(bytes, start, start + stem_len) {
         Some(tags) => tags,
         None if stem_len <= 40 => {
@@ -810,6 +835,23 @@ mod tests {
         assert_eq!(p.phrase_at(acc, tag::ACCORDING), Some(acc + 1));
         let not = (0..p.tokens.len()).find(|&i| p.is(i, "not")).unwrap();
         assert_eq!(p.phrase_at(not, tag::UNCONFIRMED), Some(not + 2));
+    }
+
+    #[test]
+    fn every_listed_abbreviation_keeps_its_full_stop_in_any_case() {
+        for a in ABBREVIATIONS {
+            let title = format!("{}{}", a[..1].to_uppercase(), &a[1..]);
+            for word in [a.to_string(), a.to_uppercase(), title] {
+                let text = format!("{word}. 5");
+                assert!(keeps_full_stop(&text, 0, word.len(), false), "{word}");
+            }
+        }
+        // Numbered abbreviations keep it only before a number.
+        assert!(keeps_full_stop("No. 5", 0, 2, false));
+        assert!(!keeps_full_stop("said no. The", 5, 7, false));
+        // Neither a longer word nor a prefix of a listed one.
+        assert!(!keeps_full_stop("Gener. x", 0, 5, false));
+        assert!(!keeps_full_stop("Ma. x", 0, 2, false));
     }
 
     #[test]

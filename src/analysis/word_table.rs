@@ -43,16 +43,21 @@ pub fn short_key_in(text: &[u8], start: usize, end: usize) -> Option<u128> {
     }
 }
 
+/// `LENGTH_MASKS[n]` keeps the first `n` bytes of a little-endian `u128`.
+const LENGTH_MASKS: [u128; 17] = {
+    let mut masks = [u128::MAX; 17];
+    let mut n = 0;
+    while n < 16 {
+        masks[n] = (1u128 << (8 * n)) - 1;
+        n += 1;
+    }
+    masks
+};
+
 /// The key of the first `len` bytes of `buf` (the rest is ignored).
 #[inline]
 fn key_of_padded(buf: [u8; 16], len: usize) -> Option<u128> {
-    let whole = u128::from_le_bytes(buf);
-    let mask = if len == 16 {
-        u128::MAX
-    } else {
-        (1u128 << (8 * len)) - 1
-    };
-    let word = whole & mask;
+    let word = u128::from_le_bytes(buf) & LENGTH_MASKS[len];
     let low = word as u64;
     let high = (word >> 64) as u64;
     if (low | high) & HIGH_BITS != 0 {

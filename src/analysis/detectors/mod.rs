@@ -141,7 +141,9 @@ pub fn clause_end(p: &Paragraph, sentence: usize, from: usize) -> usize {
         })
 }
 
-/// Whether the clause ends at token `m`, and at which byte.
+/// Whether the clause ends at token `m`, and at which byte. Runs for every
+/// token of every clause a cue opens, so the cheap tests on the token
+/// itself come before the word comparisons.
 fn clause_break(
     p: &Paragraph,
     s: &super::text::Sentence,
@@ -149,7 +151,8 @@ fn clause_break(
     first_comma: Option<usize>,
 ) -> Option<usize> {
     let t = &p.tokens[m];
-    let quoted = p.in_quote(t.start());
+    let quote = p.quote_at(t.start());
+    let quoted = quote.is_some();
     if first_comma == Some(m) {
         let closes_quote = p.is_quote_mark(m + 1);
         if !quoted || closes_quote {
@@ -162,26 +165,34 @@ fn clause_break(
     }
     // "… as ‘pure fiction,’ and its director told …": a clause ends after a
     // quotation closed before a conjunction.
-    let closes_quote = quoted && p.quote_at(t.start()).is_some_and(|q| q.end == t.end());
-    let next_joins = ["and", "but", "though", "although", "while"]
-        .iter()
-        .any(|w| p.is(m + 1, w));
-    if closes_quote && next_joins && m > s.tokens.start && p.is_punct(m - 1, ',') {
+    let closes_quote = quote.is_some_and(|q| q.end == t.end());
+    if closes_quote
+        && m > s.tokens.start
+        && p.is_punct(m - 1, ',')
+        && ["and", "but", "though", "although", "while"]
+            .iter()
+            .any(|w| p.is(m + 1, w))
+    {
         return Some(t.end());
     }
     if quoted {
         return None;
     }
-    if t.punct == ';' {
-        return Some(t.start());
+    if t.is_word {
+        let contrast = !t.capitalized && (p.is(m, "but") || p.is(m, "while") || p.is(m, "whereas"));
+        return contrast.then_some(t.start());
     }
-    if t.is_word && !t.capitalized && (p.is(m, "but") || p.is(m, "while") || p.is(m, "whereas")) {
-        return Some(t.start());
-    }
-    let joins = ["and", "though", "although", "but"]
-        .iter()
-        .any(|w| p.is(m + 1, w));
-    (t.punct == ',' && m + 1 < s.tokens.end && joins).then_some(t.start())
+    let breaks = match t.punct {
+        ';' => true,
+        ',' => {
+            m + 1 < s.tokens.end
+                && ["and", "though", "although", "but"]
+                    .iter()
+                    .any(|w| p.is(m + 1, w))
+        }
+        _ => false,
+    };
+    breaks.then_some(t.start())
 }
 
 /// Whether only connectors and punctuation stand before token `at` in its
