@@ -127,20 +127,20 @@ impl Memory {
     }
 }
 
-/// Builds the mention for a source phrase once its kind is known.
+/// Builds the mention for a source phrase once its kind is known. `head`
+/// is the phrase's head word, lower-cased (the caller has it already).
 pub fn mention(
     p: &Paragraph,
     paragraph: usize,
     np: TokenRange,
     c: &Classified,
     kind: SourceKind,
+    head: String,
     lex: &Lexicon,
 ) -> Mention {
-    let head = p.stem(c.head).to_lowercase();
-    let range = p.span(np.0, np.1);
     Mention {
         paragraph,
-        range,
+        range: p.span(np.0, np.1),
         group: lex.material_group(&head),
         head,
         category: c.category,

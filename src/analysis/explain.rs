@@ -225,8 +225,8 @@ pub(super) fn finish(p: &Paragraph, d: &mut Draft, scratch: &mut String) -> Clai
         explanation: explanation.as_str().into(),
         sentence: d.cand.sentence,
         refers_to: d.refers_to.take(),
-        retracted_by: d.retracted_by.take().map(Box::new),
-        disputed_by: d.disputed_by.take().map(Box::new),
+        retracted_by: d.retracted_by.take(),
+        disputed_by: d.disputed_by.take(),
         listed: None,
         editor: None,
     }

@@ -144,15 +144,17 @@ struct Draft {
     weakest_speaker: Option<usize>,
     /// The kind's explanation, for a continued quote whose source stands in
     /// another paragraph.
-    kind_note: Option<String>,
+    kind_note: Option<Box<str>>,
     cue: Range<usize>,
     refers_to: Option<Reference>,
-    retracted_by: Option<Reference>,
-    disputed_by: Option<Reference>,
+    // Boxed, like the rare fields below: a long article has hundreds of
+    // thousands of drafts, and few are retracted or disputed.
+    retracted_by: Option<Box<Reference>>,
+    disputed_by: Option<Box<Reference>>,
     unconfirmed: bool,
     anonymity_reason: Option<bool>,
     /// Source words shown for a continued quote from another paragraph.
-    continued_source_text: Option<String>,
+    continued_source_text: Option<Box<str>>,
 }
 
 impl Analyzer {
@@ -329,7 +331,7 @@ impl Analyzer {
             .map(|&np| self.resolve_phrase(paras, pi, np, memory, names))
             .collect();
         for s in source.iter() {
-            let mut m = coref::mention(p, pi, s.np, &s.class, s.kind, lex);
+            let mut m = coref::mention(p, pi, s.np, &s.class, s.kind, s.head.clone(), lex);
             // Remember the first mention, so chains resolve to their root.
             if let Some(root) = &s.antecedent {
                 m.paragraph = root.paragraph;
@@ -469,7 +471,7 @@ impl Analyzer {
             };
             for i in hits {
                 if drafts[i].retracted_by.is_none() {
-                    drafts[i].retracted_by = Some(reference.clone());
+                    drafts[i].retracted_by = Some(Box::new(reference.clone()));
                 }
             }
         }
@@ -510,12 +512,12 @@ impl Analyzer {
                 });
                 let target = target.map(|t| t + offset);
                 if let Some(t) = target.filter(|&t| drafts[t].disputed_by.is_none()) {
-                    drafts[t].disputed_by = Some(Reference {
+                    drafts[t].disputed_by = Some(Box::new(Reference {
                         paragraph: pi,
                         text: p.text[dispute.words.clone()].to_string(),
                         start: dispute.words.start,
                         end: dispute.words.end,
-                    });
+                    }));
                 }
             }
         }
@@ -724,7 +726,7 @@ fn continued_draft(paras: &[Paragraph], pi: usize, cand: Candidate, from: &Draft
     let origin_text = from
         .source
         .as_ref()
-        .map(|s| paras[from.paragraph].text[paras[from.paragraph].span(s.np.0, s.np.1)].to_string())
+        .map(|s| Box::from(&paras[from.paragraph].text[paras[from.paragraph].span(s.np.0, s.np.1)]))
         .or_else(|| from.continued_source_text.clone());
     let refers_to = if same_paragraph {
         from.refers_to.clone()
@@ -769,9 +771,9 @@ fn continued_draft(paras: &[Paragraph], pi: usize, cand: Candidate, from: &Draft
             None
         } else {
             Some(
-                from.kind_note
-                    .clone()
-                    .unwrap_or_else(|| explain::kind_explanation(&paras[from.paragraph], from)),
+                from.kind_note.clone().unwrap_or_else(|| {
+                    explain::kind_explanation(&paras[from.paragraph], from).into()
+                }),
             )
         },
         refers_to,
