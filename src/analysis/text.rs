@@ -672,9 +672,8 @@ fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
         let t = &tokens[i];
         let terminal = match t.punct {
             '.' | '?' | '!' | '…' => true,
-            '\0' => {
-                text[t.start()..t.end()].ends_with('.') && abbreviation_may_end(text, tokens, i)
-            }
+            // A word ending in a full stop: an abbreviation or an initial.
+            '\0' => text.as_bytes()[t.end() - 1] == b'.' && abbreviation_may_end(text, tokens, i),
             _ => false,
         };
         if !terminal {
