@@ -179,28 +179,16 @@ pub(super) fn finish(p: &Paragraph, d: &mut Draft, scratch: &mut String) -> Clai
         );
     }
     if d.unconfirmed {
-        let _ = write!(
-            explanation,
-            " Marked unconfirmed by the text [{}].",
-            super::unconfirmed::RULE_ID
-        );
+        explanation.push_str(" Marked unconfirmed by the text");
+        push_rule_id(explanation, super::unconfirmed::RULE_ID);
     }
-    match d.anonymity_reason {
-        Some(true) => {
-            let _ = write!(
-                explanation,
-                " The text says why the source is unnamed [{}].",
-                super::anonymity::RULE_ID
-            );
-        }
-        Some(false) => {
-            let _ = write!(
-                explanation,
-                " The text does not say why the source is unnamed [{}].",
-                super::anonymity::RULE_ID
-            );
-        }
-        None => {}
+    if let Some(given) = d.anonymity_reason {
+        explanation.push_str(if given {
+            " The text says why the source is unnamed"
+        } else {
+            " The text does not say why the source is unnamed"
+        });
+        push_rule_id(explanation, super::anonymity::RULE_ID);
     }
     let content = (d.cand.content.start < d.cand.content.end && d.cand.content.end <= p.text.len())
         .then(|| Span::new(p.text, trim(p.text, d.cand.content.clone())));
