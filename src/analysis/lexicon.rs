@@ -329,6 +329,9 @@ pub struct Lexicon {
     /// The same words, those of at most 16 ASCII bytes, for the tokenizer.
     short_words: WordTable,
     phrases: FxHashMap<Box<str>, Vec<PhraseEntry>>,
+    /// The same phrases, those whose first word has at most 16 ASCII
+    /// bytes, keyed as [`WordTable`] keys its words.
+    short_phrases: FxHashMap<u128, Vec<PhraseEntry>>,
     material_group: FxHashMap<Box<str>, usize>,
 }
 
@@ -338,6 +341,7 @@ impl Lexicon {
             words: FxHashMap::default(),
             short_words: WordTable::default(),
             phrases: FxHashMap::default(),
+            short_phrases: FxHashMap::default(),
             material_group: FxHashMap::default(),
         };
         let lists: [(&Vec<String>, Tags); 30] = [
@@ -415,6 +419,11 @@ impl Lexicon {
                 .iter()
                 .filter_map(|(w, &t)| Some((short_key(w.as_bytes())?, t))),
         );
+        lex.short_phrases = lex
+            .phrases
+            .iter()
+            .filter_map(|(w, list)| Some((short_key(w.as_bytes())?, list.clone())))
+            .collect();
         lex
     }
 
@@ -446,6 +455,25 @@ impl Lexicon {
     #[inline]
     pub fn short_word_tags(&self, text: &[u8], start: usize, end: usize) -> Option<Tags> {
         Some(self.short_words.get(short_key_in(text, start, end)?))
+    }
+
+    /// The phrases that start with the word `text[start..end]`, in any
+    /// case, or `None` when it is not ASCII or longer than 16 bytes (look
+    /// them up with [`Lexicon::phrases_from`]).
+    #[inline]
+    pub fn short_phrases_from(
+        &self,
+        text: &[u8],
+        start: usize,
+        end: usize,
+    ) -> Option<&[PhraseEntry]> {
+        let key = short_key_in(text, start, end)?;
+        Some(
+            self.short_phrases
+                .get(&key)
+                .map(Vec::as_slice)
+                .unwrap_or(&[]),
+        )
     }
 
     /// The phrases that start with `first`: the following words and their classes.
@@ -481,5 +509,26 @@ mod tests {
         );
         assert_eq!(lex.short_word_tags(b"zzyzx", 0, 5), Some(0));
         assert_eq!(lex.short_word_tags(b"seventeen-letters", 0, 17), None);
+    }
+
+    #[test]
+    fn phrases_are_found_by_short_key_or_by_their_lower_cased_first_word() {
+        let mut rules = Rules::builtin();
+        rules
+            .according_to
+            .push("Overwhelmingly-sourced claims".to_string());
+        rules.according_to.push("Según fuentes".to_string());
+        let lex = Lexicon::new(&rules);
+        let short = lex.short_phrases_from(b"ACCORDING to", 0, 9).unwrap();
+        assert_eq!(short, lex.phrases_from("according"));
+        assert_eq!(lex.short_phrases_from(b"harbour", 0, 7), Some(&[][..]));
+        // First words the short keys cannot hold are looked up as strings.
+        assert_eq!(
+            lex.short_phrases_from(b"Overwhelmingly-sourced", 0, 22),
+            None
+        );
+        assert_eq!(lex.phrases_from("overwhelmingly-sourced").len(), 1);
+        assert_eq!(lex.short_phrases_from("Según".as_bytes(), 0, 6), None);
+        assert_eq!(lex.phrases_from("según").len(), 1);
     }
 }

@@ -526,15 +526,15 @@ fn find_phrases(p: &Paragraph, lex: &Lexicon) -> Vec<Phrase> {
         if t.tags & tag::PHRASE_START == 0 {
             continue;
         }
-        lower.clear();
-        let stem = p.stem(i);
-        if stem.is_ascii() {
-            lower.push_str(stem);
-            lower.make_ascii_lowercase();
-        } else {
-            lower.extend(stem.chars().flat_map(char::to_lowercase));
-        }
-        for (rest, tags) in lex.phrases_from(&lower) {
+        let entries = match lex.short_phrases_from(p.text.as_bytes(), t.start(), t.stem_end()) {
+            Some(entries) => entries,
+            None => {
+                lower.clear();
+                lower.extend(p.stem(i).chars().flat_map(char::to_lowercase));
+                lex.phrases_from(&lower)
+            }
+        };
+        for (rest, tags) in entries {
             let mut j = i;
             let matched = rest.iter().all(|w| {
                 j += 1;
@@ -834,6 +834,23 @@ mod tests {
         assert_eq!(p.phrase_at(acc, tag::ACCORDING), Some(acc + 1));
         let not = (0..p.tokens.len()).find(|&i| p.is(i, "not")).unwrap();
         assert_eq!(p.phrase_at(not, tag::UNCONFIRMED), Some(not + 2));
+    }
+
+    #[test]
+    fn phrases_with_long_or_accented_first_words_are_found() {
+        let mut rules = Rules::builtin();
+        rules
+            .according_to
+            .push("Overwhelmingly-sourced claims".to_string());
+        rules.according_to.push("según fuentes".to_string());
+        let lex = Lexicon::new(&rules);
+        let p = Paragraph::new(
+            "OVERWHELMINGLY-SOURCED claims and Según fuentes agree.",
+            &lex,
+        );
+        let firsts: Vec<&str> = p.phrases.iter().map(|ph| p.word(ph.first)).collect();
+        assert_eq!(firsts, ["OVERWHELMINGLY-SOURCED", "Según"]);
+        assert!(p.phrases.iter().all(|ph| ph.tags & tag::ACCORDING != 0));
     }
 
     #[test]
