@@ -6,30 +6,118 @@
 //! Explanations are built for every claim, so templates are filled in one
 //! pass into one string rather than by repeated `replace`.
 
+use std::cell::RefCell;
 use std::fmt::Write;
+use std::rc::Rc;
+
+use rustc_hash::FxHashMap;
 
 use super::model::{Claim, Reference, Span};
 use super::text::Paragraph;
 use super::{Draft, Marker, ResolvedSource};
 
-/// Appends `template` to `out`, letting `value` write each `{name}`
-/// straight into `out` (it returns false for a name it does not know,
-/// which is then kept as written). No string is built per placeholder:
-/// this runs for every claim of every article.
-fn fill(out: &mut String, template: &str, mut value: impl FnMut(&str, &mut String) -> bool) {
-    let mut rest = template;
+/// A rule's explanation template, split once into literal text and
+/// `{name}` placeholders. Templates are the rules' static texts, and every
+/// claim fills two or three of them: each is parsed the first time a
+/// thread meets it ([`template`]), not searched again for every claim.
+struct Template {
+    pieces: Vec<Piece>,
+    /// The pieces written between `[` and `]`: a kind note leaves them out
+    /// when its marker is the whole source ("[ ('{marker}')]").
+    optional: std::ops::Range<usize>,
+}
+
+enum Piece {
+    Text(&'static str),
+    /// A placeholder's name, and the placeholder as written (kept when the
+    /// name is not known).
+    Name {
+        name: &'static str,
+        written: &'static str,
+    },
+}
+
+impl Template {
+    /// `brackets`: whether the first `[ … ]` marks an optional part.
+    fn parse(text: &'static str, brackets: bool) -> Template {
+        let mut pieces = Vec::new();
+        match (text.find('['), text.find(']')) {
+            (Some(a), Some(b)) if brackets && a < b => {
+                split_placeholders(&text[..a], &mut pieces);
+                let first_optional = pieces.len();
+                split_placeholders(&text[a + 1..b], &mut pieces);
+                let optional = first_optional..pieces.len();
+                split_placeholders(&text[b + 1..], &mut pieces);
+                Template { pieces, optional }
+            }
+            _ => {
+                split_placeholders(text, &mut pieces);
+                Template {
+                    pieces,
+                    optional: 0..0,
+                }
+            }
+        }
+    }
+
+    /// Appends the template to `out`, letting `value` write each
+    /// placeholder straight into `out` (it returns false for a name it
+    /// does not know, which is then kept as written).
+    fn fill(
+        &self,
+        out: &mut String,
+        with_optional: bool,
+        mut value: impl FnMut(&str, &mut String) -> bool,
+    ) {
+        for (i, piece) in self.pieces.iter().enumerate() {
+            if !with_optional && self.optional.contains(&i) {
+                continue;
+            }
+            match piece {
+                Piece::Text(text) => out.push_str(text),
+                Piece::Name { name, written } => {
+                    if !value(name, out) {
+                        out.push_str(written);
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Splits `text` at its `{name}` placeholders; an unclosed `{` is text.
+fn split_placeholders(text: &'static str, pieces: &mut Vec<Piece>) {
+    let mut rest = text;
     while let Some(open) = rest.find('{') {
         let Some(close) = rest[open..].find('}') else {
             break;
         };
-        out.push_str(&rest[..open]);
-        let name = &rest[open + 1..open + close];
-        if !value(name, out) {
-            out.push_str(&rest[open..=open + close]);
+        if open > 0 {
+            pieces.push(Piece::Text(&rest[..open]));
         }
+        pieces.push(Piece::Name {
+            name: &rest[open + 1..open + close],
+            written: &rest[open..=open + close],
+        });
         rest = &rest[open + close + 1..];
     }
-    out.push_str(rest);
+    if !rest.is_empty() {
+        pieces.push(Piece::Text(rest));
+    }
+}
+
+/// The parsed form of a static template, parsed once per thread.
+fn template(text: &'static str, brackets: bool) -> Rc<Template> {
+    thread_local! {
+        static PARSED: RefCell<FxHashMap<(usize, usize, bool), Rc<Template>>> =
+            RefCell::new(FxHashMap::default());
+    }
+    PARSED.with_borrow_mut(|parsed| {
+        parsed
+            .entry((text.as_ptr() as usize, text.len(), brackets))
+            .or_insert_with(|| Rc::new(Template::parse(text, brackets)))
+            .clone()
+    })
 }
 
 fn words<'a>(p: &'a Paragraph, s: &ResolvedSource) -> &'a str {
@@ -57,18 +145,8 @@ fn push_kind_note(out: &mut String, p: &Paragraph, s: &ResolvedSource) {
         }
         true
     };
-    let template = s.rule.explanation;
     // "[ ('{marker}')]" adds nothing when the marker is the whole source.
-    match (template.find('['), template.find(']')) {
-        (Some(a), Some(b)) if a < b => {
-            fill(out, &template[..a], value);
-            if marker != source {
-                fill(out, &template[a + 1..b], value);
-            }
-            fill(out, &template[b + 1..], value);
-        }
-        _ => fill(out, template, value),
-    }
+    template(s.rule.explanation, true).fill(out, marker != source, value);
 }
 
 /// Appends the explanation of a claim's kind: its source's, and the inner
@@ -136,7 +214,7 @@ pub(super) fn finish(p: &Paragraph, d: &mut Draft, scratch: &mut String) -> Clai
     let cue_text = &p.text[d.cue.clone()];
     let explanation = scratch;
     explanation.clear();
-    fill(explanation, d.cand.rule.explanation, |name, out| {
+    template(d.cand.rule.explanation, false).fill(explanation, true, |name, out| {
         match name {
             "cue" => out.push_str(cue_text),
             "source" => match (&d.source, &d.continued_source_text) {
@@ -232,4 +310,53 @@ fn trim(text: &str, r: std::ops::Range<usize>) -> std::ops::Range<usize> {
     let lead = slice.len() - body.len();
     let kept = body.trim_end_matches(is_edge).len();
     r.start + lead..r.start + lead + kept
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn filled(text: &'static str, brackets: bool, with_optional: bool) -> String {
+        let mut out = String::new();
+        template(text, brackets).fill(&mut out, with_optional, |name, out| {
+            match name {
+                "source" => out.push_str("a senior official"),
+                "marker" => out.push_str("senior"),
+                _ => return false,
+            }
+            true
+        });
+        out
+    }
+
+    #[test]
+    fn templates_fill_known_names_and_keep_the_rest_as_written() {
+        assert_eq!(
+            filled("'{source}' says {what} ({marker})", false, true),
+            "'a senior official' says {what} (senior)"
+        );
+        assert_eq!(
+            filled("{source} {unclosed", false, true),
+            "a senior official {unclosed"
+        );
+        assert_eq!(filled("no placeholders", false, true), "no placeholders");
+    }
+
+    #[test]
+    fn the_bracketed_part_is_optional_only_where_brackets_count() {
+        let text = "'{source}' is described[ ('{marker}')]: anonymous";
+        assert_eq!(
+            filled(text, true, true),
+            "'a senior official' is described ('senior'): anonymous"
+        );
+        assert_eq!(
+            filled(text, true, false),
+            "'a senior official' is described: anonymous"
+        );
+        // A cue's template has no optional part: brackets are text there.
+        assert_eq!(
+            filled(text, false, true),
+            "'a senior official' is described[ ('senior')]: anonymous"
+        );
+    }
 }
