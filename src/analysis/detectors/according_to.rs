@@ -18,6 +18,9 @@ pub static RULE: RuleInfo = RuleInfo {
 pub fn detect(p: &Paragraph, sentence: usize, out: &mut Vec<Candidate>) {
     let s = &p.sentences[sentence];
     for i in s.tokens.clone() {
+        if !p.tokens[i].has(tag::ACCORDING | tag::PHRASE_START) {
+            continue;
+        }
         let Some(last) = p.phrase_at(i, tag::ACCORDING) else {
             continue;
         };

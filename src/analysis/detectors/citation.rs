@@ -26,6 +26,9 @@ const MAX_GAP: usize = 14;
 pub fn detect(p: &Paragraph, sentence: usize, out: &mut Vec<Candidate>) {
     let s = &p.sentences[sentence];
     for i in s.tokens.clone() {
+        if !p.tokens[i].has(tag::CITATION | tag::CITING) {
+            continue;
+        }
         if p.in_quote(p.tokens[i].start()) || p.tokens[i].capitalized && i > s.tokens.start {
             continue;
         }

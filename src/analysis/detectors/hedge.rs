@@ -57,6 +57,10 @@ pub fn detect(p: &Paragraph, sentence: usize, out: &mut Vec<Candidate>) {
     let lo = s.tokens.start;
     for i in s.tokens.clone() {
         let t = &p.tokens[i];
+        // Every branch below needs one of these classes: the cheap test first.
+        if !t.has(tag::HEDGE_ADVERB | tag::HEDGE_PARTICIPLE | tag::AS_VERB | tag::HEDGE_NOUN) {
+            continue;
+        }
         if !t.is_word || p.in_quote(t.start()) || (t.capitalized && i > lo) {
             continue;
         }

@@ -27,6 +27,10 @@ pub static RULE_INVERTED: RuleInfo = RuleInfo {
 pub fn detect(p: &Paragraph, sentence: usize, out: &mut Vec<Candidate>) {
     let s = &p.sentences[sentence];
     for i in s.tokens.clone() {
+        // Only a reporting word or a phrase's first word can be a cue.
+        if !p.tokens[i].has(tag::REPORTING | tag::PHRASE_START) {
+            continue;
+        }
         let Some(last) = p.phrase_at(i, tag::REPORTING) else {
             continue;
         };
