@@ -181,23 +181,26 @@ pub struct NameIndex {
 /// two capitalised words after it ("general, Ivan Petrov", "Gen. Ivan
 /// Petrov"), as token ranges. Most paragraphs have none.
 pub fn name_sites(p: &Paragraph) -> Vec<TokenRange> {
+    let tokens = &p.tokens;
     let name_word = |k: usize| {
-        k < p.tokens.len()
-            && p.tokens[k].is_word
-            && p.tokens[k].capitalized
-            && !p.has(k, tag::DETERMINER | tag::CLAUSE_BOUNDARY | tag::PRONOUN)
+        tokens.get(k).is_some_and(|t| {
+            t.is_word
+                && t.capitalized
+                && !t.has(tag::DETERMINER | tag::CLAUSE_BOUNDARY | tag::PRONOUN)
+        })
     };
     let mut sites = Vec::new();
-    for i in 0..p.tokens.len() {
-        let mut j = i + 1;
-        if p.is_punct(j, ',') {
-            j += 1;
+    for (i, t) in tokens.iter().enumerate() {
+        // Most words are followed by neither a capital nor a comma.
+        let Some(next) = tokens.get(i + 1) else { break };
+        if !next.capitalized && next.punct != ',' {
+            continue;
         }
+        let j = if next.punct == ',' { i + 2 } else { i + 1 };
         // The two capitalised words first: most tokens fail there, cheaply.
         if !(name_word(j) && name_word(j + 1)) {
             continue;
         }
-        let t = &p.tokens[i];
         if t.is_word && (!t.capitalized || p.word(i).ends_with('.')) {
             sites.push((i, j + 1));
         }
