@@ -838,12 +838,7 @@ mod tests {
 
     #[test]
     fn phrases_with_long_or_accented_first_words_are_found() {
-        let mut rules = Rules::builtin();
-        rules
-            .according_to
-            .push("Overwhelmingly-sourced claims".to_string());
-        rules.according_to.push("según fuentes".to_string());
-        let lex = Lexicon::new(&rules);
+        let lex = Lexicon::new(&crate::analysis::lexicon::rules_with_unusual_phrase_starts());
         let p = Paragraph::new(
             "OVERWHELMINGLY-SOURCED claims and Según fuentes agree.",
             &lex,
