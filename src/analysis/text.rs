@@ -480,7 +480,11 @@ const ABBREVIATION_KEYS: [u64; ABBREVIATIONS.len()] = short_word_keys(ABBREVIATI
 #[inline(always)]
 fn word_token(text: &str, start: usize, end: usize, capitalized: bool, lex: &Lexicon) -> Token {
     let word = &text.as_bytes()[start..end];
-    let (stem_end, possessive) = if word.len() > 2 && word.ends_with(b"'s") {
+    // Both possessive endings end in "s", and most words do not: one byte
+    // decides for most words.
+    let (stem_end, possessive) = if word.last() != Some(&b's') {
+        (end, false)
+    } else if word.len() > 2 && word.ends_with(b"'s") {
         (end - 2, true)
     } else if word.len() > 4 && word.ends_with("’s".as_bytes()) {
         (end - "’s".len(), true)
@@ -489,9 +493,13 @@ fn word_token(text: &str, start: usize, end: usize, capitalized: bool, lex: &Lex
     };
     let bytes = text.as_bytes();
     // An abbreviation's full stops are not part of its stem ("Gen." is "gen").
-    let stem_len = match bytes[start..stem_end].iter().rposition(|&b| b != b'.') {
-        Some(last) => last + 1,
-        None => 0,
+    let stem_len = if bytes[stem_end - 1] != b'.' {
+        stem_end - start
+    } else {
+        match bytes[start..stem_end].iter().rposition(|&b| b != b'.') {
+            Some(last) => last + 1,
+            None => 0,
+        }
     };
     let mut tags = match lex.short_word_tags(bytes, start, start + stem_len) {
         Some(tags) => tags,
@@ -565,7 +573,8 @@ fn find_quotations(text: &str, tokens: &[Token]) -> Vec<Range<usize>> {
     let mut open: Option<(usize, char)> = None;
     for t in tokens {
         let c = t.punct;
-        if !matches!(c, '"' | '\'' | '“' | '”' | '‘' | '’' | '«' | '»') {
+        // Words first: most tokens are words, and a word is never a mark.
+        if t.is_word || !matches!(c, '"' | '\'' | '“' | '”' | '‘' | '’' | '«' | '»') {
             continue;
         }
         let i = t.start();

@@ -30,6 +30,16 @@ pub fn short_key(word: &[u8]) -> Option<u128> {
 #[inline]
 pub fn short_key_in(text: &[u8], start: usize, end: usize) -> Option<u128> {
     let len = end.checked_sub(start)?;
+    // Most words fit in eight bytes: one half of the key, the other 0.
+    if len <= 8
+        && let Some(window) = text.get(start..start + 8)
+    {
+        let word = u64::from_le_bytes(window.try_into().ok()?) & (LENGTH_MASKS[len] as u64);
+        if word & HIGH_BITS != 0 {
+            return None;
+        }
+        return Some(u128::from(ascii_lowercase8(word)));
+    }
     if len > 16 {
         return None;
     }
