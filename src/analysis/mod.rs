@@ -372,7 +372,13 @@ impl Analyzer {
         let lex = &self.lexicon;
         let sentence_start = p.sentences[p.sentence_of(np.0)].tokens.start;
         let class = sources::classify(p, np, sentence_start);
-        let head = p.stem(class.head).to_lowercase();
+        let stem = p.stem(class.head);
+        // ASCII, almost every head, lower-cases without Unicode tables.
+        let head = if stem.is_ascii() {
+            stem.to_ascii_lowercase()
+        } else {
+            stem.to_lowercase()
+        };
         let mut resolved = ResolvedSource {
             np,
             kind: class.kind,

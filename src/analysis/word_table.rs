@@ -27,7 +27,7 @@ pub fn short_key(word: &[u8]) -> Option<u128> {
 
 /// [`short_key`] of `text[start..end]`, reading 16 bytes of `text` at once
 /// when they are there (the common case, and the fast one).
-#[inline]
+#[inline(always)]
 pub fn short_key_in(text: &[u8], start: usize, end: usize) -> Option<u128> {
     let len = end.checked_sub(start)?;
     // Most words fit in eight bytes: one half of the key, the other 0.

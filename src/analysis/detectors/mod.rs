@@ -132,8 +132,20 @@ pub fn clause_end(p: &Paragraph, sentence: usize, from: usize) -> usize {
     };
     // Past REACH tokens a clause has ended, whatever the punctuation says.
     let limit = (from + REACH).min(s.tokens.end);
+    // The quotation around each token, found by walking the paragraph's
+    // quotations forward with the tokens rather than by a search per token.
+    let quotes = &p.quotes;
+    let first_at = p.tokens.get(from).map_or(usize::MAX, |t| t.start());
+    let mut q = quotes.partition_point(|r| r.end <= first_at);
     (from..limit)
-        .find_map(|m| clause_break(p, s, m, first_comma))
+        .find_map(|m| {
+            let at = p.tokens[m].start();
+            while quotes.get(q).is_some_and(|r| r.end <= at) {
+                q += 1;
+            }
+            let quote = quotes.get(q).filter(|r| r.start <= at).cloned();
+            clause_break(p, s, m, first_comma, quote)
+        })
         .unwrap_or(if limit < s.tokens.end {
             p.tokens[limit].start()
         } else {
@@ -149,9 +161,9 @@ fn clause_break(
     s: &super::text::Sentence,
     m: usize,
     first_comma: Option<usize>,
+    quote: Option<std::ops::Range<usize>>,
 ) -> Option<usize> {
     let t = &p.tokens[m];
-    let quote = p.quote_at(t.start());
     let quoted = quote.is_some();
     if first_comma == Some(m) {
         let closes_quote = p.is_quote_mark(m + 1);
