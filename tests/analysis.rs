@@ -70,10 +70,10 @@ fn retraction_reaches_back_and_forward() {
     assert_eq!(by.paragraph, 5);
     assert_eq!(by.text, "was later withdrawn");
     assert_eq!(
-        earlier.source.as_ref().unwrap().text,
+        earlier.source.as_ref().unwrap().text(),
         "an internal memo obtained by the Harbour Gazette"
     );
-    assert_eq!(earlier.speaker.as_ref().unwrap().text, "a senior manager");
+    assert_eq!(earlier.speaker.as_ref().unwrap().text(), "a senior manager");
     assert!(
         earlier.explanation.contains("paragraph 6"),
         "{}",
@@ -118,7 +118,7 @@ fn unconfirmed_and_anonymity_reason() {
 fn continued_quote_in_the_same_paragraph() {
     let a = sample();
     let claims = &a.paragraphs[8].claims;
-    assert_eq!(claims[0].source.as_ref().unwrap().text, "Dr. Amir Haddad");
+    assert_eq!(claims[0].source.as_ref().unwrap().text(), "Dr. Amir Haddad");
     assert_eq!(claims[1].rule, "attribution.continued-quote");
     assert_eq!(claims[1].source, claims[0].source);
     assert_eq!(
@@ -170,7 +170,7 @@ fn sourceless_reports_are_unattributed_with_no_source() {
     let r = only_claim(&a, 4);
     assert_eq!(r.kind, SourceKind::Unattributed);
     assert!(r.source.is_none());
-    assert_eq!(r.cue.text, "Reports say");
+    assert_eq!(r.cue.text(), "Reports say");
 }
 
 #[test]
@@ -240,9 +240,25 @@ fn the_contract_check_catches_a_wrong_span_and_a_wrong_count() {
         .iter_mut()
         .find(|p| !p.claims.is_empty())
         .unwrap();
-    p.claims[0].cue.start += 1;
+    // A span's text is read at its offsets, so a span can no longer cover
+    // other words than its own; what can still go wrong is offsets that
+    // fall outside the paragraph.
+    p.claims[0].cue.end = p.text.len() + 1;
     assert!(
         moved
+            .check_contract()
+            .unwrap_err()
+            .contains("does not cover")
+    );
+    // Nor may a span count its offsets in another paragraph's text.
+    let mut borrowed = good.clone();
+    let with_claims: Vec<usize> = (0..borrowed.paragraphs.len())
+        .filter(|&i| !borrowed.paragraphs[i].claims.is_empty())
+        .collect();
+    let foreign = borrowed.paragraphs[with_claims[1]].claims[0].cue.clone();
+    borrowed.paragraphs[with_claims[0]].claims[0].cue = foreign;
+    assert!(
+        borrowed
             .check_contract()
             .unwrap_err()
             .contains("does not cover")

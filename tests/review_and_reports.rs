@@ -98,8 +98,8 @@ fn html_export_holds_every_flagged_source_and_score() {
         )));
         for c in p.claims.iter().filter(|c| c.kind.is_flagged()) {
             if let Some(s) = &c.source {
-                let escaped = report::html::escape(&s.text);
-                assert!(html.contains(&escaped), "missing {}", s.text);
+                let escaped = report::html::escape(s.text());
+                assert!(html.contains(&escaped), "missing {}", s.text());
             }
         }
     }

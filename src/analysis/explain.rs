@@ -9,6 +9,7 @@
 use std::cell::RefCell;
 use std::fmt::Write;
 use std::rc::Rc;
+use std::sync::Arc;
 
 use rustc_hash::FxHashMap;
 
@@ -210,7 +211,12 @@ fn where_(r: &Reference, here: usize) -> String {
 /// copied: it is not used again. The explanation is written into
 /// `scratch` and copied out at its exact length (a guessed capacity left
 /// a third of every explanation's allocation unused).
-pub(super) fn finish(p: &Paragraph, d: &mut Draft, scratch: &mut String) -> Claim {
+pub(super) fn finish(
+    p: &Paragraph,
+    shared: &Arc<str>,
+    d: &mut Draft,
+    scratch: &mut String,
+) -> Claim {
     let cue_text = &p.text[d.cue.clone()];
     let explanation = scratch;
     explanation.clear();
@@ -269,17 +275,17 @@ pub(super) fn finish(p: &Paragraph, d: &mut Draft, scratch: &mut String) -> Clai
         push_rule_id(explanation, super::anonymity::RULE_ID);
     }
     let content = (d.cand.content.start < d.cand.content.end && d.cand.content.end <= p.text.len())
-        .then(|| Span::new(p.text, trim(p.text, d.cand.content.clone())));
+        .then(|| Span::new(shared, trim(p.text, d.cand.content.clone())));
     Claim {
-        cue: Span::new(p.text, d.cue.clone()),
+        cue: Span::new(shared, d.cue.clone()),
         source: d
             .source
             .as_ref()
-            .map(|s| Span::new(p.text, source_range(p, s))),
+            .map(|s| Span::new(shared, source_range(p, s))),
         speaker: d
             .speakers
             .first()
-            .map(|s| Span::new(p.text, source_range(p, s))),
+            .map(|s| Span::new(shared, source_range(p, s))),
         content,
         kind: d.kind,
         retracted: d.retracted_by.is_some(),

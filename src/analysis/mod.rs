@@ -33,6 +33,7 @@ pub mod unconfirmed;
 mod word_table;
 
 use std::ops::Range;
+use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 pub use lexicon::Lexicon;
@@ -232,7 +233,9 @@ impl Analyzer {
         // finished claims are never all in memory at once.
         debug_assert!(drafts.windows(2).all(|w| w[0].paragraph <= w[1].paragraph));
         // Drafts are large; they are finished in place rather than moved.
-        let mut claims: Vec<Vec<Claim>> = Vec::with_capacity(paras.len());
+        // Each paragraph's text is copied once, into the result, and its
+        // claims' spans share that copy.
+        let mut finished: Vec<(Arc<str>, Vec<Claim>)> = Vec::with_capacity(paras.len());
         let mut scratch = String::with_capacity(512);
         let mut next = 0;
         for (pi, p) in paras.into_iter().enumerate() {
@@ -240,13 +243,14 @@ impl Analyzer {
             while next < drafts.len() && drafts[next].paragraph == pi {
                 next += 1;
             }
+            let text: Arc<str> = Arc::from(paragraphs[pi].as_ref());
             let here = drafts[first..next]
                 .iter_mut()
-                .map(|d| explain::finish(&p, d, &mut scratch))
+                .map(|d| explain::finish(&p, &text, d, &mut scratch))
                 .collect();
-            claims.push(here);
+            finished.push((text, here));
         }
-        Some(score::score(paragraphs, claims, &self.rules.weights))
+        Some(score::score(finished, &self.rules.weights))
     }
 
     /// Classifies every source in reading order, resolving pronouns and

@@ -162,7 +162,7 @@ fn checks_with(
     else {
         return Vec::new();
     };
-    let source = source.text.to_lowercase();
+    let source = source.text().to_lowercase();
     vec![
         reason_given(c, &source),
         how_they_know(&source, facts.knowledge),
@@ -497,7 +497,7 @@ fn not_opinion(c: &Claim) -> Check {
     let content = c
         .content
         .as_ref()
-        .map(|s| s.text.to_lowercase())
+        .map(|s| s.text().to_lowercase())
         .unwrap_or_default();
     match words(&content).find(|w| OPINION_WORDS.contains(w)) {
         Some(w) => check(
@@ -552,7 +552,7 @@ fn plural_for_one(c: &Claim, source: &str, text: &str) -> Check {
     }
     let quoted = c.content.as_ref().is_some_and(|s| {
         let before = text[..s.start].chars().next_back();
-        let first = s.text.chars().next();
+        let first = s.text().chars().next();
         [before, first]
             .iter()
             .any(|c| matches!(c, Some('"' | '“' | '‘' | '«')))

@@ -3,19 +3,21 @@
 //! `retracted` counts claims on retracted sources (a retracted anonymous
 //! source counts in both), and `score = anonymous × w₁ + retracted × w₂`.
 
+use std::sync::Arc;
+
 use super::model::{Analysis, Claim, ParagraphAnalysis, Summary};
 use super::rules::Weights;
 
 /// Counts one paragraph's claims.
 pub fn paragraph(
     index: usize,
-    text: &str,
+    text: Arc<str>,
     claims: Vec<Claim>,
     weights: &Weights,
 ) -> ParagraphAnalysis {
     let mut p = ParagraphAnalysis {
         index,
-        text: text.to_string(),
+        text,
         score: 0,
         claims,
         anonymous: 0,
@@ -68,13 +70,12 @@ pub fn summarize(paragraphs: &[ParagraphAnalysis]) -> Summary {
     }
 }
 
-/// Builds the whole analysis from per-paragraph claims.
-pub fn score<S: AsRef<str>>(texts: &[S], claims: Vec<Vec<Claim>>, weights: &Weights) -> Analysis {
-    let paragraphs: Vec<ParagraphAnalysis> = texts
-        .iter()
-        .zip(claims)
+/// Builds the whole analysis from each paragraph's text and claims.
+pub fn score(paragraphs: Vec<(Arc<str>, Vec<Claim>)>, weights: &Weights) -> Analysis {
+    let paragraphs: Vec<ParagraphAnalysis> = paragraphs
+        .into_iter()
         .enumerate()
-        .map(|(i, (t, c))| paragraph(i, t.as_ref(), c, weights))
+        .map(|(i, (text, claims))| paragraph(i, text, claims, weights))
         .collect();
     Analysis {
         summary: summarize(&paragraphs),
@@ -98,8 +99,7 @@ mod tests {
 
     #[test]
     fn empty_article_has_zero_share() {
-        let a = score::<&str>(
-            &[],
+        let a = score(
             vec![],
             &Weights {
                 anonymous: 1,

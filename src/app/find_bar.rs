@@ -51,7 +51,7 @@ pub fn show(ui: &mut egui::Ui, app: &mut SourcelightApp, actions: &mut Vec<Actio
                 .analysis
                 .paragraphs
                 .iter()
-                .map(|p| (p.index, p.text.as_str()));
+                .map(|p| (p.index, &*p.text));
             find.matches = Find::search(texts, &find.query);
             find.searched = find.query.clone();
             find.shown = None;

@@ -119,15 +119,15 @@ fn claim(
                 ui.label(RichText::new("dismissed").italics());
             }
         });
-        ui.label(format!("Cue: “{}”", c.cue.text));
+        ui.label(format!("Cue: “{}”", c.cue.text()));
         ui.label(format!(
             "Source: {}",
             c.source
                 .as_ref()
-                .map_or("none given".to_string(), |s| format!("“{}”", s.text))
+                .map_or("none given".to_string(), |s| format!("“{}”", s.text()))
         ));
         if let Some(s) = &c.speaker {
-            ui.label(format!("Speaker: “{}”", s.text));
+            ui.label(format!("Speaker: “{}”", s.text()));
         }
         if let Some(r) = &c.refers_to {
             link(ui, "Refers to", r, here, actions);
@@ -232,7 +232,7 @@ pub fn build_roster(analysis: &crate::analysis::Analysis) -> Vec<RosterEntry> {
                 .refers_to
                 .as_ref()
                 .map(|r| r.text.clone())
-                .or_else(|| c.source.as_ref().map(|s| s.text.clone()));
+                .or_else(|| c.source.as_ref().map(|s| s.text().to_string()));
             let name = name.unwrap_or_else(|| "(unattributed)".to_string());
             let entry = sources.entry((name, c.kind)).or_default();
             entry.0 += 1;

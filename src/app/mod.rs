@@ -125,7 +125,7 @@ impl Article {
         self.base
             .paragraphs
             .iter()
-            .map(|p| p.text.clone())
+            .map(|p| p.text.to_string())
             .collect()
     }
 
@@ -710,7 +710,7 @@ impl SourcelightApp {
                     && let Some(ex) = a.exercise.as_mut()
                 {
                     let base = &a.base;
-                    ex.step(step, |p| base.paragraphs.get(p).map(|x| x.text.clone()));
+                    ex.step(step, |p| base.paragraphs.get(p).map(|x| x.text.to_string()));
                     a.layout.refresh(&a.analysis);
                 }
             }

@@ -62,7 +62,7 @@ impl AnswerKey {
                     paragraph: p.index,
                     start: span.start,
                     end: span.end,
-                    text: span.text.clone(),
+                    text: span.text().to_string(),
                     kind: c.kind,
                     retracted: c.retracted,
                     explanation: c.explanation.clone(),
@@ -73,7 +73,11 @@ impl AnswerKey {
             format: FORMAT.to_string(),
             version: FORMAT_VERSION,
             title: title.to_string(),
-            paragraphs: analysis.paragraphs.iter().map(|p| p.text.clone()).collect(),
+            paragraphs: analysis
+                .paragraphs
+                .iter()
+                .map(|p| p.text.to_string())
+                .collect(),
             show_explanations,
             answers,
         }

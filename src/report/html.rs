@@ -161,12 +161,12 @@ fn paragraph(out: &mut String, a: &Article, p: &ParagraphAnalysis) {
 
 fn claim(out: &mut String, a: &Article, p: &ParagraphAnalysis, ci: usize, c: &Claim) {
     let source = c.source.as_ref().map_or("no source".to_string(), |s| {
-        format!("“{}”", escape(&s.text))
+        format!("“{}”", escape(s.text()))
     });
     let _ = write!(
         out,
         "<li><strong>“{}”</strong> — {} — {}<br><span class=\"why\">{}</span>",
-        escape(&c.cue.text),
+        escape(c.cue.text()),
         source,
         escape(&flags(c, |w| w.to_uppercase()).join(", ")),
         escape(&c.explanation)

@@ -57,12 +57,12 @@ pub fn render(article: &Article) -> String {
         for (ci, c) in p.claims.iter().enumerate() {
             let flags = flags(c, |w| format!("**{w}**"));
             let source = c.source.as_ref().map_or("no source".to_string(), |s| {
-                format!("“{}”", escape(&s.text))
+                format!("“{}”", escape(s.text()))
             });
             let _ = writeln!(
                 out,
                 "- “{}” — {} — {}",
-                escape(&c.cue.text),
+                escape(c.cue.text()),
                 source,
                 flags.join(", ")
             );

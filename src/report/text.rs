@@ -3,6 +3,8 @@
 
 use std::fmt::Write;
 
+use crate::analysis::Span;
+
 use super::{Article, flags, percent, policy_line, score_text};
 
 pub fn render(article: &Article) -> String {
@@ -64,12 +66,12 @@ pub fn render(article: &Article) -> String {
                     w.to_string()
                 }
             });
-            let source = c.source.as_ref().map_or("(no source)", |s| s.text.as_str());
+            let source = c.source.as_ref().map_or("(no source)", Span::text);
             let _ = writeln!(
                 out,
                 "      - [{}] \"{}\" — {}",
                 flags.join(", "),
-                c.cue.text,
+                c.cue.text(),
                 source
             );
             let _ = writeln!(out, "        {}", c.explanation);

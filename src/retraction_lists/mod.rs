@@ -223,7 +223,7 @@ pub fn mark(analysis: &mut Analysis, lists: &[RetractionList], analyzer: &Analyz
                 };
                 c.explanation.push_str(&format!(
                     " Retracted: the sentence cites '{}', listed in {} ({nature}{date}) [{RULE_ID}].",
-                    listed.matched.text, list.name
+                    listed.matched.text(), list.name
                 ));
                 c.retracted = true;
                 c.listed = Some(Box::new(listed));

@@ -22,7 +22,7 @@ use serde::{Deserialize, Serialize};
 use crate::analysis::model::EditorDecision;
 use crate::analysis::rules::Weights;
 use crate::analysis::score;
-use crate::analysis::{Analysis, Claim, SourceKind};
+use crate::analysis::{Analysis, Claim, SourceKind, Span};
 
 /// The sidecar format this build writes and reads.
 pub const FORMAT_VERSION: u32 = 1;
@@ -66,17 +66,17 @@ impl ClaimAnchor {
     pub fn of(paragraph: usize, claim: &Claim) -> ClaimAnchor {
         ClaimAnchor {
             paragraph,
-            cue: claim.cue.text.clone(),
+            cue: claim.cue.text().to_string(),
             cue_start: claim.cue.start,
-            source: claim.source.as_ref().map(|s| s.text.clone()),
-            content: claim.content.as_ref().map(|s| s.text.clone()),
+            source: claim.source.as_ref().map(|s| s.text().to_string()),
+            content: claim.content.as_ref().map(|s| s.text().to_string()),
         }
     }
 
     fn matches(&self, c: &Claim) -> bool {
-        c.cue.text == self.cue
-            && c.source.as_ref().map(|s| &s.text) == self.source.as_ref()
-            && c.content.as_ref().map(|s| &s.text) == self.content.as_ref()
+        c.cue.text() == self.cue
+            && c.source.as_ref().map(Span::text) == self.source.as_deref()
+            && c.content.as_ref().map(Span::text) == self.content.as_deref()
     }
 }
 
@@ -256,7 +256,7 @@ fn source_key(c: &Claim) -> Option<String> {
     c.refers_to
         .as_ref()
         .map(|r| r.text.to_lowercase())
-        .or_else(|| c.source.as_ref().map(|s| s.text.to_lowercase()))
+        .or_else(|| c.source.as_ref().map(|s| s.text().to_lowercase()))
 }
 
 /// Finds the claim an anchor names: in its paragraph (nearest cue) first,
@@ -285,13 +285,13 @@ fn locate(a: &Analysis, anchor: &ClaimAnchor) -> Option<(usize, usize)> {
 fn locate_paragraph(a: &Analysis, n: &Note) -> Option<usize> {
     if a.paragraphs
         .get(n.paragraph)
-        .is_some_and(|p| p.text == n.paragraph_text)
+        .is_some_and(|p| *p.text == *n.paragraph_text)
     {
         return Some(n.paragraph);
     }
     a.paragraphs
         .iter()
-        .filter(|p| p.text == n.paragraph_text)
+        .filter(|p| *p.text == *n.paragraph_text)
         .min_by_key(|p| p.index.abs_diff(n.paragraph))
         .map(|p| p.index)
 }
