@@ -295,8 +295,9 @@ pub struct Analysis {
 impl Analysis {
     /// The promises of the JSON contract, checked: every span lies on char
     /// boundaries inside its own paragraph's text (so its `text` is the
-    /// words at its offsets), and the summary counts the claims listed. Tests, property tests and the
-    /// fuzz targets all hold every analysis to this one definition.
+    /// words at its offsets), and the summary counts the claims listed.
+    /// Tests, property tests and the fuzz targets all hold every analysis
+    /// to this one definition.
     pub fn check_contract(&self) -> Result<(), String> {
         let mut listed = 0;
         for p in &self.paragraphs {
