@@ -452,7 +452,7 @@ impl Lexicon {
     /// The classes of the word `text[start..end]`, in any case, or `None`
     /// when it is not ASCII or longer than 16 bytes (look it up with
     /// [`Lexicon::word_tags`]).
-    #[inline]
+    #[inline(always)]
     pub fn short_word_tags(&self, text: &[u8], start: usize, end: usize) -> Option<Tags> {
         Some(self.short_words.get(short_key_in(text, start, end)?))
     }
