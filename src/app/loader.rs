@@ -92,6 +92,11 @@ pub struct Loader {
     pending: usize,
     wake: Waker,
     jobs: Arc<Mutex<Vec<Job>>>,
+    /// The loading threads not yet known to have ended: [`Loader::wait`]
+    /// joins them, because a worker wakes the window just after sending its
+    /// result, and a wake-up arriving after `wait` returned would be a
+    /// repaint nobody asked for (a GUI test counts them).
+    workers: Vec<thread::JoinHandle<()>>,
 }
 
 impl Loader {
@@ -103,6 +108,7 @@ impl Loader {
             pending: 0,
             wake: Arc::new(|| {}),
             jobs: Arc::new(Mutex::new(Vec::new())),
+            workers: Vec::new(),
         }
     }
 
@@ -133,7 +139,8 @@ impl Loader {
         let tx = self.tx.clone();
         let wake = self.wake.clone();
         let jobs = self.jobs.clone();
-        thread::spawn(move || {
+        self.workers.retain(|w| !w.is_finished());
+        self.workers.push(thread::spawn(move || {
             let send = |o: Outcome| {
                 let _ = tx.send(o);
                 wake();
@@ -211,7 +218,7 @@ impl Loader {
                     Err(e) => Outcome::Failed(e),
                 }),
             }
-        });
+        }));
     }
 
     /// Opens a native dialog on a thread of its own; the choice comes back
@@ -294,7 +301,8 @@ impl Loader {
         out
     }
 
-    /// Waits for everything in flight (tests and headless benchmarks).
+    /// Waits for everything in flight (tests and headless benchmarks),
+    /// the loading threads' last wake-ups included.
     pub fn wait(&mut self) -> Vec<Outcome> {
         let mut out = Vec::new();
         while self.pending > 0 {
@@ -305,6 +313,10 @@ impl Loader {
                 }
                 Err(_) => break,
             }
+        }
+        for worker in self.workers.drain(..) {
+            // A worker that panicked has already been reported missing.
+            let _ = worker.join();
         }
         out
     }
