@@ -184,8 +184,8 @@ pub fn name_sites(p: &Paragraph) -> Vec<TokenRange> {
     let tokens = &p.tokens;
     let name_word = |k: usize| {
         tokens.get(k).is_some_and(|t| {
-            t.is_word
-                && t.capitalized
+            t.is_word()
+                && t.capitalized()
                 && !t.has(tag::DETERMINER | tag::CLAUSE_BOUNDARY | tag::PRONOUN)
         })
     };
@@ -193,15 +193,15 @@ pub fn name_sites(p: &Paragraph) -> Vec<TokenRange> {
     for (i, t) in tokens.iter().enumerate() {
         // Most words are followed by neither a capital nor a comma.
         let Some(next) = tokens.get(i + 1) else { break };
-        if !next.capitalized && next.punct != ',' {
+        if !next.capitalized() && next.punct() != ',' {
             continue;
         }
-        let j = if next.punct == ',' { i + 2 } else { i + 1 };
+        let j = if next.punct() == ',' { i + 2 } else { i + 1 };
         // The two capitalised words first: most tokens fail there, cheaply.
         if !(name_word(j) && name_word(j + 1)) {
             continue;
         }
-        if t.is_word && (!t.capitalized || p.word(i).ends_with('.')) {
+        if t.is_word() && (!t.capitalized() || p.word(i).ends_with('.')) {
             sites.push((i, j + 1));
         }
     }

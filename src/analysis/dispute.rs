@@ -41,7 +41,7 @@ pub fn find(p: &Paragraph, paragraph: usize, lex: &Lexicon) -> Vec<Dispute> {
             }
             let is_target = |m: &usize| {
                 p.has(*m, tag::DOCUMENT | tag::CONTENT_NOUN | tag::HEDGE_NOUN)
-                    && !p.tokens[*m].capitalized
+                    && !p.tokens[*m].capitalized()
             };
             let after = (d + 1..s.tokens.end.min(d + 1 + REACH)).find(is_target);
             let before = (s.tokens.start.max(d.saturating_sub(REACH))..d)
@@ -52,7 +52,7 @@ pub fn find(p: &Paragraph, paragraph: usize, lex: &Lexicon) -> Vec<Dispute> {
             };
             let owner = (noun.saturating_sub(3)..noun)
                 .rev()
-                .find(|&k| p.tokens[k].possessive && p.tokens[k].capitalized)
+                .find(|&k| p.tokens[k].possessive() && p.tokens[k].capitalized())
                 .map(|k| p.stem(k).to_string());
             let word = p.stem(noun).to_lowercase();
             out.push(Dispute {

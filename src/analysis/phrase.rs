@@ -24,7 +24,7 @@ const VERB_CUES: u64 = tag::REPORTING | tag::AS_VERB | tag::CITATION | tag::PART
 /// Whether the token is an adverb that may sit between subject and verb.
 pub fn is_skippable_adverb(p: &Paragraph, i: usize) -> bool {
     let t = &p.tokens[i];
-    if !t.is_word || t.capitalized && i > 0 {
+    if !t.is_word() || t.capitalized() && i > 0 {
         return false;
     }
     if t.has(tag::SKIPPABLE_ADVERB | tag::HEDGE_ADVERB) {
@@ -50,10 +50,12 @@ pub fn before_verb(p: &Paragraph, cue: usize, lo: usize) -> Option<usize> {
     while j > lo {
         let k = j - 1;
         let t = &p.tokens[k];
-        if t.is_word && is_negation(p, k) {
+        if t.is_word() && is_negation(p, k) {
             return None;
         }
-        if t.is_word && !t.has(tag::PRONOUN) && (t.has(tag::AUXILIARY) || is_skippable_adverb(p, k))
+        if t.is_word()
+            && !t.has(tag::PRONOUN)
+            && (t.has(tag::AUXILIARY) || is_skippable_adverb(p, k))
         {
             j = k;
             continue;
@@ -72,7 +74,7 @@ pub fn after_be(p: &Paragraph, verb: usize, lo: usize) -> bool {
         if p.has(k, tag::BE) {
             return true;
         }
-        if p.tokens[k].is_word && (is_skippable_adverb(p, k) || p.has(k, tag::AUXILIARY)) {
+        if p.tokens[k].is_word() && (is_skippable_adverb(p, k) || p.has(k, tag::AUXILIARY)) {
             j = k;
             continue;
         }
@@ -84,28 +86,28 @@ pub fn after_be(p: &Paragraph, verb: usize, lo: usize) -> bool {
 /// Whether a word can stand inside a noun phrase, read backwards.
 fn continues_phrase_backwards(p: &Paragraph, q: usize, start: usize) -> bool {
     let t = &p.tokens[q];
-    if !t.is_word {
+    if !t.is_word() {
         return false;
     }
-    if t.has(VERB_CUES) && !t.capitalized && !t.has(tag::NOUN_OR_VERB) {
+    if t.has(VERB_CUES) && !t.capitalized() && !t.has(tag::NOUN_OR_VERB) {
         return false;
     }
-    if t.has(tag::PRONOUN) || (t.has(tag::AUXILIARY) && !t.capitalized) {
+    if t.has(tag::PRONOUN) || (t.has(tag::AUXILIARY) && !t.capitalized()) {
         return false;
     }
     if t.has(tag::COORDINATOR) {
         // "the White House and U.S. Defense Department", "Iraq and Jordan".
         let left_is_noun = q > 0
-            && p.tokens[q - 1].is_word
+            && p.tokens[q - 1].is_word()
             && (p.capitalized(q - 1) || is_noun(p, q - 1))
             && !p.has(q - 1, tag::CLAUSE_BOUNDARY);
         let right_is_noun = p.capitalized(start) || p.has(start, tag::DETERMINER);
         return left_is_noun && right_is_noun;
     }
-    if t.has(tag::CLAUSE_BOUNDARY) && !t.capitalized {
+    if t.has(tag::CLAUSE_BOUNDARY) && !t.capitalized() {
         return false;
     }
-    if t.has(tag::CLAUSE_BOUNDARY) && t.capitalized && !t.has(tag::DETERMINER) {
+    if t.has(tag::CLAUSE_BOUNDARY) && t.capitalized() && !t.has(tag::DETERMINER) {
         // Sentence-initial "However", "While", "And".
         return false;
     }
@@ -128,7 +130,7 @@ pub fn is_noun(p: &Paragraph, i: usize) -> bool {
 /// The noun phrase that ends at token `end`, walking back no further than
 /// `lo`. A relative clause ("officials who were briefed") is kept inside.
 pub fn phrase_ending_at(p: &Paragraph, end: usize, lo: usize) -> Option<TokenRange> {
-    if !p.tokens[end].is_word
+    if !p.tokens[end].is_word()
         || p.has(end, tag::CLAUSE_BOUNDARY)
         || (p.has(end, tag::PREPOSITION) && !p.capitalized(end))
     {
@@ -151,7 +153,7 @@ pub fn phrase_ending_at(p: &Paragraph, end: usize, lo: usize) -> Option<TokenRan
         }
         start = q;
         // A determiner opens a phrase: "a figure some economists" is two.
-        let opens = p.has(q, tag::DETERMINER) && !p.tokens[q].capitalized;
+        let opens = p.has(q, tag::DETERMINER) && !p.tokens[q].capitalized();
         if opens && q > lo && !p.has(q - 1, tag::PREPOSITION | tag::COORDINATOR) {
             break;
         }
@@ -172,7 +174,7 @@ pub fn phrase_ending_at(p: &Paragraph, end: usize, lo: usize) -> Option<TokenRan
             break;
         }
     }
-    let end = if last >= start && p.tokens[last].is_word {
+    let end = if last >= start && p.tokens[last].is_word() {
         last
     } else {
         end
@@ -199,9 +201,9 @@ pub fn possessive_owner(p: &Paragraph, end: usize, lo: usize) -> TokenRange {
     while start > lo {
         let q = start - 1;
         let t = &p.tokens[q];
-        if !t.is_word
-            || t.possessive
-            || !(t.capitalized || is_noun(p, q))
+        if !t.is_word()
+            || t.possessive()
+            || !(t.capitalized() || is_noun(p, q))
             || t.has(tag::CLAUSE_BOUNDARY)
         {
             break;
@@ -221,7 +223,9 @@ pub fn verb_group_start(p: &Paragraph, verb: usize, subject_end: usize) -> usize
     while j > subject_end + 1 {
         let k = j - 1;
         let t = &p.tokens[k];
-        if t.is_word && !t.has(tag::PRONOUN) && (t.has(tag::AUXILIARY) || is_skippable_adverb(p, k))
+        if t.is_word()
+            && !t.has(tag::PRONOUN)
+            && (t.has(tag::AUXILIARY) || is_skippable_adverb(p, k))
         {
             j = k;
         } else {
@@ -262,7 +266,7 @@ pub fn subject_before(p: &Paragraph, cue: usize, sentence: &Sentence) -> Option<
         if seg_start >= k {
             return None;
         }
-        if !p.capitalized(seg_start) && p.tokens[seg_start].is_word && prev_comma.is_some() {
+        if !p.capitalized(seg_start) && p.tokens[seg_start].is_word() && prev_comma.is_some() {
             // Skip a parenthetical (", which was later retracted,", ", released
             // Thursday,", ", the nation's top expert,") to the phrase before it.
             let before = prev_comma?.checked_sub(1)?;
@@ -273,7 +277,7 @@ pub fn subject_before(p: &Paragraph, cue: usize, sentence: &Sentence) -> Option<
         }
         if prev_comma.is_some() && p.capitalized(seg_start) && k - seg_start <= MAX_PHRASE_WORDS {
             let all_words = (seg_start..k)
-                .all(|m| p.tokens[m].is_word && !p.has(m, tag::CLAUSE_BOUNDARY | VERB_CUES));
+                .all(|m| p.tokens[m].is_word() && !p.has(m, tag::CLAUSE_BOUNDARY | VERB_CUES));
             if all_words {
                 return Some((seg_start, k - 1));
             }
@@ -309,9 +313,9 @@ fn relative_before(p: &Paragraph, k: usize, lo: usize) -> Option<usize> {
     let r = (lo + 1..k)
         .rev()
         .take(MAX_CLAUSE)
-        .take_while(|&m| p.tokens[m].is_word)
+        .take_while(|&m| p.tokens[m].is_word())
         .find(|&m| (p.is(m, "who") || p.is(m, "that") || p.is(m, "which")) && !p.capitalized(m))?;
-    let verb_follows = p.tokens[r + 1].is_word
+    let verb_follows = p.tokens[r + 1].is_word()
         && !p.capitalized(r + 1)
         && !p.has(
             r + 1,
@@ -333,12 +337,12 @@ fn determined_noun(p: &Paragraph, i: usize, lo: usize) -> bool {
         | tag::AUXILIARY
         | tag::COORDINATOR
         | tag::CLAUSE_BOUNDARY;
-    p.tokens[i].is_word
+    p.tokens[i].is_word()
         && !p.has(i, GRAMMAR | VERB_CUES)
         && (lo..i)
             .rev()
             .take(3)
-            .take_while(|&m| p.tokens[m].is_word)
+            .take_while(|&m| p.tokens[m].is_word())
             .any(|m| p.has(m, tag::DETERMINER))
 }
 
@@ -351,7 +355,7 @@ pub fn phrase_starting_at(
     stop_at_as: bool,
 ) -> Option<TokenRange> {
     let hi = sentence.tokens.end;
-    if from >= hi || !p.tokens[from].is_word {
+    if from >= hi || !p.tokens[from].is_word() {
         return None;
     }
     if p.has(from, tag::PRONOUN) {
@@ -361,7 +365,7 @@ pub fn phrase_starting_at(
     let mut m = from + 1;
     while m < hi && m - from < MAX_PHRASE_WORDS {
         let t = &p.tokens[m];
-        if !t.is_word {
+        if !t.is_word() {
             break;
         }
         if stop_at_as && p.is(m, "as") {
@@ -375,7 +379,9 @@ pub fn phrase_starting_at(
             }
         } else if (t.has(tag::CLAUSE_BOUNDARY) && !t.has(tag::PREPOSITION))
             || t.has(tag::AUXILIARY)
-            || (t.has(VERB_CUES) && !t.capitalized && !t.has(tag::NOUN_OR_VERB | tag::POSTMODIFIER))
+            || (t.has(VERB_CUES)
+                && !t.capitalized()
+                && !t.has(tag::NOUN_OR_VERB | tag::POSTMODIFIER))
         {
             break;
         }
@@ -397,7 +403,7 @@ pub fn clause_subject(p: &Paragraph, at: usize, sentence: &Sentence) -> Option<T
     let mut start = lo;
     for m in (lo..at).rev() {
         let strong = p.is_punct(m, ';')
-            || (p.tokens[m].is_word
+            || (p.tokens[m].is_word()
                 && !p.capitalized(m)
                 && (p.is(m, "but") || p.is(m, "while") || p.is(m, "whereas")));
         if strong && !p.in_quote(p.tokens[m].start()) {
@@ -409,7 +415,7 @@ pub fn clause_subject(p: &Paragraph, at: usize, sentence: &Sentence) -> Option<T
     let mut s = start;
     while s < at
         && (p.in_quote(p.tokens[s].start())
-            || ((p.has(s, tag::CLAUSE_BOUNDARY) || !p.tokens[s].is_word)
+            || ((p.has(s, tag::CLAUSE_BOUNDARY) || !p.tokens[s].is_word())
                 && !p.has(s, tag::DETERMINER)))
     {
         s += 1;
@@ -418,7 +424,7 @@ pub fn clause_subject(p: &Paragraph, at: usize, sentence: &Sentence) -> Option<T
         let comma = (s..at).find(|&m| p.is_punct(m, ','))?;
         s = comma + 1;
     }
-    if s >= at || !p.tokens[s].is_word {
+    if s >= at || !p.tokens[s].is_word() {
         return None;
     }
     if p.has(s, tag::PRONOUN) {
@@ -430,12 +436,12 @@ pub fn clause_subject(p: &Paragraph, at: usize, sentence: &Sentence) -> Option<T
     let mut m = s;
     while m < at {
         let t = &p.tokens[m];
-        if !t.is_word {
+        if !t.is_word() {
             break;
         }
-        if t.capitalized || is_noun(p, m) {
+        if t.capitalized() || is_noun(p, m) {
             end = Some(m);
-            if t.possessive {
+            if t.possessive() {
                 m += 1;
                 continue;
             }

@@ -68,8 +68,8 @@ pub static RULE_ID: &str = "retraction.material";
 pub fn name_words(p: &Paragraph, np: TokenRange) -> Vec<String> {
     (np.0..=np.1)
         .filter(|&i| {
-            p.tokens[i].is_word
-                && p.tokens[i].capitalized
+            p.tokens[i].is_word()
+                && p.tokens[i].capitalized()
                 && !p.has(i, tag::DETERMINER | tag::POSSESSIVE_PRONOUN | tag::PRONOUN)
         })
         .map(|i| p.stem(i).trim_end_matches('.').to_string())
@@ -113,7 +113,7 @@ pub fn find(p: &Paragraph, paragraph: usize, lex: &Lexicon) -> Vec<Event> {
         let lo = s.tokens.start;
         for i in s.tokens.clone() {
             let t = &p.tokens[i];
-            if !t.is_word || (t.capitalized && i > lo) {
+            if !t.is_word() || (t.capitalized() && i > lo) {
                 continue;
             }
             if t.has(tag::RETRACT_VERB) {

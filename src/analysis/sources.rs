@@ -149,19 +149,19 @@ pub fn head_of(p: &Paragraph, np: TokenRange) -> usize {
         let t = &p.tokens[i];
         let prev = &p.tokens[i - 1];
         if t.has(tag::POSTMODIFIER)
-            && !t.capitalized
-            && prev.is_word
+            && !t.capitalized()
+            && prev.is_word()
             && !prev.has(tag::DETERMINER | tag::POSSESSIVE_PRONOUN)
         {
             return (first..i)
                 .rev()
-                .find(|&k| p.tokens[k].is_word)
+                .find(|&k| p.tokens[k].is_word())
                 .unwrap_or(first);
         }
     }
     (first..=last)
         .rev()
-        .find(|&k| p.tokens[k].is_word)
+        .find(|&k| p.tokens[k].is_word())
         .unwrap_or(last)
 }
 
@@ -214,15 +214,15 @@ pub fn classify(p: &Paragraph, np: TokenRange, sentence_start: usize) -> Classif
     let head = head_of(p, np);
     let h = &p.tokens[head];
     let first_tok = &p.tokens[first];
-    let definite = first_tok.has(tag::DEFINITE) || (first_tok.possessive && first < head);
+    let definite = first_tok.has(tag::DEFINITE) || (first_tok.possessive() && first < head);
     let indefinite = first_tok.has(tag::INDEFINITE) && !first_tok.has(tag::DEFINITE);
     let plural = is_plural(p, head);
     // Capitalised words that are not merely the sentence's first word.
     let proper = (first..=last)
-        .filter(|&i| p.tokens[i].is_word && p.tokens[i].capitalized)
+        .filter(|&i| p.tokens[i].is_word() && p.tokens[i].capitalized())
         // A sentence's first word is capitalised whatever it is: only a word
         // the rules do not know can be a name there.
-        .filter(|&i| !(i == sentence_start && p.tokens[i].tags != 0))
+        .filter(|&i| !(i == sentence_start && p.tokens[i].tags() != 0))
         .collect::<Vec<_>>();
     let pre_proper = proper.iter().copied().find(|&i| i < head);
     let verdict = |kind, category, rule, marker| Classified {
@@ -256,7 +256,7 @@ pub fn classify(p: &Paragraph, np: TokenRange, sentence_start: usize) -> Classif
         c.plural = p.is(first, "they") || p.is(first, "we");
         return c;
     }
-    if h.has(tag::HEDGE_NOUN) && !definite && !first_tok.possessive {
+    if h.has(tag::HEDGE_NOUN) && !definite && !first_tok.possessive() {
         // "Israeli media", "local reports": no outlet named. State media
         // speak for the state.
         let official =
@@ -275,7 +275,7 @@ pub fn classify(p: &Paragraph, np: TokenRange, sentence_start: usize) -> Classif
         }
     }
     // "A third said", "Two of the officials said": one of a group named before.
-    if !h.capitalized || head == sentence_start {
+    if !h.capitalized() || head == sentence_start {
         let word = p.stem(head).to_ascii_lowercase();
         if NUMERALS.contains(&word.as_str()) {
             let mut c = verdict(
@@ -297,7 +297,7 @@ pub fn classify(p: &Paragraph, np: TokenRange, sentence_start: usize) -> Classif
         );
     }
     if h.has(tag::OFFICE) || p.phrase_at(head.saturating_sub(1), tag::OFFICE) == Some(head) {
-        let identified = definite || first_tok.possessive || !proper.is_empty();
+        let identified = definite || first_tok.possessive() || !proper.is_empty();
         return if identified && !indefinite {
             verdict(SourceKind::Named, Category::Office, &OFFICE_HOLDER, head)
         } else {
@@ -309,7 +309,7 @@ pub fn classify(p: &Paragraph, np: TokenRange, sentence_start: usize) -> Classif
             )
         };
     }
-    if h.has(tag::ANON_PERSON) && !h.capitalized
+    if h.has(tag::ANON_PERSON) && !h.capitalized()
         || h.has(tag::ANON_PERSON) && head == sentence_start
     {
         return described_people();
@@ -322,7 +322,7 @@ pub fn classify(p: &Paragraph, np: TokenRange, sentence_start: usize) -> Classif
         && !p.stem(head).ends_with("ors")
         && !p.stem(head).ends_with("ers")
         && !definite
-        && !first_tok.possessive
+        && !first_tok.possessive()
         // Only a name inside the phrase counts: its first word is capitalised anyway.
         && !proper.iter().any(|&i| i < head && i != sentence_start && !is_demonym(p.stem(i)))
         && !proper.iter().any(|&i| i > head);
@@ -347,7 +347,7 @@ pub fn classify(p: &Paragraph, np: TokenRange, sentence_start: usize) -> Classif
         let by_institution = (first..head).any(|i| p.has(i, tag::INSTITUTION));
         let disclosed = pre_proper.is_some()
             || by_institution
-            || first_tok.possessive
+            || first_tok.possessive()
             || first_tok.has(tag::POSSESSIVE_PRONOUN)
             || (first..=last).any(|i| p.has(i, tag::DISCLOSED))
             || proper.iter().any(|&i| i > head);
@@ -367,16 +367,17 @@ pub fn classify(p: &Paragraph, np: TokenRange, sentence_start: usize) -> Classif
         c.needs_antecedent = definite;
         return c;
     }
-    if h.capitalized && !(head == sentence_start && h.has(tag::DETERMINER | tag::CLAUSE_BOUNDARY)) {
+    if h.capitalized() && !(head == sentence_start && h.has(tag::DETERMINER | tag::CLAUSE_BOUNDARY))
+    {
         return verdict(SourceKind::Named, Category::ProperName, &PROPER_NAME, head);
     }
-    if !h.capitalized && looks_like_person_noun(p.stem(head)) {
+    if !h.capitalized() && looks_like_person_noun(p.stem(head)) {
         return described_people();
     }
     // "A trawler captain who asked not to be named": "who" speaks of a
     // person, and without a name the person is described, not named.
     let who_follows = (head + 1..=last).any(|i| p.is(i, "who") || p.is(i, "whom"));
-    if !h.capitalized && who_follows && pre_proper.is_none() {
+    if !h.capitalized() && who_follows && pre_proper.is_none() {
         return described_people();
     }
     verdict(SourceKind::Named, Category::Other, &DEFAULT_NAMED, head)

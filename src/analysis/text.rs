@@ -11,24 +11,76 @@ use std::ops::Range;
 
 use super::lexicon::{Lexicon, Tags, tag};
 
-/// One word or punctuation mark.
+/// One word or punctuation mark, in 16 bytes: an article has a token for
+/// every five bytes of text, tokens are its largest allocation, and every
+/// rule walks them, so their size is memory traffic in every stage.
 #[derive(Debug, Clone, Copy)]
 pub struct Token {
-    /// Byte offsets, 32-bit: an article's tokens are its largest
-    /// allocation, and the analysis reads them again and again.
-    /// Paragraphs are cut to 4 GiB before tokenizing (see [`Paragraph::new`]).
+    /// Byte offsets, 32-bit. Paragraphs are cut to 4 GiB before
+    /// tokenizing (see [`Paragraph::new`]).
     first_byte: u32,
     end_byte: u32,
-    pub tags: Tags,
-    pub is_word: bool,
-    /// Starts with an upper-case letter or a digit-free capital ("NATO", "Japarov").
-    pub capitalized: bool,
-    pub possessive: bool,
-    /// Bytes of a possessive ending ("'s" is 2, "’s" is 4).
-    suffix: u8,
-    /// The character of a punctuation token; `'\0'` for words.
-    pub punct: char,
+    /// The word's classes ([`Tags`]), and in the bits no class uses
+    /// ([`token_bits`]) whether it is a word, capitalized or possessive,
+    /// its possessive ending's length, and its punctuation mark.
+    bits: u64,
 }
+
+/// The bits of [`Token::bits`] that are the token's own, above every class
+/// of [`tag`] but the last.
+mod token_bits {
+    pub const WORD: u64 = 1 << 49;
+    pub const CAPITALIZED: u64 = 1 << 50;
+    pub const POSSESSIVE: u64 = 1 << 51;
+    /// Half the bytes of a possessive ending: 1 for "'s", 2 for "’s".
+    pub const SUFFIX_SHIFT: u32 = 52;
+    pub const SUFFIX: u64 = 0b11 << SUFFIX_SHIFT;
+    /// A punctuation mark's [`super::punct_code`].
+    pub const PUNCT_SHIFT: u32 = 54;
+    pub const PUNCT: u64 = 0xff << PUNCT_SHIFT;
+    pub const ALL: u64 = WORD | CAPITALIZED | POSSESSIVE | SUFFIX | PUNCT;
+}
+
+const _: () = assert!(
+    tag::QUANTITY_ADJECTIVE < token_bits::WORD && tag::PHRASE_START > token_bits::PUNCT,
+    "word classes must leave bits 49 to 61 to the token"
+);
+
+/// The non-ASCII punctuation marks the rules tell apart; any other is
+/// [`OTHER_MARK`] to them.
+const NAMED_MARKS: [char; 9] = ['“', '”', '‘', '’', '—', '–', '…', '«', '»'];
+
+/// What a token holds for a non-ASCII punctuation mark the rules never
+/// name.
+const OTHER_MARK: char = '\u{FFFD}';
+
+/// A punctuation mark as eight bits: ASCII as itself, [`NAMED_MARKS`] from
+/// 0x80, any other mark 0xFF.
+fn punct_code(c: char) -> u64 {
+    if c.is_ascii() {
+        return c as u64;
+    }
+    match NAMED_MARKS.iter().position(|&m| m == c) {
+        Some(k) => 0x80 + k as u64,
+        None => 0xff,
+    }
+}
+
+/// The mark of each [`punct_code`], read for every token the rules look at.
+const MARKS: [char; 256] = {
+    let mut marks = [OTHER_MARK; 256];
+    let mut code = 0;
+    while code < 0x80 {
+        marks[code] = code as u8 as char;
+        code += 1;
+    }
+    let mut k = 0;
+    while k < NAMED_MARKS.len() {
+        marks[0x80 + k] = NAMED_MARKS[k];
+        k += 1;
+    }
+    marks
+};
 
 impl Token {
     /// Byte offset of the token's first byte in the paragraph.
@@ -43,28 +95,54 @@ impl Token {
         self.end_byte as usize
     }
 
-    fn punct(start: usize, c: char) -> Token {
+    fn punctuation(start: usize, c: char) -> Token {
         Token {
             first_byte: start as u32,
             end_byte: (start + c.len_utf8()) as u32,
-            suffix: 0,
-            tags: 0,
-            is_word: false,
-            capitalized: false,
-            possessive: false,
-            punct: c,
+            bits: punct_code(c) << token_bits::PUNCT_SHIFT,
         }
     }
 
     /// End of the word without a possessive "’s".
     #[inline]
     pub fn stem_end(&self) -> usize {
-        self.end() - self.suffix as usize
+        self.end() - 2 * ((self.bits & token_bits::SUFFIX) >> token_bits::SUFFIX_SHIFT) as usize
+    }
+
+    /// Every class the word has.
+    #[inline]
+    pub fn tags(&self) -> Tags {
+        self.bits & !token_bits::ALL
+    }
+
+    /// Whether the word has any of the classes in `t`. Classes never use
+    /// the token's own bits, so they need no masking here.
+    #[inline]
+    pub fn has(&self, t: Tags) -> bool {
+        debug_assert_eq!(t & token_bits::ALL, 0);
+        self.bits & t != 0
     }
 
     #[inline]
-    pub fn has(&self, t: Tags) -> bool {
-        self.tags & t != 0
+    pub fn is_word(&self) -> bool {
+        self.bits & token_bits::WORD != 0
+    }
+
+    /// Starts with an upper-case letter or a digit-free capital ("NATO", "Japarov").
+    #[inline]
+    pub fn capitalized(&self) -> bool {
+        self.bits & token_bits::CAPITALIZED != 0
+    }
+
+    #[inline]
+    pub fn possessive(&self) -> bool {
+        self.bits & token_bits::POSSESSIVE != 0
+    }
+
+    /// The punctuation mark; `'\0'` for words.
+    #[inline]
+    pub fn punct(&self) -> char {
+        MARKS[((self.bits & token_bits::PUNCT) >> token_bits::PUNCT_SHIFT) as usize]
     }
 }
 
@@ -123,7 +201,7 @@ impl<'a> Paragraph<'a> {
         let tokens = tokenize(text, lex);
         let mut p = Paragraph {
             text,
-            all_tags: tokens.iter().fold(0, |acc, t| acc | t.tags),
+            all_tags: tokens.iter().fold(0, |acc, t| acc | t.tags()),
             quotes: find_quotations(text, &tokens),
             tokens,
             phrases: Vec::new(),
@@ -166,7 +244,7 @@ impl<'a> Paragraph<'a> {
             return false;
         };
         // Length first: almost every comparison fails there, cheaply.
-        t.is_word
+        t.is_word()
             && t.stem_end() - t.start() == w.len()
             && self.text.as_bytes()[t.start()..t.stem_end()].eq_ignore_ascii_case(w.as_bytes())
     }
@@ -180,13 +258,13 @@ impl<'a> Paragraph<'a> {
     /// Whether token `i` has any of the classes in `t`.
     #[inline]
     pub fn has(&self, i: usize, t: Tags) -> bool {
-        i < self.tokens.len() && self.tokens[i].tags & t != 0
+        i < self.tokens.len() && self.tokens[i].has(t)
     }
 
     /// Whether token `i` is the punctuation mark `c`.
     #[inline]
     pub fn is_punct(&self, i: usize, c: char) -> bool {
-        i < self.tokens.len() && self.tokens[i].punct == c
+        i < self.tokens.len() && self.tokens[i].punct() == c
     }
 
     /// The last token of a phrase of class `t` starting at token `i`
@@ -195,12 +273,8 @@ impl<'a> Paragraph<'a> {
         if i >= self.tokens.len() {
             return None;
         }
-        let mut best = if self.tokens[i].tags & t != 0 {
-            Some(i)
-        } else {
-            None
-        };
-        if self.tokens[i].tags & tag::PHRASE_START != 0 {
+        let mut best = if self.tokens[i].has(t) { Some(i) } else { None };
+        if self.tokens[i].has(tag::PHRASE_START) {
             let from = self.phrases.partition_point(|p| p.first < i);
             for p in self.phrases[from..].iter().take_while(|p| p.first == i) {
                 if p.tags & t != 0 && best.is_none_or(|b| p.last > b) {
@@ -238,7 +312,7 @@ impl<'a> Paragraph<'a> {
     /// Whether a word token starts with an upper-case letter.
     #[inline]
     pub fn capitalized(&self, i: usize) -> bool {
-        i < self.tokens.len() && self.tokens[i].capitalized
+        i < self.tokens.len() && self.tokens[i].capitalized()
     }
 
     /// Whether token `i` opens or closes a quotation.
@@ -246,7 +320,7 @@ impl<'a> Paragraph<'a> {
     pub fn is_quote_mark(&self, i: usize) -> bool {
         i < self.tokens.len()
             && matches!(
-                self.tokens[i].punct,
+                self.tokens[i].punct(),
                 '"' | '\'' | '“' | '”' | '‘' | '’' | '«' | '»'
             )
     }
@@ -254,7 +328,7 @@ impl<'a> Paragraph<'a> {
     /// Whether token `i` is a dash used as punctuation.
     #[inline]
     pub fn is_dash(&self, i: usize) -> bool {
-        i < self.tokens.len() && matches!(self.tokens[i].punct, '-' | '—' | '–')
+        i < self.tokens.len() && matches!(self.tokens[i].punct(), '-' | '—' | '–')
     }
 }
 
@@ -317,7 +391,7 @@ const BYTE_CLASS: [u8; 256] = {
 fn tokenize(text: &str, lex: &Lexicon) -> Vec<Token> {
     thread_local! {
         /// Tokens are collected here and then copied out at their exact
-        /// size: an article's tokens are its largest allocation (32 bytes
+        /// size: an article's tokens are its largest allocation (16 bytes
         /// per five bytes of text), and a generous guess per paragraph left
         /// a third of it allocated and unused.
         static SCRATCH: std::cell::RefCell<Vec<Token>> = const { std::cell::RefCell::new(Vec::new()) };
@@ -346,7 +420,7 @@ fn tokenize_into(text: &str, lex: &Lexicon, tokens: &mut Vec<Token>) {
         match BYTE_CLASS[b as usize] {
             SPACE => i += 1,
             PUNCT => {
-                tokens.push(Token::punct(i, b as char));
+                tokens.push(Token::punctuation(i, b as char));
                 i += 1;
             }
             ALNUM => {
@@ -360,7 +434,7 @@ fn tokenize_into(text: &str, lex: &Lexicon, tokens: &mut Vec<Token>) {
                 if c.is_whitespace() {
                     i += len;
                 } else if !is_word_char(c) {
-                    tokens.push(Token::punct(i, c));
+                    tokens.push(Token::punctuation(i, c));
                     i += len;
                 } else {
                     let end = word_end(text, i, len);
@@ -563,15 +637,18 @@ fn word_token(text: &str, start: usize, end: usize, capitalized: bool, lex: &Lex
     if possessive && tags & tag::PRONOUN != 0 {
         tags &= !tag::PRONOUN;
     }
+    let mut bits =
+        tags | token_bits::WORD | (((end - stem_end) as u64 / 2) << token_bits::SUFFIX_SHIFT);
+    if capitalized {
+        bits |= token_bits::CAPITALIZED;
+    }
+    if possessive {
+        bits |= token_bits::POSSESSIVE;
+    }
     Token {
         first_byte: start as u32,
         end_byte: end as u32,
-        suffix: (end - stem_end) as u8,
-        tags,
-        is_word: true,
-        capitalized,
-        possessive,
-        punct: '\0',
+        bits,
     }
 }
 
@@ -579,7 +656,7 @@ fn find_phrases(p: &Paragraph, lex: &Lexicon) -> Vec<Phrase> {
     let mut out = Vec::new();
     let mut lower = String::new();
     for (i, t) in p.tokens.iter().enumerate() {
-        if t.tags & tag::PHRASE_START == 0 {
+        if !t.has(tag::PHRASE_START) {
             continue;
         }
         let entries = match lex.short_phrases_from(p.text.as_bytes(), t.start(), t.stem_end()) {
@@ -594,7 +671,7 @@ fn find_phrases(p: &Paragraph, lex: &Lexicon) -> Vec<Phrase> {
             let mut j = i;
             let matched = rest.iter().all(|w| {
                 j += 1;
-                j < p.tokens.len() && p.tokens[j].is_word && p.word(j).eq_ignore_ascii_case(w)
+                j < p.tokens.len() && p.tokens[j].is_word() && p.word(j).eq_ignore_ascii_case(w)
             });
             if matched {
                 out.push(Phrase {
@@ -620,9 +697,9 @@ fn find_quotations(text: &str, tokens: &[Token]) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut open: Option<(usize, char)> = None;
     for t in tokens {
-        let c = t.punct;
+        let c = t.punct();
         // Words first: most tokens are words, and a word is never a mark.
-        if t.is_word || !matches!(c, '"' | '\'' | '“' | '”' | '‘' | '’' | '«' | '»') {
+        if t.is_word() || !matches!(c, '"' | '\'' | '“' | '”' | '‘' | '’' | '«' | '»') {
             continue;
         }
         let i = t.start();
@@ -722,12 +799,12 @@ fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
         out.push(Sentence {
             bytes: tokens[first].start()..tokens[last].end(),
             tokens: first..last + 1,
-            tags: tokens[first..=last].iter().fold(0, |acc, t| acc | t.tags),
+            tags: tokens[first..=last].iter().fold(0, |acc, t| acc | t.tags()),
         });
     };
     while i < tokens.len() {
         let t = &tokens[i];
-        let terminal = match t.punct {
+        let terminal = match t.punct() {
             '.' | '?' | '!' | '…' => true,
             // A word ending in a full stop: an abbreviation or an initial.
             '\0' => text.as_bytes()[t.end() - 1] == b'.' && abbreviation_may_end(text, tokens, i),
@@ -758,7 +835,7 @@ fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
 /// A straight quote closes only when it touches the token before it.
 fn closes(tokens: &[Token], k: usize) -> bool {
     let t = &tokens[k];
-    match t.punct {
+    match t.punct() {
         '.' | '?' | '!' | '…' | ')' | ']' | '”' | '’' | '»' => true,
         '"' | '\'' => tokens[k - 1].end() == t.start(),
         _ => false,
@@ -766,11 +843,11 @@ fn closes(tokens: &[Token], k: usize) -> bool {
 }
 
 fn opens_sentence(text: &str, t: &Token) -> bool {
-    if t.is_word {
-        return t.capitalized || text[t.start()..].starts_with(|c: char| c.is_ascii_digit());
+    if t.is_word() {
+        return t.capitalized() || text[t.start()..].starts_with(|c: char| c.is_ascii_digit());
     }
     matches!(
-        t.punct,
+        t.punct(),
         '“' | '‘' | '"' | '\'' | '(' | '[' | '«' | '—' | '-' | '–'
     )
 }
@@ -783,13 +860,13 @@ fn abbreviation_may_end(text: &str, tokens: &[Token], i: usize) -> bool {
     }
     match tokens.get(i + 1) {
         None => true,
-        Some(next) if next.is_word => {
-            next.capitalized
+        Some(next) if next.is_word() => {
+            next.capitalized()
                 && SENTENCE_STARTERS
                     .iter()
                     .any(|s| s.eq_ignore_ascii_case(&text[next.start()..next.end()]))
         }
-        Some(next) => matches!(next.punct, '“' | '‘' | '”' | '’' | ')'),
+        Some(next) => matches!(next.punct(), '“' | '‘' | '”' | '’' | ')'),
     }
 }
 
@@ -808,6 +885,45 @@ mod tests {
             .map(|s| text[s.bytes.clone()].to_string())
             .collect();
         (lex, words, sentences)
+    }
+
+    #[test]
+    fn tokens_keep_their_marks_and_word_flags_in_sixteen_bytes() {
+        assert_eq!(std::mem::size_of::<Token>(), 16);
+        for c in (' '..='~').chain(NAMED_MARKS) {
+            assert_eq!(Token::punctuation(0, c).punct(), c);
+        }
+        // Marks no rule names are all one mark to the rules.
+        assert_eq!(Token::punctuation(0, '¿').punct(), OTHER_MARK);
+        assert_eq!(Token::punctuation(3, '¿').end(), 5);
+        let lex = Lexicon::new(&Rules::builtin());
+        let p = Paragraph::new("Putin’s aides' NATO's \"memo\" said it’s", &lex);
+        let flags: Vec<(bool, bool, bool, &str)> = p
+            .tokens
+            .iter()
+            .enumerate()
+            .map(|(i, t)| (t.is_word(), t.capitalized(), t.possessive(), p.stem(i)))
+            .collect();
+        assert_eq!(
+            flags,
+            [
+                (true, true, true, "Putin"),
+                (true, false, false, "aides"),
+                (false, false, false, "'"),
+                (true, true, true, "NATO"),
+                (false, false, false, "\""),
+                (true, false, false, "memo"),
+                (false, false, false, "\""),
+                (true, false, false, "said"),
+                (true, false, true, "it"),
+            ]
+        );
+        let said = p
+            .tokens
+            .iter()
+            .position(|t| t.is_word() && p.text[t.start()..t.end()] == *"said");
+        assert!(p.tokens[said.unwrap()].has(tag::REPORTING));
+        assert_eq!(p.tokens[said.unwrap()].punct(), '\0');
     }
 
     #[test]

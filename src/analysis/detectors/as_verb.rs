@@ -28,7 +28,7 @@ pub fn detect(p: &Paragraph, sentence: usize, out: &mut Vec<Candidate>) {
         if !t.has(tag::AS_VERB) || t.has(tag::REPORTING) || p.in_quote(t.start()) {
             continue;
         }
-        if (t.capitalized && i > s.tokens.start)
+        if (t.capitalized() && i > s.tokens.start)
             || p.is(i + 1, "by")
             || after_be(p, i, s.tokens.start)
         {

@@ -29,12 +29,12 @@ pub fn detect(p: &Paragraph, sentence: usize, out: &mut Vec<Candidate>) {
         if !p.tokens[i].has(tag::CITATION | tag::CITING) {
             continue;
         }
-        if p.in_quote(p.tokens[i].start()) || p.tokens[i].capitalized && i > s.tokens.start {
+        if p.in_quote(p.tokens[i].start()) || p.tokens[i].capitalized() && i > s.tokens.start {
             continue;
         }
         if p.has(i, tag::CITATION) {
             let Some(as_at) = (i + 2..s.tokens.end.min(i + MAX_GAP))
-                .take_while(|&m| p.tokens[m].is_word)
+                .take_while(|&m| p.tokens[m].is_word())
                 .find(|&m| p.is(m, "as"))
             else {
                 continue;
@@ -42,7 +42,7 @@ pub fn detect(p: &Paragraph, sentence: usize, out: &mut Vec<Candidate>) {
             let Some(source) = subject_before(p, i, s) else {
                 continue;
             };
-            let cue_end = if as_at + 1 < s.tokens.end && p.tokens[as_at + 1].is_word {
+            let cue_end = if as_at + 1 < s.tokens.end && p.tokens[as_at + 1].is_word() {
                 as_at + 1
             } else {
                 as_at

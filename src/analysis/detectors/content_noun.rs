@@ -33,18 +33,18 @@ pub fn detect(p: &Paragraph, sentence: usize, out: &mut Vec<Candidate>) {
         while k > lo && i - k <= MAX_ADJECTIVES {
             k -= 1;
             let t = &p.tokens[k];
-            if !t.is_word {
+            if !t.is_word() {
                 break;
             }
             if t.has(tag::POSSESSIVE_PRONOUN) {
                 owner = Some((k, i)); // "its story"
                 break;
             }
-            if t.possessive {
+            if t.possessive() {
                 owner = Some(possessive_owner(p, k, lo)); // "Moscow's"
                 break;
             }
-            if t.has(tag::DETERMINER) || t.capitalized {
+            if t.has(tag::DETERMINER) || t.capitalized() {
                 break;
             }
         }

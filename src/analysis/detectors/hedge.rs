@@ -61,7 +61,7 @@ pub fn detect(p: &Paragraph, sentence: usize, out: &mut Vec<Candidate>) {
         if !t.has(tag::HEDGE_ADVERB | tag::HEDGE_PARTICIPLE | tag::AS_VERB | tag::HEDGE_NOUN) {
             continue;
         }
-        if !t.is_word || p.in_quote(t.start()) || (t.capitalized && i > lo) {
+        if !t.is_word() || p.in_quote(t.start()) || (t.capitalized() && i > lo) {
             continue;
         }
         if t.has(tag::HEDGE_ADVERB) {
@@ -86,7 +86,7 @@ pub fn detect(p: &Paragraph, sentence: usize, out: &mut Vec<Candidate>) {
                     super::around(p, sentence, i),
                 );
             }
-        } else if t.has(tag::HEDGE_NOUN) && !t.possessive {
+        } else if t.has(tag::HEDGE_NOUN) && !t.possessive() {
             let needs_that = t.has(tag::HEDGE_NOUN_NEEDS_THAT);
             let carries = p.is(i + 1, "that") || (!needs_that && p.is(i + 1, "of"));
             if carries && sourceless_before(p, i, lo) {
@@ -152,10 +152,10 @@ fn sourceless_before(p: &Paragraph, i: usize, lo: usize) -> bool {
     while k > lo {
         k -= 1;
         let t = &p.tokens[k];
-        if !t.is_word || t.has(tag::PREPOSITION | tag::CLAUSE_BOUNDARY | tag::REPORTING) {
+        if !t.is_word() || t.has(tag::PREPOSITION | tag::CLAUSE_BOUNDARY | tag::REPORTING) {
             return !p.is(k, "to"); // "according to reports" is its own rule
         }
-        if t.possessive || t.capitalized || t.has(tag::DEFINITE | tag::POSSESSIVE_PRONOUN) {
+        if t.possessive() || t.capitalized() || t.has(tag::DEFINITE | tag::POSSESSIVE_PRONOUN) {
             return false;
         }
         if !SOURCELESS_ADJECTIVES.iter().any(|a| p.is(k, a)) {

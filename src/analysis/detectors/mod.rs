@@ -122,7 +122,7 @@ pub fn reach_back(p: &Paragraph, sentence: usize, at: usize) -> usize {
 pub fn clause_end(p: &Paragraph, sentence: usize, from: usize) -> usize {
     let s = &p.sentences[sentence];
     let opens_subordinate = (s.tokens.start..from)
-        .find(|&m| p.tokens[m].is_word)
+        .find(|&m| p.tokens[m].is_word())
         .is_some_and(|m| p.has(m, super::lexicon::tag::SUBORDINATOR));
     // The sentence's first comma ends a subordinate clause that opens it.
     let first_comma = if opens_subordinate {
@@ -190,11 +190,12 @@ fn clause_break(
     if quoted {
         return None;
     }
-    if t.is_word {
-        let contrast = !t.capitalized && (p.is(m, "but") || p.is(m, "while") || p.is(m, "whereas"));
+    if t.is_word() {
+        let contrast =
+            !t.capitalized() && (p.is(m, "but") || p.is(m, "while") || p.is(m, "whereas"));
         return contrast.then_some(t.start());
     }
-    let breaks = match t.punct {
+    let breaks = match t.punct() {
         ';' => true,
         ',' => {
             m + 1 < s.tokens.end
@@ -212,7 +213,7 @@ fn clause_break(
 pub fn opens_sentence(p: &Paragraph, sentence: usize, at: usize) -> bool {
     let s = &p.sentences[sentence];
     (s.tokens.start..at).all(|m| {
-        !p.tokens[m].is_word
+        !p.tokens[m].is_word()
             || p.has(m, super::lexicon::tag::CLAUSE_BOUNDARY)
             || super::phrase::is_skippable_adverb(p, m)
     })

@@ -15,7 +15,9 @@ pub fn detect(p: &Paragraph, sentence: usize, out: &mut Vec<Candidate>) {
     let s = &p.sentences[sentence];
     for i in s.tokens.clone() {
         let t = &p.tokens[i];
-        if !t.has(tag::PARTICIPLE) || p.in_quote(t.start()) || (t.capitalized && i > s.tokens.start)
+        if !t.has(tag::PARTICIPLE)
+            || p.in_quote(t.start())
+            || (t.capitalized() && i > s.tokens.start)
         {
             continue;
         }

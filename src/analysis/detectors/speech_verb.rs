@@ -87,7 +87,7 @@ fn is_verb_here(p: &Paragraph, i: usize, last: usize, lo: usize) -> bool {
     if after_determiner {
         return false;
     }
-    if p.tokens[i].capitalized && i > lo {
+    if p.tokens[i].capitalized() && i > lo {
         return false; // a name or title: "Sen. Warren", "The Report"
     }
     if p.has(i, tag::NOUN_OR_VERB) {
@@ -105,12 +105,12 @@ fn is_verb_here(p: &Paragraph, i: usize, last: usize, lo: usize) -> bool {
             return false;
         }
         let t = &p.tokens[k];
-        let subject_like = t.is_word
-            && !t.possessive
+        let subject_like = t.is_word()
+            && !t.possessive()
             && !t.has(
                 tag::DETERMINER | tag::POSSESSIVE_PRONOUN | tag::PREPOSITION | tag::CLAUSE_BOUNDARY,
             )
-            && (t.has(tag::PRONOUN) || t.capitalized || is_noun(p, k));
+            && (t.has(tag::PRONOUN) || t.capitalized() || is_noun(p, k));
         return subject_like;
     }
     true
