@@ -75,7 +75,7 @@ fn retraction_reaches_back_and_forward() {
     );
     assert_eq!(earlier.speaker.as_ref().unwrap().text(), "a senior manager");
     assert!(
-        earlier.explanation.contains("paragraph 6"),
+        earlier.explanation.to_string().contains("paragraph 6"),
         "{}",
         earlier.explanation
     );
@@ -179,7 +179,8 @@ fn spans_point_at_their_words() {
         a.check_contract().unwrap();
         for p in &a.paragraphs {
             for c in &p.claims {
-                assert!(!c.explanation.is_empty() && c.explanation.contains(c.rule.as_ref()));
+                let explanation = c.explanation.to_string();
+                assert!(!explanation.is_empty() && explanation.contains(c.rule.as_ref()));
             }
         }
     }
@@ -192,6 +193,7 @@ fn every_claim_explains_its_rules() {
     assert_eq!(c.kind_rule, "source.anonymous-descriptor");
     assert!(
         c.explanation
+            .to_string()
             .contains("'City officials' names no person or organisation"),
         "{}",
         c.explanation

@@ -1,10 +1,13 @@
-//! Turning a draft claim into its final form, with the explanation a
-//! student reads: which rule found the claim on which words, which rule
-//! decided the kind and why, and what retracted, disputed or left it
-//! unconfirmed.
+//! A claim's explanation, the text a student reads: which rule found the
+//! claim on which words, which rule decided the kind and why, and what
+//! retracted, disputed or left it unconfirmed.
 //!
-//! Explanations are built for every claim, so templates are filled in one
-//! pass into one string rather than by repeated `replace`.
+//! A claim keeps its explanation as the parts it is filled from (the
+//! rules' templates, offsets into the paragraph, the few sentences of
+//! other text), and the text is written when it is read: a long article
+//! has hundreds of thousands of claims, the window shows one explanation
+//! at a time, and `analyze --summary` shows none. Writing them all took a
+//! twentieth of an analysis and an allocation per claim.
 
 use std::cell::RefCell;
 use std::fmt::Write;
@@ -13,7 +16,11 @@ use std::sync::Arc;
 
 use rustc_hash::FxHashMap;
 
-use super::model::{Claim, Reference, Span};
+use serde::{Serialize, Serializer};
+
+use super::detectors::RuleInfo;
+use super::model::{Claim, Reference, SourceKind, Span};
+use super::sources::KindRule;
 use super::text::Paragraph;
 use super::{Draft, Marker, ResolvedSource};
 
@@ -121,53 +128,130 @@ fn template(text: &'static str, brackets: bool) -> Rc<Template> {
     })
 }
 
-fn words<'a>(p: &'a Paragraph, s: &ResolvedSource) -> &'a str {
-    &p.text[p.span(s.np.0, s.np.1)]
+/// What a claim's explanation is written from. See the module comment.
+#[derive(Clone)]
+pub struct Explanation {
+    /// The claim's paragraph, which the offsets below count in.
+    paragraph_text: Arc<str>,
+    /// The paragraph's index, for "in paragraph 6".
+    paragraph: usize,
+    cue_rule: &'static RuleInfo,
+    cue: Words,
+    /// `{source}`: `None` is "no one".
+    source: Option<Words>,
+    /// `{speaker}`: `None` is "the speaker".
+    speaker: Option<Words>,
+    kind: KindNote,
+    kind_rule: &'static KindRule,
+    retracted_by: Option<Box<Reference>>,
+    disputed_by: Option<Box<Reference>>,
+    unconfirmed: bool,
+    anonymity_reason: Option<bool>,
+    /// Sentences added after the analysis: a retraction list's.
+    added: Option<Box<str>>,
 }
 
-fn push_quoted(out: &mut String, words: &str) {
-    out.push('\'');
-    out.push_str(words);
-    out.push('\'');
+/// Words of the explanation: offsets into the paragraph, or text of their
+/// own (a description of an earlier mention, words of another paragraph).
+#[derive(Clone)]
+enum Words {
+    At(u32, u32),
+    Text(Box<str>),
 }
 
-/// Appends the filled-in explanation of a source's kind.
-fn push_kind_note(out: &mut String, p: &Paragraph, s: &ResolvedSource) {
-    let source = words(p, s);
-    let marker: &str = match &s.marker {
-        Marker::Word(i) => p.word(*i),
-        Marker::Text(t) => t,
-    };
-    let value = |name: &str, out: &mut String| {
-        match name {
-            "source" => out.push_str(source),
-            "marker" => out.push_str(marker),
-            _ => return false,
-        }
-        true
-    };
-    // "[ ('{marker}')]" adds nothing when the marker is the whole source.
-    template(s.rule.explanation, true).fill(out, marker != source, value);
-}
-
-/// Appends the explanation of a claim's kind: its source's, and the inner
-/// speaker that made it anonymous when the weakest link decided.
-fn push_kind_explanation(out: &mut String, p: &Paragraph, d: &Draft) {
-    if let Some(note) = &d.kind_note {
-        out.push_str(note);
-        return;
+impl Words {
+    fn at(range: std::ops::Range<usize>) -> Words {
+        // Offsets fit: paragraphs are cut to 4 GiB before tokenizing.
+        Words::At(range.start as u32, range.end as u32)
     }
-    let Some(source) = d.source.as_ref() else {
-        out.push_str(d.kind_rule.explanation);
-        return;
-    };
-    push_kind_note(out, p, source);
-    if let Some(s) = d.weakest_speaker.and_then(|i| d.speakers.get(i)) {
-        out.push_str("; but the inner speaker is unnamed: ");
-        push_kind_note(out, p, s);
-        out.push_str(", so the claim is ");
-        out.push_str(s.kind.label());
-        out.push_str(" (weakest link)");
+
+    fn of<'a>(&'a self, paragraph: &'a str) -> &'a str {
+        match self {
+            Words::At(start, end) => paragraph.get(*start as usize..*end as usize).unwrap_or(""),
+            Words::Text(text) => text,
+        }
+    }
+}
+
+/// Why the claim has its kind.
+#[derive(Clone)]
+enum KindNote {
+    /// Written out already: a continued quote borrows its source's note.
+    Written(Box<str>),
+    /// A rule's text with no words to fill in (an unattributed hedge).
+    Rule(&'static str),
+    /// The source's kind rule, and the inner speaker's when the weakest
+    /// link decided.
+    Source(SourceNote, Option<Box<(SourceNote, SourceKind)>>),
+}
+
+/// A kind rule filled in for one source.
+#[derive(Clone)]
+struct SourceNote {
+    rule: &'static KindRule,
+    source: Words,
+    marker: Words,
+}
+
+impl SourceNote {
+    fn of(p: &Paragraph, s: &ResolvedSource) -> SourceNote {
+        let marker = match &s.marker {
+            Marker::Word(i) => Words::at(p.tokens[*i].start()..p.tokens[*i].end()),
+            Marker::Text(t) => Words::Text(t.as_str().into()),
+        };
+        SourceNote {
+            rule: s.rule,
+            source: Words::at(p.span(s.np.0, s.np.1)),
+            marker,
+        }
+    }
+
+    fn write(&self, out: &mut String, paragraph: &str) {
+        let source = self.source.of(paragraph);
+        let marker = self.marker.of(paragraph);
+        let value = |name: &str, out: &mut String| {
+            match name {
+                "source" => out.push_str(source),
+                "marker" => out.push_str(marker),
+                _ => return false,
+            }
+            true
+        };
+        // "[ ('{marker}')]" adds nothing when the marker is the whole source.
+        template(self.rule.explanation, true).fill(out, marker != source, value);
+    }
+}
+
+impl KindNote {
+    fn of(p: &Paragraph, d: &Draft) -> KindNote {
+        if let Some(note) = &d.kind_note {
+            return KindNote::Written(note.clone());
+        }
+        let Some(source) = d.source.as_ref() else {
+            return KindNote::Rule(d.kind_rule.explanation);
+        };
+        let weakest = d
+            .weakest_speaker
+            .and_then(|i| d.speakers.get(i))
+            .map(|s| Box::new((SourceNote::of(p, s), s.kind)));
+        KindNote::Source(SourceNote::of(p, source), weakest)
+    }
+
+    fn write(&self, out: &mut String, paragraph: &str) {
+        match self {
+            KindNote::Written(note) => out.push_str(note),
+            KindNote::Rule(text) => out.push_str(text),
+            KindNote::Source(source, weakest) => {
+                source.write(out, paragraph);
+                if let Some((speaker, kind)) = weakest.as_deref() {
+                    out.push_str("; but the inner speaker is unnamed: ");
+                    speaker.write(out, paragraph);
+                    out.push_str(", so the claim is ");
+                    out.push_str(kind.label());
+                    out.push_str(" (weakest link)");
+                }
+            }
+        }
     }
 }
 
@@ -175,7 +259,7 @@ fn push_kind_explanation(out: &mut String, p: &Paragraph, d: &Draft) {
 /// which borrows its source's).
 pub(super) fn kind_explanation(p: &Paragraph, d: &Draft) -> String {
     let mut out = String::with_capacity(160);
-    push_kind_explanation(&mut out, p, d);
+    KindNote::of(p, d).write(&mut out, p.text);
     out
 }
 
@@ -184,6 +268,12 @@ fn push_rule_id(out: &mut String, id: &str) {
     out.push_str(" [");
     out.push_str(id);
     out.push_str("].");
+}
+
+fn push_quoted(out: &mut String, words: &str) {
+    out.push('\'');
+    out.push_str(words);
+    out.push('\'');
 }
 
 /// Upper-cases the character starting at byte `at`.
@@ -207,73 +297,128 @@ fn where_(r: &Reference, here: usize) -> String {
     }
 }
 
-/// The claim a draft becomes. The draft's references are taken, not
-/// copied: it is not used again. The explanation is written into
-/// `scratch` and copied out at its exact length (a guessed capacity left
-/// a third of every explanation's allocation unused).
-pub(super) fn finish(
-    p: &Paragraph,
-    shared: &Arc<str>,
-    d: &mut Draft,
-    scratch: &mut String,
-) -> Claim {
-    let cue_text = &p.text[d.cue.clone()];
-    let explanation = scratch;
-    explanation.clear();
-    template(d.cand.rule.explanation, false).fill(explanation, true, |name, out| {
-        match name {
-            "cue" => out.push_str(cue_text),
-            "source" => match (&d.source, &d.continued_source_text) {
-                (Some(s), _) => push_quoted(out, words(p, s)),
-                (None, Some(t)) => push_quoted(out, t),
-                (None, None) => out.push_str("no one"),
-            },
-            "speaker" => match d.speakers.first() {
-                Some(s) => push_quoted(out, words(p, s)),
-                None => out.push_str("the speaker"),
-            },
-            _ => return false,
-        }
-        true
-    });
-    // Plain pushes, not `write!`: the formatting machinery costs more than
-    // the copying, once per claim.
-    push_rule_id(explanation, d.cand.rule.id);
-    explanation.push(' ');
-    let note_start = explanation.len();
-    push_kind_explanation(explanation, p, d);
-    capitalize_at(explanation, note_start);
-    push_rule_id(explanation, d.kind_rule.id);
-    if let Some(r) = &d.retracted_by {
-        let _ = write!(
-            explanation,
-            " Retracted: the material it rests on is withdrawn ('{}', {}) [{}].",
-            r.text,
-            where_(r, d.paragraph),
-            super::retraction::RULE_ID
-        );
-    }
-    if let Some(r) = &d.disputed_by {
-        let _ = write!(
-            explanation,
-            " Disputed: another party denies it ('{}', {}) [{}].",
-            r.text,
-            where_(r, d.paragraph),
-            super::dispute::RULE_ID
-        );
-    }
-    if d.unconfirmed {
-        explanation.push_str(" Marked unconfirmed by the text");
-        push_rule_id(explanation, super::unconfirmed::RULE_ID);
-    }
-    if let Some(given) = d.anonymity_reason {
-        explanation.push_str(if given {
-            " The text says why the source is unnamed"
-        } else {
-            " The text does not say why the source is unnamed"
+impl Explanation {
+    /// Appends the explanation to `out`.
+    pub fn write_to(&self, out: &mut String) {
+        let paragraph = &*self.paragraph_text;
+        template(self.cue_rule.explanation, false).fill(out, true, |name, out| {
+            match name {
+                "cue" => out.push_str(self.cue.of(paragraph)),
+                "source" => match &self.source {
+                    Some(words) => push_quoted(out, words.of(paragraph)),
+                    None => out.push_str("no one"),
+                },
+                "speaker" => match &self.speaker {
+                    Some(words) => push_quoted(out, words.of(paragraph)),
+                    None => out.push_str("the speaker"),
+                },
+                _ => return false,
+            }
+            true
         });
-        push_rule_id(explanation, super::anonymity::RULE_ID);
+        // Plain pushes, not `write!`: the formatting machinery costs more
+        // than the copying.
+        push_rule_id(out, self.cue_rule.id);
+        out.push(' ');
+        let note_start = out.len();
+        self.kind.write(out, paragraph);
+        capitalize_at(out, note_start);
+        push_rule_id(out, self.kind_rule.id);
+        if let Some(r) = &self.retracted_by {
+            let _ = write!(
+                out,
+                " Retracted: the material it rests on is withdrawn ('{}', {}) [{}].",
+                r.text,
+                where_(r, self.paragraph),
+                super::retraction::RULE_ID
+            );
+        }
+        if let Some(r) = &self.disputed_by {
+            let _ = write!(
+                out,
+                " Disputed: another party denies it ('{}', {}) [{}].",
+                r.text,
+                where_(r, self.paragraph),
+                super::dispute::RULE_ID
+            );
+        }
+        if self.unconfirmed {
+            out.push_str(" Marked unconfirmed by the text");
+            push_rule_id(out, super::unconfirmed::RULE_ID);
+        }
+        if let Some(given) = self.anonymity_reason {
+            out.push_str(if given {
+                " The text says why the source is unnamed"
+            } else {
+                " The text does not say why the source is unnamed"
+            });
+            push_rule_id(out, super::anonymity::RULE_ID);
+        }
+        if let Some(added) = &self.added {
+            out.push_str(added);
+        }
     }
+
+    /// Adds a sentence after the analyser's (a retraction list's finding).
+    pub fn add(&mut self, sentence: &str) {
+        let before = self.added.take().unwrap_or_default();
+        self.added = Some(format!("{before}{sentence}").into());
+    }
+}
+
+impl std::fmt::Display for Explanation {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let mut out = String::with_capacity(256);
+        self.write_to(&mut out);
+        f.write_str(&out)
+    }
+}
+
+impl std::fmt::Debug for Explanation {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(&self.to_string(), f)
+    }
+}
+
+/// Two explanations are equal when they read the same.
+impl PartialEq for Explanation {
+    fn eq(&self, other: &Explanation) -> bool {
+        self.to_string() == other.to_string()
+    }
+}
+
+/// In JSON an explanation is its text.
+impl Serialize for Explanation {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+/// The claim a draft becomes. The draft's references and texts are taken,
+/// not copied: it is not used again.
+pub(super) fn finish(p: &Paragraph, shared: &Arc<str>, d: &mut Draft) -> Claim {
+    let explanation = Explanation {
+        paragraph_text: Arc::clone(shared),
+        paragraph: d.paragraph,
+        cue_rule: d.cand.rule,
+        cue: Words::at(d.cue.clone()),
+        source: match (&d.source, d.continued_source_text.take()) {
+            (Some(s), _) => Some(Words::at(p.span(s.np.0, s.np.1))),
+            (None, Some(text)) => Some(Words::Text(text)),
+            (None, None) => None,
+        },
+        speaker: d
+            .speakers
+            .first()
+            .map(|s| Words::at(p.span(s.np.0, s.np.1))),
+        kind: KindNote::of(p, d),
+        kind_rule: d.kind_rule,
+        retracted_by: d.retracted_by.clone(),
+        disputed_by: d.disputed_by.clone(),
+        unconfirmed: d.unconfirmed,
+        anonymity_reason: d.anonymity_reason,
+        added: None,
+    };
     let content = (d.cand.content.start < d.cand.content.end && d.cand.content.end <= p.text.len())
         .then(|| Span::new(shared, trim(p.text, d.cand.content.clone())));
     Claim {
@@ -294,7 +439,7 @@ pub(super) fn finish(
         anonymity_reason: d.anonymity_reason,
         rule: d.cand.rule.id.into(),
         kind_rule: d.kind_rule.id.into(),
-        explanation: explanation.as_str().into(),
+        explanation,
         sentence: d.cand.sentence,
         refers_to: d.refers_to.take(),
         retracted_by: d.retracted_by.take(),
@@ -333,6 +478,29 @@ mod tests {
             true
         });
         out
+    }
+
+    #[test]
+    fn an_explanation_reads_the_same_written_serialized_and_added_to() {
+        let analysis = crate::analysis::Analyzer::default()
+            .analyze(&["A senior official said the plan had been dropped."]);
+        let claim = &analysis.paragraphs[0].claims[0];
+        let text = claim.explanation.to_string();
+        assert!(
+            text.starts_with("'said' reports what 'A senior official' said or holds"),
+            "{text}"
+        );
+        assert!(text.contains("[source.anonymous-descriptor]"), "{text}");
+        assert_eq!(
+            serde_json::to_string(&claim.explanation).unwrap(),
+            serde_json::to_string(&text).unwrap()
+        );
+        assert_eq!(format!("{:?}", claim.explanation), format!("{text:?}"));
+        let mut added = claim.explanation.clone();
+        added.add(" One.");
+        added.add(" Two.");
+        assert_eq!(added.to_string(), format!("{text} One. Two."));
+        assert_ne!(added, claim.explanation);
     }
 
     #[test]

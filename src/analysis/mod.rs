@@ -36,6 +36,7 @@ use std::ops::Range;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
+pub use explain::Explanation;
 pub use lexicon::Lexicon;
 pub use model::{Analysis, Claim, ParagraphAnalysis, Reference, SourceKind, Span, Summary};
 pub use rules::{Rules, RulesError};
@@ -236,7 +237,6 @@ impl Analyzer {
         // Each paragraph's text is copied once, into the result, and its
         // claims' spans share that copy.
         let mut finished: Vec<(Arc<str>, Vec<Claim>)> = Vec::with_capacity(paras.len());
-        let mut scratch = String::with_capacity(512);
         let mut next = 0;
         for (pi, p) in paras.into_iter().enumerate() {
             let first = next;
@@ -246,7 +246,7 @@ impl Analyzer {
             let text: Arc<str> = Arc::from(paragraphs[pi].as_ref());
             let here = drafts[first..next]
                 .iter_mut()
-                .map(|d| explain::finish(&p, &text, d, &mut scratch))
+                .map(|d| explain::finish(&p, &text, d))
                 .collect();
             finished.push((text, here));
         }

@@ -8,6 +8,8 @@ use std::sync::Arc;
 use serde::ser::SerializeStruct;
 use serde::{Deserialize, Serialize, Serializer};
 
+use super::explain::Explanation;
+
 /// Words of a paragraph: byte offsets into that paragraph's text, always on
 /// `char` boundaries, and the text they cover.
 ///
@@ -136,8 +138,9 @@ pub struct Claim {
     pub rule: Cow<'static, str>,
     /// The rule that decided the kind.
     pub kind_rule: Cow<'static, str>,
-    /// What a student reads: which rules fired on which words, and why.
-    pub explanation: String,
+    /// What a student reads: which rules fired on which words, and why
+    /// (written when read: `to_string()`, or `{}` in a format string).
+    pub explanation: Explanation,
     /// Index of the sentence within the paragraph.
     pub sentence: usize,
     /// Where the source was first named, for pronouns, "the memo" and

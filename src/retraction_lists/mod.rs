@@ -221,7 +221,7 @@ pub fn mark(analysis: &mut Analysis, lists: &[RetractionList], analyzer: &Analyz
                 } else {
                     format!(", {}", entry.date)
                 };
-                c.explanation.push_str(&format!(
+                c.explanation.add(&format!(
                     " Retracted: the sentence cites '{}', listed in {} ({nature}{date}) [{RULE_ID}].",
                     listed.matched.text(), list.name
                 ));
@@ -280,7 +280,12 @@ mod tests {
         let first = &a.paragraphs[0].claims;
         assert!(first[0].retracted && first[0].listed.is_some());
         assert!(!first[1].retracted, "the next sentence does not cite it");
-        assert!(first[0].explanation.contains("[retraction-list]"));
+        assert!(
+            first[0]
+                .explanation
+                .to_string()
+                .contains("[retraction-list]")
+        );
         let listed = a.paragraphs[1].claims[0].listed.as_ref().unwrap();
         assert_eq!(listed.reason, "Falsification of data");
         assert_eq!(a.summary.score, before + 4);
