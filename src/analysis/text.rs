@@ -38,12 +38,16 @@ mod token_bits {
     /// A punctuation mark's [`super::punct_code`].
     pub const PUNCT_SHIFT: u32 = 54;
     pub const PUNCT: u64 = 0xff << PUNCT_SHIFT;
-    pub const ALL: u64 = WORD | CAPITALIZED | POSSESSIVE | SUFFIX | PUNCT;
+    /// May end a sentence: ".", "?", "!", "…", or a word ending in a full
+    /// stop ("Gen.", "U.S."). Sentence splitting looks no further at the
+    /// rest, nearly every token.
+    pub const TERMINAL: u64 = 1 << 62;
+    pub const ALL: u64 = WORD | CAPITALIZED | POSSESSIVE | SUFFIX | PUNCT | TERMINAL;
 }
 
 const _: () = assert!(
     tag::QUANTITY_ADJECTIVE < token_bits::WORD && tag::PHRASE_START > token_bits::PUNCT,
-    "word classes must leave bits 49 to 61 to the token"
+    "word classes must leave bits 49 to 62 to the token"
 );
 
 /// The non-ASCII punctuation marks the rules tell apart; any other is
@@ -96,11 +100,19 @@ impl Token {
     }
 
     fn punctuation(start: usize, c: char) -> Token {
+        let terminal = matches!(c, '.' | '?' | '!' | '…');
         Token {
             first_byte: start as u32,
             end_byte: (start + c.len_utf8()) as u32,
-            bits: punct_code(c) << token_bits::PUNCT_SHIFT,
+            bits: (punct_code(c) << token_bits::PUNCT_SHIFT)
+                | (u64::from(terminal) * token_bits::TERMINAL),
         }
+    }
+
+    /// Whether the token may end a sentence ([`token_bits::TERMINAL`]).
+    #[inline]
+    fn may_end_sentence(&self) -> bool {
+        self.bits & token_bits::TERMINAL != 0
     }
 
     /// End of the word without a possessive "’s".
@@ -614,10 +626,15 @@ fn word_token(text: &str, start: usize, end: usize, capitalized: bool, lex: &Lex
         (end, false)
     };
     let bytes = text.as_bytes();
-    // An abbreviation's full stops are not part of its stem ("Gen." is "gen").
+    // An abbreviation's full stops are not part of its stem ("Gen." is
+    // "gen"); a word ending in one may end a sentence.
+    let mut bits = token_bits::WORD;
     let stem_len = if bytes[stem_end - 1] != b'.' {
         stem_end - start
     } else {
+        if !possessive {
+            bits |= token_bits::TERMINAL;
+        }
         match bytes[start..stem_end].iter().rposition(|&b| b != b'.') {
             Some(last) => last + 1,
             None => 0,
@@ -637,8 +654,7 @@ fn word_token(text: &str, start: usize, end: usize, capitalized: bool, lex: &Lex
     if possessive && tags & tag::PRONOUN != 0 {
         tags &= !tag::PRONOUN;
     }
-    let mut bits =
-        tags | token_bits::WORD | (((end - stem_end) as u64 / 2) << token_bits::SUFFIX_SHIFT);
+    bits |= tags | (((end - stem_end) as u64 / 2) << token_bits::SUFFIX_SHIFT);
     if capitalized {
         bits |= token_bits::CAPITALIZED;
     }
@@ -804,12 +820,10 @@ fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
     };
     while i < tokens.len() {
         let t = &tokens[i];
-        let terminal = match t.punct() {
-            '.' | '?' | '!' | '…' => true,
-            // A word ending in a full stop: an abbreviation or an initial.
-            '\0' => text.as_bytes()[t.end() - 1] == b'.' && abbreviation_may_end(text, tokens, i),
-            _ => false,
-        };
+        // A mark that ends sentences, or a word ending in a full stop (an
+        // abbreviation or an initial) that may end this one.
+        let terminal =
+            t.may_end_sentence() && (!t.is_word() || abbreviation_may_end(text, tokens, i));
         if !terminal {
             i += 1;
             continue;
@@ -918,6 +932,16 @@ mod tests {
                 (true, false, true, "it"),
             ]
         );
+        // What may end a sentence is marked once, in the tokenizer.
+        let p2 = Paragraph::new(
+            "Gen. Smith’s aides, U.S.'s allies: why? Yes… no. Then!",
+            &lex,
+        );
+        let terminal: Vec<&str> = (0..p2.tokens.len())
+            .filter(|&i| p2.tokens[i].may_end_sentence())
+            .map(|i| p2.word(i))
+            .collect();
+        assert_eq!(terminal, ["Gen.", "U.S.", "?", "…", ".", "!"]);
         let said = p
             .tokens
             .iter()
