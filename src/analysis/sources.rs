@@ -166,22 +166,27 @@ pub fn head_of(p: &Paragraph, np: TokenRange) -> usize {
 }
 
 fn is_plural(p: &Paragraph, head: usize) -> bool {
-    let w = p.stem(head);
-    let lower = w.to_ascii_lowercase();
-    (lower.ends_with('s') && !lower.ends_with("ss") && !lower.ends_with("us"))
-        || matches!(
-            lower.as_str(),
-            "people"
-                | "police"
-                | "authorities"
-                | "staff"
-                | "personnel"
-                | "men"
-                | "women"
-                | "military"
-                | "forces"
-                | "they"
-        )
+    // Compared in place, in any ASCII case: this runs for every source.
+    let w = p.stem(head).as_bytes();
+    let ends = |suffix: &str| {
+        w.len() >= suffix.len()
+            && w[w.len() - suffix.len()..].eq_ignore_ascii_case(suffix.as_bytes())
+    };
+    (ends("s") && !ends("ss") && !ends("us"))
+        || [
+            "people",
+            "police",
+            "authorities",
+            "staff",
+            "personnel",
+            "men",
+            "women",
+            "military",
+            "forces",
+            "they",
+        ]
+        .iter()
+        .any(|listed| listed.as_bytes().eq_ignore_ascii_case(w))
 }
 
 /// Words that stand for one or more of a group named before: "a third",
@@ -217,14 +222,17 @@ pub fn classify(p: &Paragraph, np: TokenRange, sentence_start: usize) -> Classif
     let definite = first_tok.has(tag::DEFINITE) || (first_tok.possessive() && first < head);
     let indefinite = first_tok.has(tag::INDEFINITE) && !first_tok.has(tag::DEFINITE);
     let plural = is_plural(p, head);
-    // Capitalised words that are not merely the sentence's first word.
-    let proper = (first..=last)
-        .filter(|&i| p.tokens[i].is_word() && p.tokens[i].capitalized())
-        // A sentence's first word is capitalised whatever it is: only a word
-        // the rules do not know can be a name there.
-        .filter(|&i| !(i == sentence_start && p.tokens[i].tags() != 0))
-        .collect::<Vec<_>>();
-    let pre_proper = proper.iter().copied().find(|&i| i < head);
+    // Capitalised words that are not merely the sentence's first word. A
+    // source phrase has a few words, so they are found again where asked
+    // rather than collected (a collection was an allocation per source).
+    let proper = || {
+        (first..=last)
+            .filter(|&i| p.tokens[i].is_word() && p.tokens[i].capitalized())
+            // A sentence's first word is capitalised whatever it is: only a
+            // word the rules do not know can be a name there.
+            .filter(move |&i| !(i == sentence_start && p.tokens[i].tags() != 0))
+    };
+    let pre_proper = proper().find(|&i| i < head);
     let verdict = |kind, category, rule, marker| Classified {
         kind,
         category,
@@ -261,7 +269,7 @@ pub fn classify(p: &Paragraph, np: TokenRange, sentence_start: usize) -> Classif
         // speak for the state.
         let official =
             (first..head).any(|i| p.is(i, "state") || p.is(i, "official") || p.is(i, "government"));
-        let outlet_named = proper.iter().any(|&i| i < head && !is_demonym(p.stem(i)));
+        let outlet_named = proper().any(|i| i < head && !is_demonym(p.stem(i)));
         if official {
             return verdict(SourceKind::Named, Category::Institution, &INSTITUTION, head);
         }
@@ -297,7 +305,7 @@ pub fn classify(p: &Paragraph, np: TokenRange, sentence_start: usize) -> Classif
         );
     }
     if h.has(tag::OFFICE) || p.phrase_at(head.saturating_sub(1), tag::OFFICE) == Some(head) {
-        let identified = definite || first_tok.possessive() || !proper.is_empty();
+        let identified = definite || first_tok.possessive() || proper().next().is_some();
         return if identified && !indefinite {
             verdict(SourceKind::Named, Category::Office, &OFFICE_HOLDER, head)
         } else {
@@ -324,8 +332,8 @@ pub fn classify(p: &Paragraph, np: TokenRange, sentence_start: usize) -> Classif
         && !definite
         && !first_tok.possessive()
         // Only a name inside the phrase counts: its first word is capitalised anyway.
-        && !proper.iter().any(|&i| i < head && i != sentence_start && !is_demonym(p.stem(i)))
-        && !proper.iter().any(|&i| i > head);
+        && !proper().any(|i| i < head && i != sentence_start && !is_demonym(p.stem(i)))
+        && !proper().any(|i| i > head);
     if unnamed_bodies {
         return described_people();
     }
@@ -350,7 +358,7 @@ pub fn classify(p: &Paragraph, np: TokenRange, sentence_start: usize) -> Classif
             || first_tok.possessive()
             || first_tok.has(tag::POSSESSIVE_PRONOUN)
             || (first..=last).any(|i| p.has(i, tag::DISCLOSED))
-            || proper.iter().any(|&i| i > head);
+            || proper().any(|i| i > head);
         if disclosed {
             return verdict(SourceKind::Named, Category::Document, &DOCUMENT_NAMED, head);
         }
