@@ -289,12 +289,20 @@ fn capitalize_at(s: &mut String, at: usize) {
     }
 }
 
-fn where_(r: &Reference, here: usize) -> String {
-    if r.paragraph == here {
-        "in this paragraph".to_string()
+/// Appends " What ('words', in paragraph N) [rule]." for a flag that
+/// words elsewhere in the article raised.
+fn push_linked(out: &mut String, what: &str, by: &Reference, here: usize, rule: &str) {
+    out.push(' ');
+    out.push_str(what);
+    out.push_str(" ('");
+    out.push_str(&by.text);
+    if by.paragraph == here {
+        out.push_str("', in this paragraph) [");
     } else {
-        format!("in paragraph {}", r.paragraph + 1)
+        let _ = write!(out, "', in paragraph {}) [", by.paragraph + 1);
     }
+    out.push_str(rule);
+    out.push_str("].");
 }
 
 impl Explanation {
@@ -325,22 +333,12 @@ impl Explanation {
         capitalize_at(out, note_start);
         push_rule_id(out, self.kind_rule.id);
         if let Some(r) = &self.retracted_by {
-            let _ = write!(
-                out,
-                " Retracted: the material it rests on is withdrawn ('{}', {}) [{}].",
-                r.text,
-                where_(r, self.paragraph),
-                super::retraction::RULE_ID
-            );
+            let what = "Retracted: the material it rests on is withdrawn";
+            push_linked(out, what, r, self.paragraph, super::retraction::RULE_ID);
         }
         if let Some(r) = &self.disputed_by {
-            let _ = write!(
-                out,
-                " Disputed: another party denies it ('{}', {}) [{}].",
-                r.text,
-                where_(r, self.paragraph),
-                super::dispute::RULE_ID
-            );
+            let what = "Disputed: another party denies it";
+            push_linked(out, what, r, self.paragraph, super::dispute::RULE_ID);
         }
         if self.unconfirmed {
             out.push_str(" Marked unconfirmed by the text");
