@@ -129,6 +129,9 @@ fn template(text: &'static str, brackets: bool) -> Rc<Template> {
 }
 
 /// What a claim's explanation is written from. See the module comment.
+/// It holds its own copies of the claim's flags and of the references that
+/// raised them, so that it can be written on its own (`Display`, serde):
+/// they are a few bytes, and references are rare.
 #[derive(Clone)]
 pub struct Explanation {
     /// The claim's paragraph, which the offsets below count in.
