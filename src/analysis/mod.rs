@@ -227,29 +227,32 @@ impl Analyzer {
         drafts.retain(|d| !d.cand.conditional || d.retracted_by.is_some());
         self.link_disputes(&paras, &mut drafts);
         mark_unconfirmed(&paras, &mut drafts);
-        mark_anonymity_reasons(&paras, &mut drafts);
 
-        // Drafts are in reading order. Each paragraph's words are dropped as
-        // soon as its claims are final, so a long article's tokens and its
-        // finished claims are never all in memory at once.
+        // Drafts are in reading order. Each paragraph is finished, counted
+        // and its words dropped in one step, while its words and claims are
+        // still in the processor's cache: on a long article, a pass of its
+        // own over all of them would wait on memory for most of its time.
+        // So a long article's tokens and its finished claims are never all
+        // in memory at once.
         debug_assert!(drafts.windows(2).all(|w| w[0].paragraph <= w[1].paragraph));
-        // Drafts are large; they are finished in place rather than moved.
-        // Each paragraph's text is copied once, into the result, and its
-        // claims' spans share that copy.
-        let mut finished: Vec<(Arc<str>, Vec<Claim>)> = Vec::with_capacity(paras.len());
         let mut next = 0;
-        for (pi, p) in paras.into_iter().enumerate() {
+        let finished = paras.into_iter().enumerate().map(|(pi, p)| {
             let first = next;
             while next < drafts.len() && drafts[next].paragraph == pi {
                 next += 1;
             }
+            let here = &mut drafts[first..next];
+            mark_anonymity_reasons(&p, here);
+            // Drafts are large; they are finished in place rather than
+            // moved. Each paragraph's text is copied once, into the result,
+            // and its claims' spans share that copy.
             let text: Arc<str> = Arc::from(paragraphs[pi].as_ref());
-            let here = drafts[first..next]
+            let claims = here
                 .iter_mut()
                 .map(|d| explain::finish(&p, &text, d))
                 .collect();
-            finished.push((text, here));
-        }
+            (text, claims)
+        });
         Some(score::score(finished, &self.rules.weights))
     }
 
@@ -833,17 +836,14 @@ fn mark_unconfirmed(paras: &[Paragraph], drafts: &mut [Draft]) {
     }
 }
 
-fn mark_anonymity_reasons(paras: &[Paragraph], drafts: &mut [Draft]) {
-    let with_source: rustc_hash::FxHashSet<(usize, usize)> = drafts
-        .iter()
-        .filter(|d| d.source.is_some())
-        .map(|d| (d.paragraph, d.cand.sentence))
-        .collect();
-    for d in drafts.iter_mut() {
+/// Whether the text says why each anonymous person is unnamed, for one
+/// paragraph's drafts (in reading order).
+fn mark_anonymity_reasons(p: &Paragraph, drafts: &mut [Draft]) {
+    for i in 0..drafts.len() {
+        let d = &drafts[i];
         if d.kind != SourceKind::Anonymous {
             continue;
         }
-        let p = &paras[d.paragraph];
         let people = || {
             d.source
                 .iter()
@@ -854,9 +854,10 @@ fn mark_anonymity_reasons(paras: &[Paragraph], drafts: &mut [Draft]) {
             continue;
         }
         // The next sentence may give the reason, unless it is about another source.
-        let next_is_own = !with_source.contains(&(d.paragraph, d.cand.sentence + 1));
+        let next_sentence = sentence_range(drafts, 0..drafts.len(), d.cand.sentence + 1);
+        let next_is_own = !drafts[next_sentence].iter().any(|o| o.source.is_some());
         let reason = people().any(|s| anonymity::reason_given(p, s.np, next_is_own));
-        d.anonymity_reason = Some(reason);
+        drafts[i].anonymity_reason = Some(reason);
     }
 }
 

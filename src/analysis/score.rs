@@ -70,10 +70,14 @@ pub fn summarize(paragraphs: &[ParagraphAnalysis]) -> Summary {
     }
 }
 
-/// Builds the whole analysis from each paragraph's text and claims.
-pub fn score(paragraphs: Vec<(Arc<str>, Vec<Claim>)>, weights: &Weights) -> Analysis {
+/// Builds the whole analysis from each paragraph's text and claims, taken
+/// one paragraph at a time: each is counted as soon as it is made, while
+/// its claims are in cache.
+pub fn score(
+    paragraphs: impl ExactSizeIterator<Item = (Arc<str>, Vec<Claim>)>,
+    weights: &Weights,
+) -> Analysis {
     let paragraphs: Vec<ParagraphAnalysis> = paragraphs
-        .into_iter()
         .enumerate()
         .map(|(i, (text, claims))| paragraph(i, text, claims, weights))
         .collect();
@@ -100,7 +104,7 @@ mod tests {
     #[test]
     fn empty_article_has_zero_share() {
         let a = score(
-            vec![],
+            std::iter::empty(),
             &Weights {
                 anonymous: 1,
                 retracted: 2,
