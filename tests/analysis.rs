@@ -114,6 +114,28 @@ fn unconfirmed_and_anonymity_reason() {
     );
 }
 
+/// A restatement inside a quote ("the Herald’s report that …") counts only
+/// if what it restates is retracted; once it counts, the sentence holding
+/// it is about another source, so it no longer explains why the anonymous
+/// engineer of the sentence before is unnamed.
+#[test]
+fn a_retracted_restatement_takes_the_next_sentence_from_the_anonymous_source() {
+    let engineer = |tail: &str| {
+        let a = article(&format!(
+            "A senior engineer said the dam was unsafe. He asked not to be named because he \
+             feared for his job, and “the Herald’s report that the dam leaked” was his.{tail}"
+        ));
+        let claims = &a.paragraphs[0].claims;
+        let explained = claims[0].explanation.to_string();
+        let says_why = !explained.contains("does not say why the source is unnamed");
+        assert_eq!(claims[0].anonymity_reason, Some(says_why), "{explained}");
+        (claims.len(), claims[0].anonymity_reason)
+    };
+    assert_eq!(engineer(""), (1, Some(true)), "the restatement is dropped");
+    let retracted = engineer(" The Herald later retracted its report.");
+    assert_eq!(retracted, (2, Some(false)), "the restatement is kept");
+}
+
 #[test]
 fn continued_quote_in_the_same_paragraph() {
     let a = sample();

@@ -26,9 +26,15 @@ pub static RULE_ID: &str = "dispute.denial";
 /// How far from the denial word the denied noun may stand.
 const REACH: usize = 10;
 
+/// Whether [`find`] may find anything in the paragraph: it has a word of
+/// denial.
+pub fn may_occur(p: &Paragraph) -> bool {
+    p.mentions(tag::DISPUTE)
+}
+
 pub fn find(p: &Paragraph, paragraph: usize, lex: &Lexicon) -> Vec<Dispute> {
     let mut out = Vec::new();
-    if !p.mentions(tag::DISPUTE) {
+    if !may_occur(p) {
         return out;
     }
     for (si, s) in p.sentences.iter().enumerate() {

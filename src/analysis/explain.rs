@@ -395,15 +395,17 @@ impl Serialize for Explanation {
     }
 }
 
-/// The claim a draft becomes. The draft's references and texts are taken,
-/// not copied: it is not used again.
+/// The claim a draft becomes, as soon as its paragraph is resolved; the
+/// article-wide links come later, through [`relink`].
 pub(super) fn finish(p: &Paragraph, shared: &Arc<str>, d: &mut Draft) -> Claim {
     let explanation = Explanation {
         paragraph_text: Arc::clone(shared),
         paragraph: d.paragraph,
         cue_rule: d.cand.rule,
         cue: Words::at(d.cue.clone()),
-        source: match (&d.source, d.continued_source_text.take()) {
+        // Continued quotes in the next paragraph copy these, and
+        // article-wide links read `refers_to`: they are cloned, not taken.
+        source: match (&d.source, d.continued_source_text.clone()) {
             (Some(s), _) => Some(Words::at(p.span(s.np.0, s.np.1))),
             (None, Some(text)) => Some(Words::Text(text)),
             (None, None) => None,
@@ -442,12 +444,29 @@ pub(super) fn finish(p: &Paragraph, shared: &Arc<str>, d: &mut Draft) -> Claim {
         kind_rule: d.kind_rule.id.into(),
         explanation,
         sentence: d.cand.sentence,
-        refers_to: d.refers_to.take(),
+        refers_to: d.refers_to.clone(),
         retracted_by: d.retracted_by.take(),
         disputed_by: d.disputed_by.take(),
         listed: None,
         editor: None,
     }
+}
+
+/// Brings a claim finished before the article-wide links were drawn up to
+/// date with its draft: retracted, disputed, unconfirmed, and the
+/// anonymity reason.
+pub(super) fn relink(claim: &mut Claim, d: &mut Draft) {
+    claim.retracted = d.retracted_by.is_some();
+    claim.disputed = d.disputed_by.is_some();
+    claim.unconfirmed = d.unconfirmed;
+    claim.anonymity_reason = d.anonymity_reason;
+    let e = &mut claim.explanation;
+    e.retracted_by = d.retracted_by.clone();
+    e.disputed_by = d.disputed_by.clone();
+    e.unconfirmed = d.unconfirmed;
+    e.anonymity_reason = d.anonymity_reason;
+    claim.retracted_by = d.retracted_by.take();
+    claim.disputed_by = d.disputed_by.take();
 }
 
 /// A source's bytes, without a final possessive "’s" ("Moscow’s narrative").

@@ -157,6 +157,45 @@ struct Draft {
     anonymity_reason: Option<bool>,
     /// Source words shown for a continued quote from another paragraph.
     continued_source_text: Option<Box<str>>,
+    /// Where its claim stands among its paragraph's claims.
+    slot: usize,
+    /// Set when its anonymity reason was revised after it was finished.
+    reason_revised: bool,
+}
+
+impl Draft {
+    /// Whether links drawn after the claim was finished changed it.
+    fn changed_since_finished(&self) -> bool {
+        self.retracted_by.is_some()
+            || self.disputed_by.is_some()
+            || self.unconfirmed
+            || self.reason_revised
+    }
+}
+
+/// A paragraph's text, shared by its claims' spans, and its claims.
+type Finished = (Arc<str>, Vec<Claim>);
+
+/// Finishes one paragraph's drafts into claims as soon as they are
+/// resolved, while its words and drafts are still in the processor's
+/// cache: on a long article, a pass of its own over all of them would wait
+/// on memory for most of its time. Article-wide links (retractions,
+/// denials, "could not be verified") are drawn later and brought into the
+/// few claims they change ([`explain::relink`]).
+fn finish_paragraph(text: &str, p: &Paragraph, drafts: &mut [Draft]) -> Finished {
+    mark_anonymity_reasons(p, drafts);
+    // The paragraph's text is copied once, into the result, and its
+    // claims' spans share that copy.
+    let text: Arc<str> = Arc::from(text);
+    let claims = drafts
+        .iter_mut()
+        .enumerate()
+        .map(|(slot, d)| {
+            d.slot = slot;
+            explain::finish(p, &text, d)
+        })
+        .collect();
+    (text, claims)
 }
 
 impl Analyzer {
@@ -222,50 +261,75 @@ impl Analyzer {
             per_para.push((prepared.candidates, prepared.continued));
         }
 
-        let mut drafts = self.resolve(&paras, per_para, &names, progress)?;
+        // The links across the article (retractions, denials, warnings that
+        // a claim is unconfirmed) read the words of any paragraph. Most
+        // articles have none: their words are freed as soon as the next
+        // paragraph is resolved, so a long article's words and its claims
+        // are never all in memory at once.
+        let links_possible = paras.iter().any(|p| {
+            retraction::may_occur(p) || dispute::may_occur(p) || unconfirmed::may_occur(p)
+        });
+        let (mut drafts, mut finished) = self.resolve(
+            paragraphs,
+            &mut paras,
+            !links_possible,
+            per_para,
+            &names,
+            progress,
+        )?;
         self.link_retractions(&paras, &mut drafts);
-        drafts.retain(|d| !d.cand.conditional || d.retracted_by.is_some());
+        // Restatements kept only if what they restate is retracted.
+        let mut unkept = Vec::new();
+        drafts.retain(|d| {
+            let keep = !d.cand.conditional || d.retracted_by.is_some();
+            if !keep {
+                unkept.push((d.paragraph, d.slot));
+            }
+            keep
+        });
+        revise_anonymity_reasons(&paras, &mut drafts);
+        debug_assert!(!links_possible || reasons_as_if_marked_now(&paras, &drafts));
         self.link_disputes(&paras, &mut drafts);
         mark_unconfirmed(&paras, &mut drafts);
+        drop(paras);
 
-        // Drafts are in reading order. Each paragraph is finished, counted
-        // and its words dropped in one step, while its words and claims are
-        // still in the processor's cache: on a long article, a pass of its
-        // own over all of them would wait on memory for most of its time.
-        // So a long article's tokens and its finished claims are never all
-        // in memory at once.
-        debug_assert!(drafts.windows(2).all(|w| w[0].paragraph <= w[1].paragraph));
-        let mut next = 0;
-        let finished = paras.into_iter().enumerate().map(|(pi, p)| {
-            let first = next;
-            while next < drafts.len() && drafts[next].paragraph == pi {
-                next += 1;
+        // The claims were finished before these links across the article
+        // were drawn; the few that the links changed are brought up to date.
+        // Drafts are dropped in the same pass.
+        for mut d in drafts {
+            if d.changed_since_finished() {
+                explain::relink(&mut finished[d.paragraph].1[d.slot], &mut d);
             }
-            let here = &mut drafts[first..next];
-            mark_anonymity_reasons(&p, here);
-            // Drafts are large; they are finished in place rather than
-            // moved. Each paragraph's text is copied once, into the result,
-            // and its claims' spans share that copy.
-            let text: Arc<str> = Arc::from(paragraphs[pi].as_ref());
-            let claims = here
-                .iter_mut()
-                .map(|d| explain::finish(&p, &text, d))
-                .collect();
-            (text, claims)
-        });
-        Some(score::score(finished, &self.rules.weights))
+        }
+        unkept.sort_unstable();
+        for dropped in unkept.chunk_by(|a, b| a.0 == b.0) {
+            let claims = &mut finished[dropped[0].0].1;
+            let mut slot = 0;
+            claims.retain(|_| {
+                let keep = dropped.binary_search(&(dropped[0].0, slot)).is_err();
+                slot += 1;
+                keep
+            });
+        }
+        Some(score::score(finished.into_iter(), &self.rules.weights))
     }
 
     /// Classifies every source in reading order, resolving pronouns and
     /// definite descriptions against the sources before them.
-    fn resolve(
+    /// Each paragraph's claims are finished as soon as it is resolved; with
+    /// `release_words`, its words are freed once the next paragraph (which
+    /// may continue its quote) is done too.
+    fn resolve<S: AsRef<str>>(
         &self,
-        paras: &[Paragraph],
+        texts: &[S],
+        paras: &mut [Paragraph],
+        release_words: bool,
         per_para: Vec<Detected>,
         names: &coref::NameIndex,
         progress: &Progress,
-    ) -> Option<Vec<Draft>> {
+    ) -> Option<(Vec<Draft>, Vec<Finished>)> {
         let mut memory = Memory::default();
+        let mut finished = Vec::with_capacity(paras.len());
         // Sized once: doubling a Vec of ~330,000 drafts (a 50 MB article)
         // would briefly hold both the old and the new buffer, ~300 MB.
         let most: usize = per_para.iter().map(|(c, k)| c.len() + k.len()).sum();
@@ -275,6 +339,10 @@ impl Analyzer {
             if progress.is_cancelled() {
                 return None;
             }
+            if release_words && pi >= 2 {
+                paras[pi - 2].release_words();
+            }
+            let paras: &[Paragraph] = paras;
             let p = &paras[pi];
             let first_draft = drafts.len();
             // Where each candidate went in `drafts` (absorbed ones nowhere).
@@ -305,8 +373,13 @@ impl Analyzer {
             if !drafts[first_draft..].is_sorted_by_key(reading_order) {
                 drafts[first_draft..].sort_by_key(reading_order);
             }
+            finished.push(finish_paragraph(
+                texts[pi].as_ref(),
+                p,
+                &mut drafts[first_draft..],
+            ));
         }
-        Some(drafts)
+        Some((drafts, finished))
     }
 
     fn draft(
@@ -364,6 +437,8 @@ impl Analyzer {
             unconfirmed: false,
             anonymity_reason: None,
             continued_source_text: None,
+            slot: 0,
+            reason_revised: false,
         }
     }
 
@@ -795,6 +870,8 @@ fn continued_draft(paras: &[Paragraph], pi: usize, cand: Candidate, from: &Draft
         unconfirmed: false,
         anonymity_reason: None,
         continued_source_text: origin_text,
+        slot: 0,
+        reason_revised: false,
     }
 }
 
@@ -837,28 +914,72 @@ fn mark_unconfirmed(paras: &[Paragraph], drafts: &mut [Draft]) {
 }
 
 /// Whether the text says why each anonymous person is unnamed, for one
-/// paragraph's drafts (in reading order).
+/// paragraph's drafts (in reading order). Restatements that may yet be
+/// dropped (conditional drafts) are taken as dropped;
+/// [`revise_anonymity_reasons`] corrects the rare claim next to one that
+/// was kept.
 fn mark_anonymity_reasons(p: &Paragraph, drafts: &mut [Draft]) {
     for i in 0..drafts.len() {
-        let d = &drafts[i];
-        if d.kind != SourceKind::Anonymous {
-            continue;
-        }
-        let people = || {
-            d.source
-                .iter()
-                .chain(d.speakers.iter())
-                .filter(|s| s.kind == SourceKind::Anonymous && s.class.category.is_people())
-        };
-        if people().next().is_none() {
+        if drafts[i].kind != SourceKind::Anonymous {
             continue;
         }
         // The next sentence may give the reason, unless it is about another source.
-        let next_sentence = sentence_range(drafts, 0..drafts.len(), d.cand.sentence + 1);
-        let next_is_own = !drafts[next_sentence].iter().any(|o| o.source.is_some());
-        let reason = people().any(|s| anonymity::reason_given(p, s.np, next_is_own));
-        drafts[i].anonymity_reason = Some(reason);
+        let next = sentence_range(drafts, 0..drafts.len(), drafts[i].cand.sentence + 1);
+        let next_is_own = !drafts[next]
+            .iter()
+            .any(|o| o.source.is_some() && !o.cand.conditional);
+        drafts[i].anonymity_reason = anonymity_reason(p, &drafts[i], next_is_own);
     }
+}
+
+/// For an anonymous person-source, whether the text says why they are
+/// unnamed; `None` for any other draft.
+fn anonymity_reason(p: &Paragraph, d: &Draft, next_is_own: bool) -> Option<bool> {
+    if d.kind != SourceKind::Anonymous {
+        return None;
+    }
+    let people = || {
+        d.source
+            .iter()
+            .chain(d.speakers.iter())
+            .filter(|s| s.kind == SourceKind::Anonymous && s.class.category.is_people())
+    };
+    people().next()?;
+    Some(people().any(|s| anonymity::reason_given(p, s.np, next_is_own)))
+}
+
+/// A kept restatement with a source of its own (a conditional draft whose
+/// material was retracted) makes its sentence about another source: the
+/// anonymous people of the sentence before it can no longer find their
+/// reason there.
+fn revise_anonymity_reasons(paras: &[Paragraph], drafts: &mut [Draft]) {
+    let kept: Vec<(usize, usize)> = drafts
+        .iter()
+        .filter(|d| d.cand.conditional && d.source.is_some() && d.cand.sentence > 0)
+        .map(|d| (d.paragraph, d.cand.sentence - 1))
+        .collect();
+    for (pi, sentence) in kept {
+        let here = paragraph_range(drafts, pi, pi);
+        for i in sentence_range(drafts, here, sentence) {
+            let reason = anonymity_reason(&paras[pi], &drafts[i], false);
+            if reason != drafts[i].anonymity_reason {
+                drafts[i].anonymity_reason = reason;
+                drafts[i].reason_revised = true;
+            }
+        }
+    }
+}
+
+/// Whether every kept draft's anonymity reason is what marking it now,
+/// with the dropped restatements gone, would give: debug builds (and so
+/// every test) check that finishing early and revising came out the same.
+fn reasons_as_if_marked_now(paras: &[Paragraph], drafts: &[Draft]) -> bool {
+    drafts.iter().all(|d| {
+        let here = paragraph_range(drafts, d.paragraph, d.paragraph);
+        let next = sentence_range(drafts, here, d.cand.sentence + 1);
+        let next_is_own = !drafts[next].iter().any(|o| o.source.is_some());
+        anonymity_reason(&paras[d.paragraph], d, next_is_own) == d.anonymity_reason
+    })
 }
 
 /// One paragraph's candidates after nesting, and its continued quotes.

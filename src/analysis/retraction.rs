@@ -104,9 +104,15 @@ fn material_target(
 }
 
 /// Finds the retraction events of one paragraph.
+/// Whether [`find`] may find anything in the paragraph: it has a word of
+/// retraction.
+pub fn may_occur(p: &Paragraph) -> bool {
+    p.mentions(tag::RETRACT_VERB | tag::RETRACT_NOUN)
+}
+
 pub fn find(p: &Paragraph, paragraph: usize, lex: &Lexicon) -> Vec<Event> {
     let mut out = Vec::new();
-    if !p.mentions(tag::RETRACT_VERB | tag::RETRACT_NOUN) {
+    if !may_occur(p) {
         return out;
     }
     for (si, s) in p.sentences.iter().enumerate() {

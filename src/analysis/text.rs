@@ -263,6 +263,16 @@ impl<'a> Paragraph<'a> {
 
     /// Whether any word or phrase of the paragraph has a class in `t`.
     #[inline]
+    /// Frees the words, sentences, phrases and quotations once nothing will
+    /// read them again; the text and [`Paragraph::mentions`] stay, and any
+    /// rule that needs the words must first check `mentions`.
+    pub fn release_words(&mut self) {
+        self.tokens = Vec::new();
+        self.phrases = Vec::new();
+        self.sentences = Vec::new();
+        self.quotes = Vec::new();
+    }
+
     pub fn mentions(&self, t: Tags) -> bool {
         self.all_tags & t != 0
     }

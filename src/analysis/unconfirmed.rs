@@ -11,9 +11,15 @@ use super::text::Paragraph;
 pub static RULE_ID: &str = "unconfirmed.phrase";
 
 /// The sentences of a paragraph that carry an unconfirmed warning, with its words.
+/// Whether [`find`] may find anything in the paragraph: it has a warning's
+/// words.
+pub fn may_occur(p: &Paragraph) -> bool {
+    p.mentions(tag::UNCONFIRMED)
+}
+
 pub fn find(p: &Paragraph) -> Vec<(usize, Range<usize>)> {
     let mut out = Vec::new();
-    if !p.mentions(tag::UNCONFIRMED) {
+    if !may_occur(p) {
         return out;
     }
     for i in 0..p.tokens.len() {
