@@ -526,7 +526,7 @@ impl Analyzer {
         if events.is_empty() {
             return;
         }
-        let reach = Reach::new(paras, drafts);
+        let mut reach = Reach::new(paras, drafts);
         // Built at the first retraction of a person's statements.
         let mut sourced: Option<Sourced> = None;
         for e in &events {
@@ -560,7 +560,7 @@ impl Analyzer {
                             .map(|w| w.names)
                             .unwrap_or_default();
                     }
-                    material_hits(paras, drafts, &reach, e, head, *group, &owners)
+                    material_hits(&mut reach, e, head, *group, &owners)
                 }
             };
             for i in hits {
@@ -752,78 +752,111 @@ fn who_is(paras: &[Paragraph], pi: usize, phrase: TokenRange, drafts: &[Draft]) 
     })
 }
 
-/// The claims resting on retracted material: mentions of the same material
-/// (the latest one before the retraction and everything referring to it,
-/// definite mentions after it), and claims its owner published before it
-/// ("the Herald reported …" when the Herald withdraws its story).
-/// The drafts a retraction of material can reach, found once for all of an
-/// article's retractions: each retraction then tests a handful of drafts
-/// instead of all of them (on 5 MB of news with a retraction every forty
-/// paragraphs, testing all of them took seconds).
+/// What a retraction of material asks of a draft resting on a document
+/// ("the memo", "its report"), read once from the draft and its paragraph:
+/// retractions then test these few compact entries, not the drafts.
+struct Document {
+    draft: usize,
+    paragraph: usize,
+    cue_start: usize,
+    sentence: usize,
+    content: Range<usize>,
+    /// Its head is itself a word of retraction ("the retraction"): the
+    /// announcement is never what is retracted.
+    names_retraction: bool,
+    /// The mention its source goes back to.
+    entity: Option<(usize, usize)>,
+    /// A definite mention ("the story", "its report"), which refers back;
+    /// "a report" or "another story" is new.
+    definite: bool,
+    /// The capitalised words of its source, compared with the owners.
+    names: Vec<String>,
+}
+
+/// A draft in which an organisation or a name publishes ("the Herald
+/// reported"): a retraction by its owner reaches it.
+struct Published {
+    draft: usize,
+    paragraph: usize,
+    cue_start: usize,
+    names: Vec<String>,
+}
+
+/// The drafts retractions of material can reach, found once for all of an
+/// article's retractions: each retraction then tests the drafts resting on
+/// its own material instead of every draft (on 5 MB of news with a
+/// retraction every forty paragraphs, testing every draft took seconds).
 struct Reach {
-    /// Drafts resting on a document ("the memo"), by its head word.
-    documents_by_head: rustc_hash::FxHashMap<String, Vec<usize>>,
-    /// The same drafts, by the document's material group ("story",
-    /// "report" and "article" are one material).
-    documents_by_group: rustc_hash::FxHashMap<usize, Vec<usize>>,
-    /// Drafts in which an organisation or a name publishes ("the Herald
-    /// reported"): a retraction by their owner reaches them.
-    published: Vec<usize>,
-    /// The names of the sources of all the drafts above, which every
-    /// retraction by an owner compares with its owner's.
-    names: rustc_hash::FxHashMap<usize, Vec<String>>,
+    documents: Vec<Document>,
+    /// Entries of `documents`, by head word ("memo") and by material
+    /// group ("story", "report" and "article" are one material).
+    by_head: rustc_hash::FxHashMap<String, Vec<usize>>,
+    by_group: rustc_hash::FxHashMap<usize, Vec<usize>>,
+    /// The union of the two for each material asked about, in reading order.
+    of_material: rustc_hash::FxHashMap<(String, Option<usize>), Vec<usize>>,
+    /// In reading order.
+    published: Vec<Published>,
 }
 
 impl Reach {
     fn new(paras: &[Paragraph], drafts: &[Draft]) -> Reach {
         let mut reach = Reach {
-            documents_by_head: Default::default(),
-            documents_by_group: Default::default(),
+            documents: Vec::new(),
+            by_head: Default::default(),
+            by_group: Default::default(),
+            of_material: Default::default(),
             published: Vec::new(),
-            names: Default::default(),
         };
         for (i, d) in drafts.iter().enumerate() {
             let Some(s) = d.source.as_ref() else { continue };
             match s.class.category {
                 Category::Document => {
-                    reach
-                        .documents_by_head
-                        .entry(s.head.clone())
-                        .or_default()
-                        .push(i);
+                    let at = reach.documents.len();
+                    reach.by_head.entry(s.head.clone()).or_default().push(at);
                     if let Some(g) = s.group {
-                        reach.documents_by_group.entry(g).or_default().push(i);
+                        reach.by_group.entry(g).or_default().push(at);
                     }
+                    reach.documents.push(Document {
+                        draft: i,
+                        paragraph: d.paragraph,
+                        cue_start: d.cue.start,
+                        sentence: d.cand.sentence,
+                        content: d.cand.content.clone(),
+                        names_retraction: paras[d.paragraph]
+                            .has(s.class.head, lexicon::tag::RETRACT_NOUN),
+                        entity: entity(paras, d),
+                        definite: !s.class.indefinite
+                            && (s.class.definite || s.antecedent.is_some()),
+                        names: source_names(paras, d),
+                    });
                 }
                 Category::Institution | Category::ProperName => {
-                    let verb = paras[d.paragraph].text[d.cue.clone()].to_lowercase();
-                    let publishes = retraction::PUBLISHING_VERBS
-                        .iter()
-                        .any(|v| verb.split_whitespace().any(|w| w == *v));
-                    if publishes {
-                        reach.published.push(i);
-                    } else {
-                        continue;
+                    let cue = &paras[d.paragraph].text[d.cue.clone()];
+                    if retraction::publishes(cue) {
+                        reach.published.push(Published {
+                            draft: i,
+                            paragraph: d.paragraph,
+                            cue_start: d.cue.start,
+                            names: source_names(paras, d),
+                        });
                     }
                 }
-                _ => continue,
+                _ => {}
             }
-            reach.names.insert(i, source_names(paras, d));
         }
         reach
     }
 
-    /// The names of a reachable draft's source.
-    fn names_of(&self, draft: usize) -> &[String] {
-        self.names.get(&draft).map_or(&[], Vec::as_slice)
-    }
-
-    /// The drafts resting on a document with this head word or in this
-    /// material group, in reading order.
-    fn documents(&self, head: &str, group: Option<usize>) -> Vec<usize> {
-        let by_group = group.and_then(|g| self.documents_by_group.get(&g));
+    /// The documents with this head word or in this material group, in
+    /// reading order (as indices into `documents`).
+    fn of_material(&mut self, head: &str, group: Option<usize>) -> Vec<usize> {
+        let key = (head.to_string(), group);
+        if let Some(found) = self.of_material.get(&key) {
+            return found.clone();
+        }
+        let by_group = group.and_then(|g| self.by_group.get(&g));
         let mut found: Vec<usize> = self
-            .documents_by_head
+            .by_head
             .get(head)
             .into_iter()
             .chain(by_group)
@@ -832,83 +865,71 @@ impl Reach {
             .collect();
         found.sort_unstable();
         found.dedup();
+        self.of_material.insert(key, found.clone());
         found
     }
 }
 
+/// The claims resting on retracted material: mentions of the same material
+/// (the latest one before the retraction and everything referring to it,
+/// definite mentions after it), and claims its owner published before it
+/// ("the Herald reported …" when the Herald withdraws its story). Returns
+/// draft indices.
 fn material_hits(
-    paras: &[Paragraph],
-    drafts: &[Draft],
-    reach: &Reach,
+    reach: &mut Reach,
     e: &retraction::Event,
     head: &str,
     group: Option<usize>,
     owners: &[String],
 ) -> Vec<usize> {
-    // The cheap tests come first, the ones that build strings last.
-    let rests_on_material = |i: usize| -> bool {
-        let d = &drafts[i];
-        let Some(s) = d.source.as_ref() else {
-            return false;
-        };
-        let same_material = s.head == head || (group.is_some() && s.group == group);
-        if !same_material || s.class.category != Category::Document {
-            return false;
-        }
+    let before =
+        |paragraph: usize, cue_start: usize| (paragraph, cue_start) < (e.paragraph, e.words.start);
+    let in_sentence = |doc: &Document| doc.paragraph == e.paragraph && doc.sentence == e.sentence;
+    let owned = |names: &[String]| names.iter().any(|n| owners.contains(n));
+    let rests_on_material = |doc: &Document| {
         // The announcement of a retraction is not retracted.
-        if in_sentence_of(d, e) && d.cand.content.contains(&e.words.start) {
-            return false;
-        }
-        if paras[d.paragraph].has(s.class.head, lexicon::tag::RETRACT_NOUN) {
-            return false;
-        }
-        if owners.is_empty() {
-            return true;
-        }
-        let names = reach.names_of(i);
-        names.is_empty() || names.iter().any(|n| owners.contains(n))
+        let announces = in_sentence(doc) && doc.content.contains(&e.words.start);
+        !announces
+            && !doc.names_retraction
+            && (owners.is_empty() || doc.names.is_empty() || owned(&doc.names))
     };
-    // Drafts in `reach.published` are an organisation's or a name's own
-    // reports.
-    let published_by_owner = |i: usize| -> bool {
-        !owners.is_empty()
-            && before(&drafts[i], e)
-            && reach.names_of(i).iter().any(|n| owners.contains(n))
-    };
-    // Only drafts resting on a document of this material can rest on it.
-    let documents = reach.documents(head, group);
-    let latest_before = documents
+    let of_material = reach.of_material(head, group);
+    let documents = &reach.documents;
+    let latest_before = of_material
         .iter()
-        .copied()
-        .filter(|&i| before(&drafts[i], e) && !in_sentence_of(&drafts[i], e))
-        .rfind(|&i| rests_on_material(i))
-        .and_then(|i| entity(paras, &drafts[i]));
-    // Only drafts up to the retraction's paragraph can stand before it.
+        .map(|&k| &documents[k])
+        .filter(|doc| before(doc.paragraph, doc.cue_start) && !in_sentence(doc))
+        .rfind(|doc| rests_on_material(doc))
+        .and_then(|doc| doc.entity);
+    // Only what stands up to the retraction's paragraph can stand before it.
     let until = reach
         .published
-        .partition_point(|&i| drafts[i].paragraph <= e.paragraph);
-    let mut hits: Vec<usize> = reach.published[..until]
-        .iter()
-        .copied()
-        .filter(|&i| published_by_owner(i))
-        .collect();
-    hits.extend(documents.into_iter().filter(|&i| {
-        let d = &drafts[i];
-        if !rests_on_material(i) {
-            return false;
-        }
-        if in_sentence_of(d, e) {
-            true
-        } else if before(d, e) {
-            entity(paras, d).is_some() && entity(paras, d) == latest_before
-        } else {
-            // After it, a definite mention ("the story", "its report")
-            // refers back; "a report" or "another story" is new.
-            d.source.as_ref().is_some_and(|s| {
-                !s.class.indefinite && (s.class.definite || s.antecedent.is_some())
+        .partition_point(|p| p.paragraph <= e.paragraph);
+    let mut hits: Vec<usize> = if owners.is_empty() {
+        Vec::new()
+    } else {
+        reach.published[..until]
+            .iter()
+            .filter(|p| before(p.paragraph, p.cue_start) && owned(&p.names))
+            .map(|p| p.draft)
+            .collect()
+    };
+    hits.extend(
+        of_material
+            .iter()
+            .map(|&k| &documents[k])
+            .filter(|doc| {
+                rests_on_material(doc)
+                    && if in_sentence(doc) {
+                        true
+                    } else if before(doc.paragraph, doc.cue_start) {
+                        doc.entity.is_some() && doc.entity == latest_before
+                    } else {
+                        doc.definite
+                    }
             })
-        }
-    }));
+            .map(|doc| doc.draft),
+    );
     hits.sort_unstable();
     hits.dedup();
     hits

@@ -62,6 +62,19 @@ pub const PUBLISHING_VERBS: &[&str] = &[
     "broke",
 ];
 
+/// Whether a cue has a publishing verb ("the Herald reported"), in any
+/// case. Most cues are ASCII and are compared without lower-casing them.
+pub fn publishes(cue: &str) -> bool {
+    cue.split_whitespace().any(|word| {
+        if word.is_ascii() {
+            PUBLISHING_VERBS.iter().any(|v| word.eq_ignore_ascii_case(v))
+        } else {
+            let word = word.to_lowercase();
+            PUBLISHING_VERBS.contains(&word.as_str())
+        }
+    })
+}
+
 pub static RULE_ID: &str = "retraction.material";
 
 /// Capitalised words of a phrase, skipping a sentence-initial "The".
@@ -213,6 +226,16 @@ pub fn find(p: &Paragraph, paragraph: usize, lex: &Lexicon) -> Vec<Event> {
 mod tests {
     use super::*;
     use crate::analysis::rules::Rules;
+
+    #[test]
+    fn a_publishing_verb_is_found_in_any_case_among_the_cue_words() {
+        assert!(publishes("reported"));
+        assert!(publishes("first REPORTED"));
+        // The Kelvin sign lower-cases to an ASCII "k".
+        assert!(publishes("bro\u{212A}e"));
+        assert!(!publishes("said"));
+        assert!(!publishes("reportedly"), "whole words only");
+    }
 
     fn targets(text: &str) -> Vec<(String, String)> {
         let lex = Lexicon::new(&Rules::builtin());
