@@ -2,7 +2,9 @@
 //! allocator the binary uses (mimalloc).
 //!
 //! `analyze/5MB` and `analyze/10MB` should take time in proportion to their
-//! size (nothing quadratic); the README records the medians.
+//! size (nothing quadratic). `analyze/5MB-follow-ups` adds retractions,
+//! denials and unverified figures, which link claims across the whole
+//! article. The README records the medians.
 
 use std::hint::black_box;
 
@@ -21,11 +23,18 @@ fn throughput(c: &mut Criterion) {
     let analyzer = Analyzer::default();
     let mut group = c.benchmark_group("analyze");
     group.sample_size(10);
-    for mb in [5usize, 10] {
-        let article = generate::article_of_size(mb * 1_000_000, 7);
+    let articles = [
+        ("5MB", generate::article_of_size(5_000_000, 7)),
+        ("10MB", generate::article_of_size(10_000_000, 7)),
+        (
+            "5MB-follow-ups",
+            generate::article_with_follow_ups_of_size(5_000_000, 7),
+        ),
+    ];
+    for (name, article) in articles {
         let bytes: usize = article.iter().map(|p| p.len()).sum();
         group.throughput(Throughput::Bytes(bytes as u64));
-        group.bench_function(format!("{mb}MB"), |b| {
+        group.bench_function(name, |b| {
             // Freeing the analysis is part of its cost, so it is freed here,
             // on the one thread that built it. Returned to criterion's
             // thread, it would be freed across threads, a cost of this

@@ -60,6 +60,9 @@ pub enum Command {
         bytes: usize,
         #[arg(long, default_value_t = 7)]
         seed: u64,
+        /// Add retractions, denials and unverified figures now and then.
+        #[arg(long)]
+        follow_ups: bool,
     },
 }
 

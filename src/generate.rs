@@ -94,6 +94,24 @@ fn sentence(rng: &mut Rng) -> String {
     }
 }
 
+/// Follow-ups that link across the article: retractions of material and
+/// of a person's statements, denials, and warnings that something could
+/// not be verified.
+const FOLLOW_UPS: &[&str] = &[
+    "The Harbour Gazette later retracted its report.",
+    "The company has since withdrawn the memo.",
+    "The ministry denied the Harbour Gazette’s report.",
+    "The company denied the memo.",
+    "The figures could not be independently verified.",
+    "A former dock worker told reporters the cranes had failed. She later recanted.",
+    "Mayor Lena Ortiz later retracted her statement.",
+];
+
+/// How often, one sentence in this many, [`article_with_follow_ups_of_size`]
+/// writes a follow-up: about one per 3 KB of text. The annotated corpus
+/// has one word of retraction, denial or doubt per 2 KB (eight in 17 KB).
+const FOLLOW_UP_EVERY: u64 = 30;
+
 fn capitalised(s: &str) -> String {
     let mut c = s.chars();
     c.next()
@@ -117,6 +135,23 @@ pub fn article(paragraphs: usize, seed: u64) -> Vec<String> {
 
 /// An article of about `bytes` bytes of text.
 pub fn article_of_size(bytes: usize, seed: u64) -> Vec<String> {
+    of_size(bytes, seed, sentence)
+}
+
+/// An article of about `bytes` bytes with follow-ups now and then: the
+/// retractions, denials and unverified figures that make the analysis link
+/// claims across the whole article.
+pub fn article_with_follow_ups_of_size(bytes: usize, seed: u64) -> Vec<String> {
+    of_size(bytes, seed, |rng| {
+        if rng.next() % FOLLOW_UP_EVERY == 0 {
+            rng.pick(FOLLOW_UPS).to_string()
+        } else {
+            sentence(rng)
+        }
+    })
+}
+
+fn of_size(bytes: usize, seed: u64, mut sentence: impl FnMut(&mut Rng) -> String) -> Vec<String> {
     let mut rng = Rng(seed.max(1));
     let mut out = Vec::new();
     let mut total = 0;
@@ -130,4 +165,27 @@ pub fn article_of_size(bytes: usize, seed: u64) -> Vec<String> {
         out.push(p);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::analyze;
+
+    #[test]
+    fn follow_ups_retract_and_dispute_claims_the_plain_article_does_not() {
+        let flagged = |article: Vec<String>| {
+            let a = analyze(&article);
+            let disputed = a
+                .paragraphs
+                .iter()
+                .flat_map(|p| &p.claims)
+                .filter(|c| c.disputed)
+                .count();
+            (a.summary.retracted, disputed)
+        };
+        assert_eq!(flagged(article_of_size(60_000, 7)), (0, 0));
+        let (retracted, disputed) = flagged(article_with_follow_ups_of_size(60_000, 7));
+        assert!(retracted > 0 && disputed > 0, "{retracted} {disputed}");
+    }
 }

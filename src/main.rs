@@ -22,9 +22,18 @@ fn main() -> ExitCode {
         Some(cli::Command::Rules(r)) => cli::rules(r, &mut stdout.lock(), &mut stderr.lock()),
         Some(cli::Command::Key(k)) => cli::key(k, &mut stdout.lock(), &mut stderr.lock()),
         Some(cli::Command::Grade(g)) => cli::grade(g, &mut stdout.lock(), &mut stderr.lock()),
-        Some(cli::Command::Generate { bytes, seed }) => {
+        Some(cli::Command::Generate {
+            bytes,
+            seed,
+            follow_ups,
+        }) => {
             use std::io::Write;
-            let text = sourcelight::generate::article_of_size(*bytes, *seed).join("\n\n");
+            let article = if *follow_ups {
+                sourcelight::generate::article_with_follow_ups_of_size(*bytes, *seed)
+            } else {
+                sourcelight::generate::article_of_size(*bytes, *seed)
+            };
+            let text = article.join("\n\n");
             let _ = stdout.lock().write_all(text.as_bytes());
             0
         }
