@@ -182,19 +182,25 @@ type Finished = (Arc<str>, Vec<Claim>);
 /// on memory for most of its time. Article-wide links (retractions,
 /// denials, "could not be verified") are drawn later and brought into the
 /// few claims they change ([`explain::relink`]).
-fn finish_paragraph(text: &str, p: &Paragraph, drafts: &mut [Draft]) -> Finished {
+/// With `no_restatements`, conditional drafts (restatements kept only if
+/// what they restate is retracted) give no claim.
+fn finish_paragraph(
+    text: &str,
+    p: &Paragraph,
+    drafts: &mut [Draft],
+    no_restatements: bool,
+) -> Finished {
     mark_anonymity_reasons(p, drafts);
     // The paragraph's text is copied once, into the result, and its
     // claims' spans share that copy.
     let text: Arc<str> = Arc::from(text);
-    let claims = drafts
-        .iter_mut()
-        .enumerate()
-        .map(|(slot, d)| {
-            d.slot = slot;
-            explain::finish(p, &text, d)
-        })
-        .collect();
+    let gives_claim = |d: &Draft| !(no_restatements && d.cand.conditional);
+    // Sized exactly: a long article has hundreds of thousands of claims.
+    let mut claims = Vec::with_capacity(drafts.iter().filter(|d| gives_claim(d)).count());
+    for (slot, d) in drafts.iter_mut().filter(|d| gives_claim(d)).enumerate() {
+        d.slot = slot;
+        claims.push(explain::finish(p, &text, d));
+    }
     (text, claims)
 }
 
@@ -262,10 +268,11 @@ impl Analyzer {
         }
 
         // The links across the article (retractions, denials, warnings that
-        // a claim is unconfirmed) read the words of any paragraph. Most
-        // articles have none: their words are freed as soon as the next
-        // paragraph is resolved, so a long article's words and its claims
-        // are never all in memory at once.
+        // a claim is unconfirmed) read the words and drafts of any
+        // paragraph. Most articles have none: they are finished in one
+        // pass that frees each paragraph's words and drafts as soon as the
+        // next paragraph is resolved, so a long article's words, drafts
+        // and claims are never all in memory at once.
         let links_possible = paras.iter().any(|p| {
             retraction::may_occur(p) || dispute::may_occur(p) || unconfirmed::may_occur(p)
         });
@@ -277,6 +284,9 @@ impl Analyzer {
             &names,
             progress,
         )?;
+        if !links_possible {
+            return Some(score::score(finished.into_iter(), &self.rules.weights));
+        }
         self.link_retractions(&paras, &mut drafts);
         // Restatements kept only if what they restate is retracted.
         let mut unkept = Vec::new();
@@ -316,14 +326,17 @@ impl Analyzer {
 
     /// Classifies every source in reading order, resolving pronouns and
     /// definite descriptions against the sources before them.
-    /// Each paragraph's claims are finished as soon as it is resolved; with
-    /// `release_words`, its words are freed once the next paragraph (which
-    /// may continue its quote) is done too.
+    /// Each paragraph's claims are finished as soon as it is resolved.
+    /// With `no_links` (the article has no retraction, denial or warning),
+    /// restatements are left out, as nothing can retract what they restate,
+    /// and a paragraph's words and drafts are freed once the next paragraph
+    /// (which may continue its quote) is done too; the drafts returned are
+    /// then only the last ones.
     fn resolve<S: AsRef<str>>(
         &self,
         texts: &[S],
         paras: &mut [Paragraph],
-        release_words: bool,
+        no_links: bool,
         per_para: Vec<Detected>,
         names: &coref::NameIndex,
         progress: &Progress,
@@ -333,14 +346,16 @@ impl Analyzer {
         // Sized once: doubling a Vec of ~330,000 drafts (a 50 MB article)
         // would briefly hold both the old and the new buffer, ~300 MB.
         let most: usize = per_para.iter().map(|(c, k)| c.len() + k.len()).sum();
-        let mut drafts: Vec<Draft> = Vec::with_capacity(most);
+        let mut drafts: Vec<Draft> = Vec::with_capacity(if no_links { 64 } else { most });
         for (pi, (cands, continued)) in per_para.into_iter().enumerate() {
             progress.tick();
             if progress.is_cancelled() {
                 return None;
             }
-            if release_words && pi >= 2 {
+            if no_links && pi >= 2 {
                 paras[pi - 2].release_words();
+                let before_previous = drafts.partition_point(|d| d.paragraph + 1 < pi);
+                drafts.drain(..before_previous);
             }
             let paras: &[Paragraph] = paras;
             let p = &paras[pi];
@@ -377,6 +392,7 @@ impl Analyzer {
                 texts[pi].as_ref(),
                 p,
                 &mut drafts[first_draft..],
+                no_links,
             ));
         }
         Some((drafts, finished))
