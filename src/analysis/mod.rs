@@ -173,9 +173,6 @@ impl Draft {
     }
 }
 
-/// A paragraph's text, shared by its claims' spans, and its claims.
-type Finished = (Arc<str>, Vec<Claim>);
-
 /// Finishes one paragraph's drafts into claims as soon as they are
 /// resolved, while its words and drafts are still in the processor's
 /// cache: on a long article, a pass of its own over all of them would wait
@@ -183,13 +180,16 @@ type Finished = (Arc<str>, Vec<Claim>);
 /// denials, "could not be verified") are drawn later and brought into the
 /// few claims they change ([`explain::relink`]).
 /// With `no_restatements`, conditional drafts (restatements kept only if
-/// what they restate is retracted) give no claim.
+/// what they restate is retracted) give no claim. The paragraph is
+/// counted here too, while its claims are in cache.
 fn finish_paragraph(
+    index: usize,
     text: &str,
     p: &Paragraph,
     drafts: &mut [Draft],
     no_restatements: bool,
-) -> Finished {
+    weights: &rules::Weights,
+) -> ParagraphAnalysis {
     mark_anonymity_reasons(p, drafts);
     // The paragraph's text is copied once, into the result, and its
     // claims' spans share that copy.
@@ -201,7 +201,7 @@ fn finish_paragraph(
         d.slot = slot;
         claims.push(explain::finish(p, &text, d));
     }
-    (text, claims)
+    score::paragraph(index, text, claims, weights)
 }
 
 impl Analyzer {
@@ -285,7 +285,7 @@ impl Analyzer {
             progress,
         )?;
         if !links_possible {
-            return Some(score::score(finished.into_iter(), &self.rules.weights));
+            return Some(score::assemble(finished));
         }
         self.link_retractions(&paras, &mut drafts);
         // Restatements kept only if what they restate is retracted.
@@ -304,24 +304,33 @@ impl Analyzer {
         drop(paras);
 
         // The claims were finished before these links across the article
-        // were drawn; the few that the links changed are brought up to date.
-        // Drafts are dropped in the same pass.
+        // were drawn; the few that the links changed are brought up to date
+        // and their paragraphs counted again. Drafts are dropped in the
+        // same pass.
+        let mut changed = Vec::new();
         for mut d in drafts {
             if d.changed_since_finished() {
-                explain::relink(&mut finished[d.paragraph].1[d.slot], &mut d);
+                explain::relink(&mut finished[d.paragraph].claims[d.slot], &mut d);
+                changed.push(d.paragraph);
             }
         }
         unkept.sort_unstable();
         for dropped in unkept.chunk_by(|a, b| a.0 == b.0) {
-            let claims = &mut finished[dropped[0].0].1;
+            let claims = &mut finished[dropped[0].0].claims;
             let mut slot = 0;
             claims.retain(|_| {
                 let keep = dropped.binary_search(&(dropped[0].0, slot)).is_err();
                 slot += 1;
                 keep
             });
+            changed.push(dropped[0].0);
         }
-        Some(score::score(finished.into_iter(), &self.rules.weights))
+        changed.sort_unstable();
+        changed.dedup();
+        for pi in changed {
+            score::recount(&mut finished[pi], &self.rules.weights);
+        }
+        Some(score::assemble(finished))
     }
 
     /// Classifies every source in reading order, resolving pronouns and
@@ -340,7 +349,7 @@ impl Analyzer {
         per_para: Vec<Detected>,
         names: &coref::NameIndex,
         progress: &Progress,
-    ) -> Option<(Vec<Draft>, Vec<Finished>)> {
+    ) -> Option<(Vec<Draft>, Vec<ParagraphAnalysis>)> {
         let mut memory = Memory::default();
         let mut finished = Vec::with_capacity(paras.len());
         // Sized once: doubling a Vec of ~330,000 drafts (a 50 MB article)
@@ -389,10 +398,12 @@ impl Analyzer {
                 drafts[first_draft..].sort_by_key(reading_order);
             }
             finished.push(finish_paragraph(
+                pi,
                 texts[pi].as_ref(),
                 p,
                 &mut drafts[first_draft..],
                 no_links,
+                &self.rules.weights,
             ));
         }
         Some((drafts, finished))

@@ -45,14 +45,20 @@ pub fn weighted(anonymous: usize, retracted: usize, weights: &Weights) -> u32 {
         .saturating_add(r.saturating_mul(weights.retracted))
 }
 
-/// Adds up paragraphs into the article summary.
+/// Adds up paragraphs, as [`recount`] counted them, into the article
+/// summary.
 pub fn summarize(paragraphs: &[ParagraphAnalysis]) -> Summary {
     let claims: usize = paragraphs.iter().map(|p| p.claims.len()).sum();
+    // A claim is flagged when it counts as anonymous or as retracted; in a
+    // paragraph with nothing retracted, those are its anonymous claims, so
+    // only paragraphs with a retraction are read claim by claim.
     let flagged: usize = paragraphs
         .iter()
-        .flat_map(|p| &p.claims)
-        .filter(|c| c.counts_flagged())
-        .count();
+        .map(|p| match p.retracted {
+            0 => p.anonymous,
+            _ => p.claims.iter().filter(|c| c.counts_flagged()).count(),
+        })
+        .sum();
     Summary {
         paragraphs: paragraphs.len(),
         claims,
@@ -70,17 +76,8 @@ pub fn summarize(paragraphs: &[ParagraphAnalysis]) -> Summary {
     }
 }
 
-/// Builds the whole analysis from each paragraph's text and claims, taken
-/// one paragraph at a time: each is counted as soon as it is made, while
-/// its claims are in cache.
-pub fn score(
-    paragraphs: impl ExactSizeIterator<Item = (Arc<str>, Vec<Claim>)>,
-    weights: &Weights,
-) -> Analysis {
-    let paragraphs: Vec<ParagraphAnalysis> = paragraphs
-        .enumerate()
-        .map(|(i, (text, claims))| paragraph(i, text, claims, weights))
-        .collect();
+/// The whole analysis from its paragraphs, each counted already.
+pub fn assemble(paragraphs: Vec<ParagraphAnalysis>) -> Analysis {
     Analysis {
         summary: summarize(&paragraphs),
         paragraphs,
@@ -103,13 +100,7 @@ mod tests {
 
     #[test]
     fn empty_article_has_zero_share() {
-        let a = score(
-            std::iter::empty(),
-            &Weights {
-                anonymous: 1,
-                retracted: 2,
-            },
-        );
+        let a = assemble(Vec::new());
         assert_eq!(a.summary.flagged_share, 0.0);
         assert_eq!(a.summary.paragraphs, 0);
     }
