@@ -9,10 +9,11 @@
 //! 3. [`merge`]: nested cues become one claim resting on the outermost source;
 //! 4. [`sources`] and [`coref`]: each source is named, anonymous or
 //!    unattributed, pronouns and "the memo" resolved against earlier sources,
-//!    the weakest link deciding;
+//!    the weakest link deciding; each paragraph's claims are then written
+//!    (`explain`) and counted ([`score`]) while its words are in cache;
 //! 5. [`retraction`], [`dispute`], [`unconfirmed`], [`anonymity`]: flags that
-//!    reach across the article;
-//! 6. [`score`]: per-paragraph counts and the article summary.
+//!    reach across the article, brought into the few claims they change;
+//! 6. [`score`]: the article summary.
 
 pub mod anonymity;
 pub mod coref;
@@ -276,7 +277,7 @@ impl Analyzer {
         let links_possible = paras.iter().any(|p| {
             retraction::may_occur(p) || dispute::may_occur(p) || unconfirmed::may_occur(p)
         });
-        let (mut drafts, mut finished) = self.resolve(
+        let (drafts, mut finished) = self.resolve(
             paragraphs,
             &mut paras,
             !links_possible,
@@ -284,9 +285,23 @@ impl Analyzer {
             &names,
             progress,
         )?;
-        if !links_possible {
-            return Some(score::assemble(finished));
+        if links_possible {
+            self.link_across(paras, drafts, &mut finished);
         }
+        Some(score::assemble(finished))
+    }
+
+    /// Draws the links across the article — retractions, denials, warnings
+    /// that a claim is unconfirmed — on the drafts, and brings them into
+    /// the claims already finished: the few that changed are updated,
+    /// restatements nothing retracted are dropped, and the paragraphs
+    /// concerned are counted again.
+    fn link_across(
+        &self,
+        paras: Vec<Paragraph>,
+        mut drafts: Vec<Draft>,
+        finished: &mut [ParagraphAnalysis],
+    ) {
         self.link_retractions(&paras, &mut drafts);
         // Restatements kept only if what they restate is retracted.
         let mut unkept = Vec::new();
@@ -298,15 +313,12 @@ impl Analyzer {
             keep
         });
         revise_anonymity_reasons(&paras, &mut drafts);
-        debug_assert!(!links_possible || reasons_as_if_marked_now(&paras, &drafts));
+        debug_assert!(reasons_as_if_marked_now(&paras, &drafts));
         self.link_disputes(&paras, &mut drafts);
         mark_unconfirmed(&paras, &mut drafts);
         drop(paras);
 
-        // The claims were finished before these links across the article
-        // were drawn; the few that the links changed are brought up to date
-        // and their paragraphs counted again. Drafts are dropped in the
-        // same pass.
+        // Drafts are dropped in the same pass.
         let mut changed = Vec::new();
         for mut d in drafts {
             if d.changed_since_finished() {
@@ -330,7 +342,6 @@ impl Analyzer {
         for pi in changed {
             score::recount(&mut finished[pi], &self.rules.weights);
         }
-        Some(score::assemble(finished))
     }
 
     /// Classifies every source in reading order, resolving pronouns and

@@ -67,7 +67,9 @@ pub const PUBLISHING_VERBS: &[&str] = &[
 pub fn publishes(cue: &str) -> bool {
     cue.split_whitespace().any(|word| {
         if word.is_ascii() {
-            PUBLISHING_VERBS.iter().any(|v| word.eq_ignore_ascii_case(v))
+            PUBLISHING_VERBS
+                .iter()
+                .any(|v| word.eq_ignore_ascii_case(v))
         } else {
             let word = word.to_lowercase();
             PUBLISHING_VERBS.contains(&word.as_str())
