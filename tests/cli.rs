@@ -48,6 +48,43 @@ fn json_is_one_object_per_file_per_line() {
     assert_eq!(claim["source"]["text"], "Councillor Ruth Adeyemi");
 }
 
+/// Every object is written with its keys in alphabetical order, policy
+/// checklists and decisions that no longer fit included.
+#[test]
+fn json_keys_are_alphabetical_and_carry_policy_and_unplaced_decisions() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("council.txt");
+    std::fs::copy(fixture("council.txt"), &article).unwrap();
+    // A note on a paragraph the article no longer has.
+    std::fs::write(
+        dir.path().join("council.txt.sourcelight.json"),
+        r#"{"version": 1, "notes": [{"paragraph": 0,
+            "paragraph_text": "A paragraph since cut.", "text": "Ask the desk."}]}"#,
+    )
+    .unwrap();
+    let out = sourcelight()
+        .args(["analyze", "--format", "json"])
+        .arg(&article)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let line = String::from_utf8(out).unwrap();
+    // First occurrences: "paragraphs" is also a key of the summary.
+    let at = |key: &str| line.find(&format!("\"{key}\":")).expect(key);
+    assert!(at("file") < at("paragraphs") && at("paragraphs") < at("summary"));
+    assert!(at("summary") < at("unplaced"));
+    // A claim's checklist comes after its "kind_rule", and each check's
+    // keys are in order too.
+    let policy = at("policy");
+    assert!(line[..policy].rfind("\"kind_rule\":").unwrap() > policy - 80);
+    assert!(line[policy..].starts_with("\"policy\":[{\"id\":"));
+    let value: serde_json::Value = serde_json::from_str(&line).unwrap();
+    assert_eq!(value["unplaced"][0]["decision"], "Note: Ask the desk.");
+    assert_eq!(value["unplaced"][0]["paragraph"], 1);
+}
+
 #[test]
 fn pretty_json_is_indented() {
     sourcelight()
