@@ -1,7 +1,7 @@
 //! The command line as users run it: each format, many files, bad input.
 
 mod common;
-use common::{fixture, sourcelight};
+use common::{analyze_json, fixture, sourcelight};
 
 use std::path::PathBuf;
 
@@ -9,16 +9,7 @@ use predicates::prelude::*;
 
 #[test]
 fn json_is_one_object_per_file_per_line() {
-    let out = sourcelight()
-        .args(["analyze", "--format", "json"])
-        .arg(fixture("council.txt"))
-        .arg(fixture("ferry.md"))
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let text = String::from_utf8(out).unwrap();
+    let text = analyze_json(&[&fixture("council.txt"), &fixture("ferry.md")]);
     let lines: Vec<&str> = text.lines().collect();
     assert_eq!(lines.len(), 2);
     let first: serde_json::Value = serde_json::from_str(lines[0]).unwrap();
@@ -62,15 +53,7 @@ fn json_keys_are_alphabetical_and_carry_policy_and_unplaced_decisions() {
             "paragraph_text": "A paragraph since cut.", "text": "Ask the desk."}]}"#,
     )
     .unwrap();
-    let out = sourcelight()
-        .args(["analyze", "--format", "json"])
-        .arg(&article)
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let line = String::from_utf8(out).unwrap();
+    let line = analyze_json(&[&article]);
     // First occurrences: "paragraphs" is also a key of the summary.
     let at = |key: &str| line.find(&format!("\"{key}\":")).expect(key);
     assert!(at("file") < at("paragraphs") && at("paragraphs") < at("summary"));

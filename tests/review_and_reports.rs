@@ -3,7 +3,7 @@
 //! equal to the analysis, sidecars applied, the article never written.
 
 mod common;
-use common::{fixture, sourcelight};
+use common::{analyze_json, fixture, sourcelight};
 
 use std::path::PathBuf;
 
@@ -153,15 +153,7 @@ fn sidecar_decisions_reach_the_command_line_and_the_article_is_untouched() {
     );
     sidecar::save(&article, &review).unwrap();
 
-    let out = sourcelight()
-        .args(["analyze", "--format", "json"])
-        .arg(&article)
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let value: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    let value: serde_json::Value = serde_json::from_str(&analyze_json(&[&article])).unwrap();
     let claim = &value["paragraphs"][pi]["claims"][ci];
     assert_eq!(claim["kind"], "named");
     assert_eq!(claim["editor"]["analyser_kind"], "anonymous");

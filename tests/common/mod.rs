@@ -15,3 +15,16 @@ pub fn fixture(name: &str) -> PathBuf {
 pub fn sourcelight() -> assert_cmd::Command {
     assert_cmd::Command::cargo_bin("sourcelight").unwrap()
 }
+
+/// What `sourcelight analyze --format json FILE...` prints; it must succeed.
+pub fn analyze_json(files: &[&Path]) -> String {
+    let out = sourcelight()
+        .args(["analyze", "--format", "json"])
+        .args(files)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    String::from_utf8(out).unwrap()
+}
