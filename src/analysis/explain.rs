@@ -416,15 +416,15 @@ pub(super) fn finish(p: &Paragraph, shared: &Arc<str>, d: &mut Draft) -> Claim {
             .map(|s| Words::at(p.span(s.np.0, s.np.1))),
         kind: KindNote::of(p, d),
         kind_rule: d.kind_rule,
-        retracted_by: d.retracted_by.clone(),
-        disputed_by: d.disputed_by.clone(),
-        unconfirmed: d.unconfirmed,
-        anonymity_reason: d.anonymity_reason,
+        retracted_by: None,
+        disputed_by: None,
+        unconfirmed: false,
+        anonymity_reason: None,
         added: None,
     };
     let content = (d.cand.content.start < d.cand.content.end && d.cand.content.end <= p.text.len())
         .then(|| Span::new(shared, trim(p.text, d.cand.content.clone())));
-    Claim {
+    let mut claim = Claim {
         cue: Span::new(shared, d.cue.clone()),
         source: d
             .source
@@ -436,25 +436,29 @@ pub(super) fn finish(p: &Paragraph, shared: &Arc<str>, d: &mut Draft) -> Claim {
             .map(|s| Span::new(shared, source_range(p, s))),
         content,
         kind: d.kind,
-        retracted: d.retracted_by.is_some(),
-        unconfirmed: d.unconfirmed,
-        disputed: d.disputed_by.is_some(),
-        anonymity_reason: d.anonymity_reason,
+        retracted: false,
+        unconfirmed: false,
+        disputed: false,
+        anonymity_reason: None,
         rule: d.cand.rule.id.into(),
         kind_rule: d.kind_rule.id.into(),
         explanation,
         sentence: d.cand.sentence,
         refers_to: d.refers_to.clone(),
-        retracted_by: d.retracted_by.take(),
-        disputed_by: d.disputed_by.take(),
+        retracted_by: None,
+        disputed_by: None,
         listed: None,
         editor: None,
-    }
+    };
+    // The flags the links set, and the anonymity reason, are written in
+    // one place: here, and again when the links change them.
+    relink(&mut claim, d);
+    claim
 }
 
-/// Brings a claim finished before the article-wide links were drawn up to
-/// date with its draft: retracted, disputed, unconfirmed, and the
-/// anonymity reason.
+/// Brings a claim up to date with its draft's retracted, disputed and
+/// unconfirmed flags and its anonymity reason: when it is finished, and
+/// again when the article-wide links drawn after that change them.
 pub(super) fn relink(claim: &mut Claim, d: &mut Draft) {
     claim.retracted = d.retracted_by.is_some();
     claim.disputed = d.disputed_by.is_some();

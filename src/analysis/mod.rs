@@ -681,11 +681,11 @@ fn source_names(paras: &[Paragraph], d: &Draft) -> Vec<String> {
 
 /// Whether a draft stands before a retraction.
 fn before(d: &Draft, e: &retraction::Event) -> bool {
-    (d.paragraph, d.cue.start) < (e.paragraph, e.words.start)
+    e.comes_after(d.paragraph, d.cue.start)
 }
 
 fn in_sentence_of(d: &Draft, e: &retraction::Event) -> bool {
-    d.paragraph == e.paragraph && d.cand.sentence == e.sentence
+    e.is_in(d.paragraph, d.cand.sentence)
 }
 
 /// The first mention a draft's source goes back to.
@@ -740,17 +740,13 @@ impl Sourced {
     /// to the same mention, in reading order.
     fn of(&self, party: &Party) -> Vec<usize> {
         let by_entity = party.entity.and_then(|at| self.by_entity.get(&at));
-        let mut found: Vec<usize> = party
-            .names
-            .iter()
-            .filter_map(|n| self.by_name.get(n))
-            .chain(by_entity)
-            .flatten()
-            .copied()
-            .collect();
-        found.sort_unstable();
-        found.dedup();
-        found
+        union(
+            party
+                .names
+                .iter()
+                .filter_map(|n| self.by_name.get(n))
+                .chain(by_entity),
+        )
     }
 }
 
@@ -893,19 +889,18 @@ impl Reach {
             return found.clone();
         }
         let by_group = group.and_then(|g| self.by_group.get(&g));
-        let mut found: Vec<usize> = self
-            .by_head
-            .get(head)
-            .into_iter()
-            .chain(by_group)
-            .flatten()
-            .copied()
-            .collect();
-        found.sort_unstable();
-        found.dedup();
+        let found = union(self.by_head.get(head).into_iter().chain(by_group));
         self.of_material.insert(key, found.clone());
         found
     }
+}
+
+/// The indices in any of the lists, once each, in increasing (reading) order.
+fn union<'a>(lists: impl Iterator<Item = &'a Vec<usize>>) -> Vec<usize> {
+    let mut found: Vec<usize> = lists.flatten().copied().collect();
+    found.sort_unstable();
+    found.dedup();
+    found
 }
 
 /// The claims resting on retracted material: mentions of the same material
@@ -920,9 +915,8 @@ fn material_hits(
     group: Option<usize>,
     owners: &[String],
 ) -> Vec<usize> {
-    let before =
-        |paragraph: usize, cue_start: usize| (paragraph, cue_start) < (e.paragraph, e.words.start);
-    let in_sentence = |doc: &Document| doc.paragraph == e.paragraph && doc.sentence == e.sentence;
+    let before = |paragraph: usize, cue_start: usize| e.comes_after(paragraph, cue_start);
+    let in_sentence = |doc: &Document| e.is_in(doc.paragraph, doc.sentence);
     let owned = |names: &[String]| names.iter().any(|n| owners.contains(n));
     let rests_on_material = |doc: &Document| {
         // The announcement of a retraction is not retracted.

@@ -43,6 +43,19 @@ pub struct Event {
     pub retractor: Option<TokenRange>,
 }
 
+impl Event {
+    /// Whether the retraction's words come after this place (a paragraph
+    /// and a byte offset in it).
+    pub fn comes_after(&self, paragraph: usize, offset: usize) -> bool {
+        (paragraph, offset) < (self.paragraph, self.words.start)
+    }
+
+    /// Whether the retraction stands in this sentence of this paragraph.
+    pub fn is_in(&self, paragraph: usize, sentence: usize) -> bool {
+        self.paragraph == paragraph && self.sentence == sentence
+    }
+}
+
 /// Verbs by which a publisher's claims rest on its own story: when "the
 /// Herald" retracts its story, "the Herald reported …" is retracted too.
 pub const PUBLISHING_VERBS: &[&str] = &[
