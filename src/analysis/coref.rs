@@ -239,3 +239,77 @@ impl NameIndex {
             .min_by_key(|r| (r.paragraph, r.start))
     }
 }
+
+/// The [`NameIndex`] as an article read a block at a time knows it.
+///
+/// Each block is resolved as soon as it is read, while its words are in
+/// the processor's cache, so a person described in it may be named in a
+/// block not yet read. Such names are rare (none in the corpus, none in
+/// news-like generated text), so the reader does not wait for them: it
+/// answers from the names read so far and notes each description it could
+/// not match. If a name read later matches one
+/// ([`Names::answered_too_early`]), the article is resolved again with
+/// the whole index, and the answer is the same as if it had been complete
+/// from the start. A name found in the blocks read so far is the right
+/// answer already: later blocks only hold later places.
+pub struct Names {
+    index: NameIndex,
+    /// Built from the whole article before this reading (a second one).
+    complete: bool,
+    /// Descriptions left unmatched while the index was incomplete: the
+    /// paragraph and the head word.
+    unmatched: Vec<(usize, String)>,
+}
+
+impl Names {
+    /// An index that grows as the article is read.
+    pub fn growing() -> Names {
+        Names {
+            index: NameIndex::default(),
+            complete: false,
+            unmatched: Vec::new(),
+        }
+    }
+
+    /// An index already built from the whole article.
+    pub fn complete(index: NameIndex) -> Names {
+        Names {
+            index,
+            complete: true,
+            unmatched: Vec::new(),
+        }
+    }
+
+    pub fn is_complete(&self) -> bool {
+        self.complete
+    }
+
+    /// Adds paragraph `pi`'s [`name_sites`] to a growing index.
+    pub fn add(&mut self, p: &Paragraph, pi: usize, sites: Vec<TokenRange>) {
+        debug_assert!(!self.complete, "a complete index has every name");
+        self.index.add(p, pi, sites);
+    }
+
+    /// [`NameIndex::named_later`], noting a description it could not yet
+    /// match.
+    pub fn named_later(&mut self, paragraph: usize, head: &str) -> Option<Reference> {
+        let found = self.index.named_later(paragraph, head);
+        if found.is_none() && !self.complete {
+            self.unmatched.push((paragraph, head.to_string()));
+        }
+        found
+    }
+
+    /// Whether a name read after a description was matched against the
+    /// index would have matched it; asked once the whole article is read.
+    pub fn answered_too_early(&self) -> bool {
+        self.unmatched
+            .iter()
+            .any(|(paragraph, head)| self.index.named_later(*paragraph, head).is_some())
+    }
+
+    /// The whole article's index, for resolving it again.
+    pub fn into_index(self) -> NameIndex {
+        self.index
+    }
+}

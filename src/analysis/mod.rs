@@ -14,6 +14,13 @@
 //! 5. [`retraction`], [`dispute`], [`unconfirmed`], [`anonymity`]: flags that
 //!    reach across the article, brought into the few claims they change;
 //! 6. [`score`]: the article summary.
+//!
+//! Stages 1 to 4 run a block of paragraphs at a time, so that a long
+//! article's words are resolved while they are still in cache rather than
+//! written out to memory and read back; what a block cannot know yet (a
+//! name further on, a retraction further on) is assumed absent and, when a
+//! later block shows otherwise, the article is read again
+//! ([`Analyzer::analyze_with`]).
 
 pub mod anonymity;
 pub mod coref;
@@ -235,14 +242,43 @@ impl Analyzer {
     }
 
     /// [`Analyzer::analyze`] reporting to `progress`; `None` when cancelled.
-    pub fn analyze_with<'p, S: AsRef<str> + Sync>(
+    ///
+    /// The article is read in one pass ([`Analyzer::read`]) that assumes
+    /// what nearly every article allows: that it has no links across it
+    /// (no retraction, denial or warning), and that no person it describes
+    /// is named only in a later block. When a block shows an assumption
+    /// wrong, the pass is made again without it; at most two assumptions
+    /// fail, so an article is read at most three times, and the result is
+    /// always the one a reading without assumptions gives.
+    pub fn analyze_with<S: AsRef<str> + Sync>(
         &self,
-        paragraphs: &'p [S],
+        paragraphs: &[S],
         progress: &Progress,
     ) -> Option<Analysis> {
+        let mut assume = Assumptions::default();
+        loop {
+            match self.read(paragraphs, assume, progress)? {
+                Reading::Done(analysis) => return Some(analysis),
+                Reading::Again(corrected) => assume = corrected,
+            }
+        }
+    }
+
+    /// One pass over the article, a block of paragraphs at a time: each
+    /// block is prepared (in parallel when the article is long), then each
+    /// of its paragraphs is resolved, finished and counted while its words
+    /// are still in the processor's cache. Prepared first and resolved in
+    /// a second pass, a long article's words were written out to memory
+    /// and read back from it, which took a third of the analysis.
+    fn read<'p, S: AsRef<str> + Sync>(
+        &self,
+        texts: &'p [S],
+        assume: Assumptions,
+        progress: &Progress,
+    ) -> Option<Reading> {
         let lex = &self.lexicon;
         // Preparing and resolving each paragraph: two units of work each.
-        progress.start(paragraphs.len() * 2);
+        progress.start(texts.len() * 2);
         let prepare_one = |t: &'p S| {
             progress.tick();
             if progress.is_cancelled() {
@@ -251,44 +287,71 @@ impl Analyzer {
                 prepare(t.as_ref(), lex)
             }
         };
-        let prepared: Vec<_> = if paragraphs.len() >= PARALLEL_FROM {
-            paragraphs.par_iter().map(prepare_one).collect()
-        } else {
-            paragraphs.iter().map(prepare_one).collect()
+        let mut names = match assume.names {
+            Some(index) => coref::Names::complete(index),
+            None => coref::Names::growing(),
         };
-        if progress.is_cancelled() {
-            return None;
+        let mut resolving = Resolving::new(texts, assume.links);
+        let mut start = 0;
+        while start < texts.len() {
+            let end = block_end(texts, start);
+            let block = &texts[start..end];
+            let prepared: Vec<Prepared> = if texts.len() >= PARALLEL_FROM {
+                block.par_iter().map(prepare_one).collect()
+            } else {
+                block.iter().map(prepare_one).collect()
+            };
+            if progress.is_cancelled() {
+                return None;
+            }
+            if !resolving.keep_for_links && prepared.iter().any(|p| links_may_occur(&p.paragraph)) {
+                if start > 0 {
+                    // Earlier paragraphs were finished without restatements
+                    // and their drafts freed: read again, keeping them.
+                    return Some(Reading::Again(Assumptions {
+                        links: true,
+                        names: None,
+                    }));
+                }
+                resolving.keep_for_links = true;
+            }
+            let mut detected = Vec::with_capacity(prepared.len());
+            for (k, prepared) in prepared.into_iter().enumerate() {
+                if !names.is_complete() {
+                    names.add(&prepared.paragraph, start + k, prepared.name_sites);
+                }
+                resolving.paras.push(prepared.paragraph);
+                detected.push((prepared.candidates, prepared.continued));
+            }
+            for (k, detected) in detected.into_iter().enumerate() {
+                progress.tick();
+                if progress.is_cancelled() {
+                    return None;
+                }
+                resolving.paragraph(self, start + k, detected, &mut names);
+            }
+            if start == 0 && resolving.keep_for_links {
+                resolving.expect_drafts(end, texts);
+            }
+            start = end;
         }
-        let mut paras = Vec::with_capacity(prepared.len());
-        let mut per_para = Vec::with_capacity(prepared.len());
-        let mut names = coref::NameIndex::default();
-        for (pi, prepared) in prepared.into_iter().enumerate() {
-            names.add(&prepared.paragraph, pi, prepared.name_sites);
-            paras.push(prepared.paragraph);
-            per_para.push((prepared.candidates, prepared.continued));
+        if names.answered_too_early() {
+            return Some(Reading::Again(Assumptions {
+                links: resolving.keep_for_links,
+                names: Some(names.into_index()),
+            }));
         }
-
-        // The links across the article (retractions, denials, warnings that
-        // a claim is unconfirmed) read the words and drafts of any
-        // paragraph. Most articles have none: they are finished in one
-        // pass that frees each paragraph's words and drafts as soon as the
-        // next paragraph is resolved, so a long article's words, drafts
-        // and claims are never all in memory at once.
-        let links_possible = paras.iter().any(|p| {
-            retraction::may_occur(p) || dispute::may_occur(p) || unconfirmed::may_occur(p)
-        });
-        let (drafts, mut finished) = self.resolve(
-            paragraphs,
-            &mut paras,
-            !links_possible,
-            per_para,
-            &names,
-            progress,
-        )?;
-        if links_possible {
+        let Resolving {
+            paras,
+            drafts,
+            mut finished,
+            keep_for_links,
+            ..
+        } = resolving;
+        if keep_for_links {
             self.link_across(paras, drafts, &mut finished);
         }
-        Some(score::assemble(finished))
+        Some(Reading::Done(score::assemble(finished)))
     }
 
     /// Draws the links across the article — retractions, denials, warnings
@@ -344,89 +407,13 @@ impl Analyzer {
         }
     }
 
-    /// Classifies every source in reading order, resolving pronouns and
-    /// definite descriptions against the sources before them.
-    /// Each paragraph's claims are finished as soon as it is resolved.
-    /// With `no_links` (the article has no retraction, denial or warning),
-    /// restatements are left out, as nothing can retract what they restate,
-    /// and a paragraph's words and drafts are freed once the next paragraph
-    /// (which may continue its quote) is done too; the drafts returned are
-    /// then only the last ones.
-    fn resolve<S: AsRef<str>>(
-        &self,
-        texts: &[S],
-        paras: &mut [Paragraph],
-        no_links: bool,
-        per_para: Vec<Detected>,
-        names: &coref::NameIndex,
-        progress: &Progress,
-    ) -> Option<(Vec<Draft>, Vec<ParagraphAnalysis>)> {
-        let mut memory = Memory::default();
-        let mut finished = Vec::with_capacity(paras.len());
-        // Sized once: doubling a Vec of ~330,000 drafts (a 50 MB article)
-        // would briefly hold both the old and the new buffer, ~300 MB.
-        let most: usize = per_para.iter().map(|(c, k)| c.len() + k.len()).sum();
-        let mut drafts: Vec<Draft> = Vec::with_capacity(if no_links { 64 } else { most });
-        for (pi, (cands, continued)) in per_para.into_iter().enumerate() {
-            progress.tick();
-            if progress.is_cancelled() {
-                return None;
-            }
-            if no_links && pi >= 2 {
-                paras[pi - 2].release_words();
-                let before_previous = drafts.partition_point(|d| d.paragraph + 1 < pi);
-                drafts.drain(..before_previous);
-            }
-            let paras: &[Paragraph] = paras;
-            let p = &paras[pi];
-            let first_draft = drafts.len();
-            // Where each candidate went in `drafts` (absorbed ones nowhere).
-            let mut index_of = Vec::with_capacity(cands.len());
-            for cand in cands {
-                if cand.absorbed {
-                    index_of.push(None);
-                    continue;
-                }
-                index_of.push(Some(drafts.len()));
-                let draft = self.draft(paras, pi, cand, &mut memory, names);
-                drafts.push(draft);
-            }
-            for (cand, origin) in continued {
-                let from = match origin {
-                    Origin::SameParagraph(i) => index_of.get(i).copied().flatten(),
-                    Origin::PreviousParagraph => (first_draft > 0)
-                        .then(|| first_draft - 1)
-                        .filter(|&d| drafts[d].paragraph + 1 == pi),
-                };
-                let Some(from) = from else { continue };
-                let d = continued_draft(paras, pi, cand, &drafts[from]);
-                drafts.push(d);
-            }
-            // Only continued quotes come out of order; sorting moves large
-            // drafts, so it is skipped when nothing needs it.
-            let reading_order = |d: &Draft| (p.tokens[d.cand.cue.0].start(), d.cand.cue.0);
-            if !drafts[first_draft..].is_sorted_by_key(reading_order) {
-                drafts[first_draft..].sort_by_key(reading_order);
-            }
-            finished.push(finish_paragraph(
-                pi,
-                texts[pi].as_ref(),
-                p,
-                &mut drafts[first_draft..],
-                no_links,
-                &self.rules.weights,
-            ));
-        }
-        Some((drafts, finished))
-    }
-
     fn draft(
         &self,
         paras: &[Paragraph],
         pi: usize,
         cand: Candidate,
         memory: &mut Memory,
-        names: &coref::NameIndex,
+        names: &mut coref::Names,
     ) -> Draft {
         let p = &paras[pi];
         let lex = &self.lexicon;
@@ -486,7 +473,7 @@ impl Analyzer {
         pi: usize,
         np: TokenRange,
         memory: &Memory,
-        names: &coref::NameIndex,
+        names: &mut coref::Names,
     ) -> ResolvedSource {
         let p = &paras[pi];
         let lex = &self.lexicon;
@@ -1163,6 +1150,151 @@ fn reasons_as_if_marked_now(paras: &[Paragraph], drafts: &[Draft]) -> bool {
 
 /// One paragraph's candidates after nesting, and its continued quotes.
 type Detected = (Vec<Candidate>, Vec<(Candidate, Origin)>);
+
+/// What a reading of the article assumes ([`Analyzer::analyze_with`]).
+#[derive(Default)]
+struct Assumptions {
+    /// The article has links across it: every paragraph's words and
+    /// drafts are kept for them, and restatements are kept until they are
+    /// drawn. Otherwise they are not, until a block shows links.
+    links: bool,
+    /// Where descriptions are followed by names, in the whole article;
+    /// `None` to build it as the article is read.
+    names: Option<coref::NameIndex>,
+}
+
+enum Reading {
+    Done(Analysis),
+    /// An assumption was wrong; read again with these.
+    Again(Assumptions),
+}
+
+/// Paragraphs prepared together, about this many bytes of text: enough to
+/// share among threads, and with their words, sentences and candidates
+/// small enough to stay in a core's second-level cache (512 KiB or more)
+/// until they are resolved.
+const BLOCK_BYTES: usize = 32 * 1024;
+
+/// The end of the block of paragraphs starting at `start`: at least one
+/// paragraph, and no more once [`BLOCK_BYTES`] are reached.
+fn block_end<S: AsRef<str>>(texts: &[S], start: usize) -> usize {
+    let mut bytes = 0;
+    let mut end = start;
+    while end < texts.len() && (end == start || bytes < BLOCK_BYTES) {
+        bytes += texts[end].as_ref().len();
+        end += 1;
+    }
+    end
+}
+
+/// Whether any link across the article (a retraction, a denial, a warning
+/// that a claim is unconfirmed) may start in the paragraph.
+fn links_may_occur(p: &Paragraph) -> bool {
+    retraction::may_occur(p) || dispute::may_occur(p) || unconfirmed::may_occur(p)
+}
+
+/// The state of resolving an article paragraph by paragraph, in reading
+/// order: the sources seen so far, each paragraph's words, the drafts
+/// still needed, and the paragraphs finished.
+struct Resolving<'a, S> {
+    texts: &'a [S],
+    memory: Memory,
+    /// Every paragraph read so far. Without links, only the last two keep
+    /// their words: the next paragraph may continue the last one's quote.
+    paras: Vec<Paragraph<'a>>,
+    /// In paragraph order. Without links, only the last paragraph's.
+    drafts: Vec<Draft>,
+    finished: Vec<ParagraphAnalysis>,
+    /// See [`Assumptions::links`].
+    keep_for_links: bool,
+}
+
+impl<'a, S: AsRef<str>> Resolving<'a, S> {
+    fn new(texts: &'a [S], keep_for_links: bool) -> Self {
+        Resolving {
+            texts,
+            memory: Memory::default(),
+            paras: Vec::with_capacity(texts.len()),
+            drafts: Vec::new(),
+            finished: Vec::with_capacity(texts.len()),
+            keep_for_links,
+        }
+    }
+
+    /// Sizes the drafts kept for links from the rate of the first `read`
+    /// paragraphs, with an eighth to spare: a Vec of ~330,000 drafts (a
+    /// 50 MB article) grown by doubling would be copied whole each time,
+    /// and briefly held twice. A wrong guess only costs that growth, so
+    /// the guess is capped (news has a claim per ~150 bytes) and a refusal
+    /// by the allocator is ignored.
+    fn expect_drafts(&mut self, read: usize, texts: &[S]) {
+        let bytes = |texts: &[S]| texts.iter().map(|t| t.as_ref().len()).sum::<usize>();
+        let (read_bytes, all_bytes) = (bytes(&texts[..read]).max(1), bytes(texts));
+        let rate = self.drafts.len() as f64 / read_bytes as f64;
+        let expected = (rate * all_bytes as f64 * 1.125).min(all_bytes as f64 / 32.0) as usize;
+        let _ = self
+            .drafts
+            .try_reserve_exact(expected.saturating_sub(self.drafts.len()));
+    }
+
+    /// Resolves paragraph `pi` (the last one added to `paras`) and
+    /// finishes its claims. Without links, restatements are left out, as
+    /// nothing can retract what they restate, and the words and drafts
+    /// of the paragraph before the previous one are freed.
+    fn paragraph(
+        &mut self,
+        analyzer: &Analyzer,
+        pi: usize,
+        (cands, continued): Detected,
+        names: &mut coref::Names,
+    ) {
+        if !self.keep_for_links && pi >= 2 {
+            self.paras[pi - 2].release_words();
+            let before_previous = self.drafts.partition_point(|d| d.paragraph + 1 < pi);
+            self.drafts.drain(..before_previous);
+        }
+        let paras: &[Paragraph] = &self.paras[..=pi];
+        let drafts = &mut self.drafts;
+        let p = &paras[pi];
+        let first_draft = drafts.len();
+        // Where each candidate went in `drafts` (absorbed ones nowhere).
+        let mut index_of = Vec::with_capacity(cands.len());
+        for cand in cands {
+            if cand.absorbed {
+                index_of.push(None);
+                continue;
+            }
+            index_of.push(Some(drafts.len()));
+            let draft = analyzer.draft(paras, pi, cand, &mut self.memory, names);
+            drafts.push(draft);
+        }
+        for (cand, origin) in continued {
+            let from = match origin {
+                Origin::SameParagraph(i) => index_of.get(i).copied().flatten(),
+                Origin::PreviousParagraph => (first_draft > 0)
+                    .then(|| first_draft - 1)
+                    .filter(|&d| drafts[d].paragraph + 1 == pi),
+            };
+            let Some(from) = from else { continue };
+            let d = continued_draft(paras, pi, cand, &drafts[from]);
+            drafts.push(d);
+        }
+        // Only continued quotes come out of order; sorting moves large
+        // drafts, so it is skipped when nothing needs it.
+        let reading_order = |d: &Draft| (p.tokens[d.cand.cue.0].start(), d.cand.cue.0);
+        if !drafts[first_draft..].is_sorted_by_key(reading_order) {
+            drafts[first_draft..].sort_by_key(reading_order);
+        }
+        self.finished.push(finish_paragraph(
+            pi,
+            self.texts[pi].as_ref(),
+            p,
+            &mut drafts[first_draft..],
+            !self.keep_for_links,
+            &analyzer.rules.weights,
+        ));
+    }
+}
 
 /// Everything that can be done for one paragraph on its own: words,
 /// sentences, candidate claims, nesting, continued quotes and the names
