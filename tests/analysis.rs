@@ -202,7 +202,7 @@ fn spans_point_at_their_words() {
         for p in &a.paragraphs {
             for c in &p.claims {
                 let explanation = c.explanation.to_string();
-                assert!(!explanation.is_empty() && explanation.contains(c.rule.as_ref()));
+                assert!(!explanation.is_empty() && explanation.contains(c.rule));
             }
         }
     }

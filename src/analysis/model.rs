@@ -2,7 +2,6 @@
 //! `sourcelight analyze --format json` emits. Field names are the JSON
 //! contract documented in the README; change them only with a version bump.
 
-use std::borrow::Cow;
 use std::sync::Arc;
 
 use serde::ser::SerializeStruct;
@@ -135,9 +134,9 @@ pub struct Claim {
     pub anonymity_reason: Option<bool>,
     /// The attribution rule that found the claim (a rule id, shared, not
     /// copied per claim).
-    pub rule: Cow<'static, str>,
+    pub rule: &'static str,
     /// The rule that decided the kind.
-    pub kind_rule: Cow<'static, str>,
+    pub kind_rule: &'static str,
     /// What a student reads: which rules fired on which words, and why
     /// (written when read: `to_string()`, or `{}` in a format string).
     pub explanation: Explanation,
@@ -146,7 +145,7 @@ pub struct Claim {
     /// Where the source was first named, for pronouns, "the memo" and
     /// continued quotes.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub refers_to: Option<Reference>,
+    pub refers_to: Option<Box<Reference>>,
     /// The words that retract the material this claim rests on.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub retracted_by: Option<Box<Reference>>,
