@@ -43,15 +43,35 @@ impl Mention {
     }
 }
 
-/// The sources seen so far in the article, in reading order.
+/// The longest of the windows above: no mention further back is read.
+const LONGEST_WINDOW: usize = {
+    let mut w = PRONOUN_WINDOW;
+    if DOCUMENT_WINDOW > w {
+        w = DOCUMENT_WINDOW;
+    }
+    if DESCRIPTION_WINDOW > w {
+        w = DESCRIPTION_WINDOW;
+    }
+    w
+};
+
+/// The sources seen in the last [`LONGEST_WINDOW`] paragraphs, in reading
+/// order. Older ones are forgotten as the article is read, so a long
+/// article's memory stays the size of a few dozen paragraphs' sources.
 #[derive(Default)]
 pub struct Memory {
-    mentions: Vec<Mention>,
+    mentions: std::collections::VecDeque<Mention>,
 }
 
 impl Memory {
+    /// Remembers a source of paragraph `mention.paragraph`, forgetting
+    /// those too far back to be referred to from it.
     pub fn remember(&mut self, mention: Mention) {
-        self.mentions.push(mention);
+        let reach = mention.paragraph.saturating_sub(LONGEST_WINDOW);
+        while self.mentions.front().is_some_and(|m| m.paragraph < reach) {
+            self.mentions.pop_front();
+        }
+        self.mentions.push_back(mention);
     }
 
     /// The earlier mention that a pronoun or a definite description refers to.
@@ -149,9 +169,9 @@ pub fn mention(
     }
 }
 
-/// Titles written before a name that stand for a descriptive head noun.
-fn title_forms(head: &str) -> Vec<String> {
-    let mut forms = vec![head.to_string()];
+/// Titles written before a name that stand for a descriptive head noun:
+/// the noun itself, and its abbreviation if it has one.
+fn title_forms(head: &str) -> impl Iterator<Item = &str> {
     let abbreviation = match head {
         "general" => Some("gen."),
         "senator" => Some("sen."),
@@ -165,8 +185,7 @@ fn title_forms(head: &str) -> Vec<String> {
         "sergeant" => Some("sgt."),
         _ => None,
     };
-    forms.extend(abbreviation.map(String::from));
-    forms
+    std::iter::once(head).chain(abbreviation)
 }
 
 /// Where each word stands before a name ("general, Ivan Petrov", "Gen.
@@ -230,7 +249,6 @@ impl NameIndex {
     /// general, Ivan Petrov", "Gen. Ivan Petrov").
     pub fn named_later(&self, paragraph: usize, head: &str) -> Option<Reference> {
         title_forms(head)
-            .iter()
             .filter_map(|form| {
                 let places = self.before_names.get(form)?;
                 let first_after = places.partition_point(|r| r.paragraph <= paragraph);
@@ -311,5 +329,69 @@ impl Names {
     /// The whole article's index, for resolving it again.
     pub fn into_index(self) -> NameIndex {
         self.index
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::rules::Rules;
+    use crate::analysis::sources;
+
+    fn mention_at(paragraph: usize, head: &str, category: Category) -> Mention {
+        Mention {
+            paragraph,
+            range: 0..3,
+            head: head.to_string(),
+            group: None,
+            category,
+            kind: SourceKind::Anonymous,
+            plural: false,
+        }
+    }
+
+    #[test]
+    fn memory_forgets_only_mentions_no_window_reaches() {
+        let lex = Lexicon::new(&Rules::builtin());
+        let p = Paragraph::new("The memo said so.", &lex);
+        let the_memo = sources::classify(&p, (0, 1), 0);
+        assert_eq!(the_memo.category, Category::Document);
+
+        let mut memory = Memory::default();
+        memory.remember(mention_at(0, "memo", Category::Document));
+        for paragraph in 1..=DOCUMENT_WINDOW {
+            memory.remember(mention_at(paragraph, "official", Category::Person));
+        }
+        // Forty paragraphs on, "the memo" still finds it.
+        let found = memory.antecedent(&p, DOCUMENT_WINDOW, &the_memo, &lex);
+        assert_eq!(found.map(|m| m.paragraph), Some(0));
+
+        for paragraph in DOCUMENT_WINDOW + 1..1_000 {
+            memory.remember(mention_at(paragraph, "official", Category::Person));
+        }
+        assert!(memory.antecedent(&p, 999, &the_memo, &lex).is_none());
+        // A long article's memory holds only the last few dozen paragraphs.
+        assert_eq!(memory.mentions.len(), LONGEST_WINDOW + 1);
+        assert_eq!(memory.mentions[0].paragraph, 999 - LONGEST_WINDOW);
+    }
+
+    #[test]
+    fn a_growing_index_notes_what_a_later_name_would_have_answered() {
+        let lex = Lexicon::new(&Rules::builtin());
+        let named = Paragraph::new("The inspector, Maria Keller, has retired.", &lex);
+        let mut names = Names::growing();
+        assert!(names.named_later(0, "inspector").is_none());
+        assert!(!names.answered_too_early());
+        names.add(&named, 5, name_sites(&named));
+        assert!(names.answered_too_early());
+        let complete = Names::complete(names.into_index());
+        assert!(complete.is_complete());
+        assert_eq!(
+            complete
+                .index
+                .named_later(0, "inspector")
+                .map(|r| r.paragraph),
+            Some(5)
+        );
     }
 }

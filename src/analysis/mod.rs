@@ -346,11 +346,19 @@ impl Analyzer {
             drafts,
             mut finished,
             keep_for_links,
+            totals,
             ..
         } = resolving;
-        if keep_for_links {
-            self.link_across(paras, drafts, &mut finished);
+        if !keep_for_links {
+            // Nothing changes a paragraph after it is finished: the totals
+            // added up as each was finished are the article's.
+            debug_assert_eq!(totals.summary(), score::summarize(&finished));
+            return Some(Reading::Done(Analysis {
+                summary: totals.summary(),
+                paragraphs: finished,
+            }));
         }
+        self.link_across(paras, drafts, &mut finished);
         Some(Reading::Done(score::assemble(finished)))
     }
 
@@ -1207,6 +1215,8 @@ struct Resolving<'a, S> {
     finished: Vec<ParagraphAnalysis>,
     /// See [`Assumptions::links`].
     keep_for_links: bool,
+    /// The finished paragraphs' counts, added up.
+    totals: score::Totals,
 }
 
 impl<'a, S: AsRef<str>> Resolving<'a, S> {
@@ -1218,6 +1228,7 @@ impl<'a, S: AsRef<str>> Resolving<'a, S> {
             drafts: Vec::new(),
             finished: Vec::with_capacity(texts.len()),
             keep_for_links,
+            totals: score::Totals::default(),
         }
     }
 
@@ -1285,14 +1296,16 @@ impl<'a, S: AsRef<str>> Resolving<'a, S> {
         if !drafts[first_draft..].is_sorted_by_key(reading_order) {
             drafts[first_draft..].sort_by_key(reading_order);
         }
-        self.finished.push(finish_paragraph(
+        let finished = finish_paragraph(
             pi,
             self.texts[pi].as_ref(),
             p,
             &mut drafts[first_draft..],
             !self.keep_for_links,
             &analyzer.rules.weights,
-        ));
+        );
+        self.totals.add(&finished);
+        self.finished.push(finished);
     }
 }
 

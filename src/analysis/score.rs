@@ -45,35 +45,63 @@ pub fn weighted(anonymous: usize, retracted: usize, weights: &Weights) -> u32 {
         .saturating_add(r.saturating_mul(weights.retracted))
 }
 
+/// The article's totals, added up paragraph by paragraph as [`recount`]
+/// counted them. The analysis adds each paragraph as it is finished,
+/// while its counts are in cache: read back at the end, a long article's
+/// paragraphs would each cost a trip to memory.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Totals {
+    paragraphs: usize,
+    claims: usize,
+    anonymous: usize,
+    retracted: usize,
+    score: u32,
+    /// Claims counting as anonymous or as retracted.
+    flagged: usize,
+}
+
+impl Totals {
+    pub fn add(&mut self, p: &ParagraphAnalysis) {
+        self.paragraphs += 1;
+        self.claims += p.claims.len();
+        self.anonymous += p.anonymous;
+        self.retracted += p.retracted;
+        self.score = self.score.saturating_add(p.score);
+        // A claim is flagged when it counts as anonymous or as retracted;
+        // in a paragraph with nothing retracted, those are its anonymous
+        // claims, so only paragraphs with a retraction are read claim by
+        // claim.
+        self.flagged += match p.retracted {
+            0 => p.anonymous,
+            _ => p.claims.iter().filter(|c| c.counts_flagged()).count(),
+        };
+    }
+
+    pub fn summary(&self) -> Summary {
+        Summary {
+            paragraphs: self.paragraphs,
+            claims: self.claims,
+            anonymous: self.anonymous,
+            retracted: self.retracted,
+            score: self.score,
+            flagged_share: if self.claims == 0 {
+                0.0
+            } else {
+                self.flagged as f64 / self.claims as f64
+            },
+            analyser_score: None,
+        }
+    }
+}
+
 /// Adds up paragraphs, as [`recount`] counted them, into the article
 /// summary.
 pub fn summarize(paragraphs: &[ParagraphAnalysis]) -> Summary {
-    let claims: usize = paragraphs.iter().map(|p| p.claims.len()).sum();
-    // A claim is flagged when it counts as anonymous or as retracted; in a
-    // paragraph with nothing retracted, those are its anonymous claims, so
-    // only paragraphs with a retraction are read claim by claim.
-    let flagged: usize = paragraphs
-        .iter()
-        .map(|p| match p.retracted {
-            0 => p.anonymous,
-            _ => p.claims.iter().filter(|c| c.counts_flagged()).count(),
-        })
-        .sum();
-    Summary {
-        paragraphs: paragraphs.len(),
-        claims,
-        anonymous: paragraphs.iter().map(|p| p.anonymous).sum(),
-        retracted: paragraphs.iter().map(|p| p.retracted).sum(),
-        score: paragraphs
-            .iter()
-            .fold(0u32, |acc, p| acc.saturating_add(p.score)),
-        flagged_share: if claims == 0 {
-            0.0
-        } else {
-            flagged as f64 / claims as f64
-        },
-        analyser_score: None,
+    let mut totals = Totals::default();
+    for p in paragraphs {
+        totals.add(p);
     }
+    totals.summary()
 }
 
 /// The whole analysis from its paragraphs, each counted already.
