@@ -585,12 +585,12 @@ fn keeps_full_stop(text: &str, start: usize, end: usize, has_dot: bool) -> bool 
         return false;
     }
     let key = short_word_key(word.as_bytes());
-    if NUMBERED_KEYS.contains(&key) {
+    if NUMBERED_KEYS.binary_search(&key).is_ok() {
         return text[end + 1..]
             .trim_start()
             .starts_with(|c: char| c.is_ascii_digit());
     }
-    ABBREVIATION_KEYS.contains(&key)
+    ABBREVIATION_KEYS.binary_search(&key).is_ok()
 }
 
 /// A word of at most eight bytes as an integer, ASCII letters lower-cased:
@@ -606,11 +606,21 @@ const fn short_word_key(word: &[u8]) -> u64 {
     key
 }
 
+/// The [`short_word_key`]s of `words`, sorted, for a binary search: every
+/// sentence's last word is looked up.
 const fn short_word_keys<const N: usize>(words: &[&str]) -> [u64; N] {
     let mut keys = [0; N];
     let mut i = 0;
     while i < N {
         keys[i] = short_word_key(words[i].as_bytes());
+        // Insertion sort: the lists are short and sorted once, at compile time.
+        let mut j = i;
+        while j > 0 && keys[j - 1] > keys[j] {
+            let t = keys[j];
+            keys[j] = keys[j - 1];
+            keys[j - 1] = t;
+            j -= 1;
+        }
         i += 1;
     }
     keys
@@ -1105,6 +1115,15 @@ mod tests {
             }
         }
         // Numbered abbreviations keep it only before a number.
+        for a in NUMBERED {
+            assert!(
+                keeps_full_stop(&format!("{a}. 5"), 0, a.len(), false),
+                "{a}"
+            );
+            let ends = ABBREVIATIONS.contains(a)
+                || !keeps_full_stop(&format!("{a}. The"), 0, a.len(), false);
+            assert!(ends, "{a}");
+        }
         assert!(keeps_full_stop("No. 5", 0, 2, false));
         assert!(!keeps_full_stop("said no. The", 5, 7, false));
         // Neither a longer word nor a prefix of a listed one.
