@@ -50,6 +50,12 @@ pub mod tag {
     pub const UNDISCLOSED: u64 = 1 << 28;
     pub const DISCLOSED: u64 = 1 << 29;
 
+    /// Not a class: marks a word that is the second word of a phrase, so
+    /// that the phrase finder passes over the many phrase starts ("to",
+    /// "in", "had") that no such word follows. [`crate::analysis::text::Token::tags`]
+    /// leaves it out: a word listed only there is not a known word.
+    pub const PHRASE_NEXT: u64 = 1 << 30;
+
     // Built-in grammar.
     pub const DETERMINER: u64 = 1 << 32;
     pub const POSSESSIVE_PRONOUN: u64 = 1 << 33;
@@ -332,6 +338,9 @@ pub struct Lexicon {
     /// The same phrases, those whose first word has at most 16 ASCII
     /// bytes, keyed as [`WordTable`] keys its words.
     short_phrases: FxHashMap<u128, Vec<PhraseEntry>>,
+    /// Whether every phrase's second word carries [`tag::PHRASE_NEXT`] in
+    /// the tokens that can match it ([`Lexicon::marks_second_words`]).
+    second_words_marked: bool,
     material_group: FxHashMap<Box<str>, usize>,
 }
 
@@ -342,6 +351,7 @@ impl Lexicon {
             short_words: WordTable::default(),
             phrases: FxHashMap::default(),
             short_phrases: FxHashMap::default(),
+            second_words_marked: false,
             material_group: FxHashMap::default(),
         };
         let lists: [(&Vec<String>, Tags); 30] = [
@@ -414,6 +424,7 @@ impl Lexicon {
                     .or_insert(group);
             }
         }
+        lex.mark_second_words();
         lex.short_words = WordTable::new(
             lex.words
                 .iter()
@@ -425,6 +436,35 @@ impl Lexicon {
             .filter_map(|(w, list)| Some((short_key(w.as_bytes())?, list.clone())))
             .collect();
         lex
+    }
+
+    /// Gives every phrase's second word [`tag::PHRASE_NEXT`]. A phrase
+    /// matches a token whose text is its word in any ASCII case; when the
+    /// word is plain ASCII letters and digits (and short enough for the
+    /// tokenizer to look up), such a token's own lookup is that word, so
+    /// it carries the mark. One word that is not plain turns the filter
+    /// off rather than let it miss a phrase.
+    fn mark_second_words(&mut self) {
+        let seconds: Vec<Box<str>> = self
+            .phrases
+            .values()
+            .flatten()
+            .filter_map(|(rest, _)| rest.first().cloned())
+            .collect();
+        self.second_words_marked = seconds.iter().all(|w| {
+            w.len() <= 40 && !w.is_empty() && w.bytes().all(|b| b.is_ascii_alphanumeric())
+        });
+        if self.second_words_marked {
+            for w in seconds {
+                *self.words.entry(w).or_default() |= tag::PHRASE_NEXT;
+            }
+        }
+    }
+
+    /// Whether a phrase can start only where the next token carries
+    /// [`tag::PHRASE_NEXT`].
+    pub fn marks_second_words(&self) -> bool {
+        self.second_words_marked
     }
 
     fn add(&mut self, entry: &str, t: Tags) {

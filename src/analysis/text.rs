@@ -121,10 +121,10 @@ impl Token {
         self.end() - 2 * ((self.bits & token_bits::SUFFIX) >> token_bits::SUFFIX_SHIFT) as usize
     }
 
-    /// Every class the word has.
+    /// Every class the word has ([`tag::PHRASE_NEXT`] is not one).
     #[inline]
     pub fn tags(&self) -> Tags {
-        self.bits & !token_bits::ALL
+        self.bits & !(token_bits::ALL | tag::PHRASE_NEXT)
     }
 
     /// Whether the word has any of the classes in `t`. Classes never use
@@ -695,6 +695,11 @@ fn find_phrases(p: &Paragraph, lex: &Lexicon) -> Vec<Phrase> {
         if !t.has(tag::PHRASE_START) {
             continue;
         }
+        // Most phrase starts ("to", "in", "had") are followed by no
+        // phrase's second word: passed over without a lookup.
+        if lex.marks_second_words() && !p.has(i + 1, tag::PHRASE_NEXT) {
+            continue;
+        }
         let entries = match lex.short_phrases_from(p.text.as_bytes(), t.start(), t.stem_end()) {
             Some(entries) => entries,
             None => {
@@ -1103,6 +1108,45 @@ mod tests {
         let firsts: Vec<&str> = p.phrases.iter().map(|ph| p.word(ph.first)).collect();
         assert_eq!(firsts, ["OVERWHELMINGLY-SOURCED", "Según"]);
         assert!(p.phrases.iter().all(|ph| ph.tags & tag::ACCORDING != 0));
+    }
+
+    #[test]
+    fn phrases_are_found_whether_or_not_second_words_can_be_marked() {
+        let builtin = Lexicon::new(&Rules::builtin());
+        assert!(builtin.marks_second_words());
+        // A second word with a full stop or an accent is not looked up as
+        // written: the phrase finder then looks at every phrase start.
+        let mut rules = Rules::builtin();
+        rules.according_to.push("per U.S. officials".to_string());
+        rules.according_to.push("selon Télérama".to_string());
+        let unusual = Lexicon::new(&rules);
+        assert!(!unusual.marks_second_words());
+        let text =
+            "Per U.S. officials and, selon Télérama, according to aides, it was not confirmed.";
+        let found = |lex: &Lexicon| {
+            let p = Paragraph::new(text, lex);
+            let words: Vec<String> = p
+                .phrases
+                .iter()
+                .map(|ph| p.text[p.span(ph.first, ph.last)].to_string())
+                .collect();
+            words
+        };
+        assert_eq!(found(&builtin), ["according to", "was not confirmed"]);
+        assert_eq!(
+            found(&unusual),
+            [
+                "Per U.S. officials",
+                "selon Télérama",
+                "according to",
+                "was not confirmed"
+            ]
+        );
+        // The mark is no class: a word listed only as a second word is
+        // not a known word.
+        let p = Paragraph::new("Safety spread.", &builtin);
+        assert!(p.tokens[0].has(tag::PHRASE_NEXT));
+        assert_eq!(p.tokens[0].tags(), 0);
     }
 
     #[test]
