@@ -211,19 +211,20 @@ impl<'a> Paragraph<'a> {
         // (no real text has such a paragraph) are not read.
         let text = &text[..text.floor_char_boundary(u32::MAX as usize)];
         let tokens = tokenize(text, lex);
+        let sentences = split_sentences(text, &tokens);
         let mut p = Paragraph {
             text,
-            all_tags: tokens.iter().fold(0, |acc, t| acc | t.tags()),
+            // Sentences cover every token.
+            all_tags: sentences.iter().fold(0, |acc, s| acc | s.tags),
             quotes: find_quotations(text, &tokens),
             tokens,
             phrases: Vec::new(),
-            sentences: Vec::new(),
+            sentences,
         };
         if p.all_tags & tag::PHRASE_START != 0 {
             p.phrases = find_phrases(&p, lex);
             p.all_tags |= p.phrases.iter().fold(0, |acc, ph| acc | ph.tags);
         }
-        p.sentences = split_sentences(text, &p.tokens);
         // A phrase's classes count for the sentence it starts in.
         let mut sentences = p.sentences.iter_mut().peekable();
         for ph in &p.phrases {
@@ -836,11 +837,14 @@ fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
     let mut out = Vec::new();
     let mut first = 0;
     let mut i = 0;
-    let push = |out: &mut Vec<Sentence>, first: usize, last: usize| {
+    // The classes of the tokens from `first` up to `i`, gathered as the
+    // loop passes them rather than in a second pass over each sentence.
+    let mut tags = 0;
+    let push = |out: &mut Vec<Sentence>, first: usize, last: usize, tags: Tags| {
         out.push(Sentence {
             bytes: tokens[first].start()..tokens[last].end(),
             tokens: first..last + 1,
-            tags: tokens[first..=last].iter().fold(0, |acc, t| acc | t.tags()),
+            tags,
         });
     };
     while i < tokens.len() {
@@ -849,6 +853,7 @@ fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
         // abbreviation or an initial) that may end this one.
         let terminal =
             t.may_end_sentence() && (!t.is_word() || abbreviation_may_end(text, tokens, i));
+        tags |= t.tags();
         if !terminal {
             i += 1;
             continue;
@@ -856,16 +861,18 @@ fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
         let mut last = i;
         while last + 1 < tokens.len() && closes(tokens, last + 1) {
             last += 1;
+            tags |= tokens[last].tags();
         }
         let next = last + 1;
         if next >= tokens.len() || opens_sentence(text, &tokens[next]) {
-            push(&mut out, first, last);
+            push(&mut out, first, last, tags);
             first = next;
+            tags = 0;
         }
         i = next;
     }
     if first < tokens.len() {
-        push(&mut out, first, tokens.len() - 1);
+        push(&mut out, first, tokens.len() - 1, tags);
     }
     out
 }
@@ -1179,6 +1186,36 @@ mod tests {
     fn longest_abbreviation_is_the_longest_listed() {
         let longest = ABBREVIATIONS.iter().chain(NUMBERED).map(|a| a.len()).max();
         assert_eq!(longest, Some(LONGEST_ABBREVIATION));
+    }
+
+    #[test]
+    fn sentences_cover_every_token_once_and_carry_their_classes() {
+        let lex = Lexicon::new(&Rules::builtin());
+        let texts = [
+            "",
+            "no full stop here",
+            "Gen. Ivan Petrov said so. The U.S. Senate met on Jan. 5. “It was not confirmed.” Why?",
+            "He said: “Stop.” (It did.) Officials, according to aides, declined… Then 3.5 percent.",
+        ];
+        for text in texts {
+            let p = Paragraph::new(text, &lex);
+            let covered: Vec<usize> = p.sentences.iter().flat_map(|s| s.tokens.clone()).collect();
+            assert_eq!(covered, (0..p.tokens.len()).collect::<Vec<_>>(), "{text}");
+            for s in &p.sentences {
+                let words = p.tokens[s.tokens.clone()]
+                    .iter()
+                    .fold(0, |a, t| a | t.tags());
+                let phrases = p
+                    .phrases
+                    .iter()
+                    .filter(|ph| s.tokens.contains(&ph.first))
+                    .fold(0, |a, ph| a | ph.tags);
+                assert_eq!(s.tags, words | phrases, "{text}");
+            }
+            let all = p.tokens.iter().fold(0, |a, t| a | t.tags());
+            let phrases = p.phrases.iter().fold(0, |a, ph| a | ph.tags);
+            assert_eq!(p.all_tags, all | phrases, "{text}");
+        }
     }
 
     #[test]
