@@ -297,45 +297,41 @@ fn the_contract_check_catches_a_wrong_span_and_a_wrong_count() {
     );
 }
 
-/// An article long enough to be read in several blocks, with `first` at
-/// its start and `last` at its end and generated news in between.
-fn long_article_between(first: &str, last: &str) -> Vec<String> {
+/// Analyses an article long enough to be read in several blocks, with
+/// `first` as its first paragraph, `last` as its last, and generated
+/// news in between; returns the analysis and the last paragraph's index.
+fn analyze_long_article_between(first: &str, last: &str) -> (Analysis, usize) {
     let mut paragraphs = vec![first.to_string()];
     paragraphs.extend(sourcelight::generate::article_of_size(200_000, 11));
     paragraphs.push(last.to_string());
-    paragraphs
+    (analyze(&paragraphs), paragraphs.len() - 1)
 }
 
 #[test]
 fn a_person_described_at_the_start_and_named_at_the_end_counts_as_named() {
-    let paragraphs = long_article_between(
+    let (a, last) = analyze_long_article_between(
         "A senior inspector warned that the pumps had been failing for years.",
         "The inspector, Maria Keller, has since retired.",
     );
-    let a = analyze(&paragraphs);
     let inspector = only_claim(&a, 0);
     assert_eq!(inspector.kind, SourceKind::Named);
     assert_eq!(inspector.kind_rule, "source.named-later");
     let named = inspector.refers_to.as_ref().unwrap();
     assert_eq!(
         (named.paragraph, named.text.as_str()),
-        (paragraphs.len() - 1, "inspector, Maria Keller")
+        (last, "inspector, Maria Keller")
     );
 }
 
 #[test]
 fn a_retraction_at_the_end_of_a_long_article_reaches_its_start() {
-    let paragraphs = long_article_between(
+    let (a, last) = analyze_long_article_between(
         "The Coast Herald reported last week that the plant had failed an audit.",
         "The Coast Herald has since withdrawn its story.",
     );
-    let a = analyze(&paragraphs);
     let report = only_claim(&a, 0);
     assert!(report.retracted, "{report:#?}");
-    assert_eq!(
-        report.retracted_by.as_ref().unwrap().paragraph,
-        paragraphs.len() - 1
-    );
+    assert_eq!(report.retracted_by.as_ref().unwrap().paragraph, last);
     assert_eq!(a.paragraphs[0].score, 2);
     // The generated news between has no retraction, so nothing else is.
     assert_eq!(a.summary.retracted, 1);
