@@ -447,9 +447,23 @@ fn tokenize_into(text: &str, lex: &Lexicon, tokens: &mut Vec<Token>) {
                 i += 1;
             }
             ALNUM => {
-                let end = word_end(text, i, 1);
-                tokens.push(word_token(text, i, end, b.is_ascii_uppercase(), lex));
-                i = end;
+                let (mut start, mut upper) = (i, b.is_ascii_uppercase());
+                loop {
+                    let end = word_end(text, start, 1);
+                    tokens.push(word_token(text, start, end, upper, lex));
+                    // Most words are followed by one space and another
+                    // word, which then starts here, without going round
+                    // the class dispatch for the space and the letter.
+                    match bytes.get(end..end + 2) {
+                        Some(&[b' ', next]) if next.is_ascii_alphanumeric() => {
+                            (start, upper) = (end + 1, next.is_ascii_uppercase());
+                        }
+                        _ => {
+                            i = end;
+                            break;
+                        }
+                    }
+                }
             }
             _ => {
                 let c = char_at(text, i).unwrap_or('\u{FFFD}');
@@ -1020,6 +1034,18 @@ mod tests {
             assert!(!is_word_char(c));
         }
         assert!(is_word_char('é') && is_word_char('7'));
+    }
+
+    #[test]
+    fn words_split_alike_after_one_space_several_or_none() {
+        let (lex, words, _) = para("Ab cd  Ef\tgh\u{a0}ij k. L m");
+        assert_eq!(words, ["Ab", "cd", "Ef", "gh", "ij", "k", ".", "L", "m"]);
+        // Each word has its own classes and capital, wherever it starts.
+        let p = Paragraph::new("the Officials said Said the", &lex);
+        let caps: Vec<bool> = p.tokens.iter().map(Token::capitalized).collect();
+        assert_eq!(caps, [false, true, false, true, false]);
+        assert_eq!(p.tokens[2].tags(), p.tokens[3].tags());
+        assert_eq!(p.tokens[0].tags(), p.tokens[4].tags());
     }
 
     #[test]
