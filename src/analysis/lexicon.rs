@@ -497,6 +497,13 @@ impl Lexicon {
         Some(self.short_words.get(short_key_in(text, start, end)?))
     }
 
+    /// The classes of the word whose [`short_key`] is `key`, a word of at
+    /// most eight bytes.
+    #[inline(always)]
+    pub fn short_key_tags(&self, key: u64) -> Tags {
+        self.short_words.get_short(key)
+    }
+
     /// The phrases that start with the word `text[start..end]`, in any
     /// case, or `None` when it is not ASCII or longer than 16 bytes (look
     /// them up with [`Lexicon::phrases_from`]).

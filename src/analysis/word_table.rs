@@ -121,6 +121,12 @@ impl WordTable {
             Err(_) => self.long.get(key),
         }
     }
+
+    /// [`WordTable::get`] of a word of at most eight bytes.
+    #[inline(always)]
+    pub fn get_short(&self, key: u64) -> Tags {
+        self.short.get(key)
+    }
 }
 
 /// A key of a word table: 0 marks an empty slot.
