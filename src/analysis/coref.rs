@@ -74,12 +74,15 @@ impl Memory {
         self.mentions.push_back(mention);
     }
 
-    /// The earlier mention that a pronoun or a definite description refers to.
+    /// The earlier mention that a pronoun or a definite description refers
+    /// to. `head` is the phrase's head word lower-cased, which the caller
+    /// has already made: made again here, it was an allocation per source.
     pub fn antecedent(
         &self,
         p: &Paragraph,
         paragraph: usize,
         c: &Classified,
+        head: &str,
         lex: &Lexicon,
     ) -> Option<&Mention> {
         let recent = |window: usize| {
@@ -90,9 +93,10 @@ impl Memory {
         };
         match c.category {
             Category::Pronoun => {
-                let w = p.word(c.head).to_ascii_lowercase();
-                match w.as_str() {
-                    "he" | "she" => recent(PRONOUN_WINDOW).find(|m| {
+                let w = p.word(c.head);
+                let is = |pronoun: &str| w.eq_ignore_ascii_case(pronoun);
+                if is("he") || is("she") {
+                    recent(PRONOUN_WINDOW).find(|m| {
                         !m.plural
                             && matches!(
                                 m.category,
@@ -101,11 +105,13 @@ impl Memory {
                                     | Category::Spokesperson
                                     | Category::ProperName
                             )
-                    }),
-                    "they" => recent(PRONOUN_WINDOW).find(|m| {
+                    })
+                } else if is("they") {
+                    recent(PRONOUN_WINDOW).find(|m| {
                         m.plural || matches!(m.category, Category::Group | Category::Institution)
-                    }),
-                    "it" => recent(PRONOUN_WINDOW).find(|m| {
+                    })
+                } else if is("it") {
+                    recent(PRONOUN_WINDOW).find(|m| {
                         !m.plural
                             && matches!(
                                 m.category,
@@ -114,21 +120,19 @@ impl Memory {
                                     | Category::ProperName
                                     | Category::Other
                             )
-                    }),
-                    _ => None,
+                    })
+                } else {
+                    None
                 }
             }
             Category::Document => {
-                let head = p.stem(c.head).to_lowercase();
-                let group = lex.material_group(&head);
+                let group = lex.material_group(head);
                 recent(DOCUMENT_WINDOW).find(|m| {
                     m.category == Category::Document
                         && (m.head == head || (group.is_some() && m.group == group))
                 })
             }
-            Category::Group
-                if super::sources::NUMERALS.contains(&p.stem(c.head).to_lowercase().as_str()) =>
-            {
+            Category::Group if super::sources::NUMERALS.contains(&head) => {
                 // "A third said": one of the last group quoted.
                 recent(DESCRIPTION_WINDOW).find(|m| {
                     matches!(
@@ -138,7 +142,6 @@ impl Memory {
                 })
             }
             Category::Person | Category::Group => {
-                let head = p.stem(c.head).to_lowercase();
                 let singular = head.trim_end_matches('s');
                 recent(DESCRIPTION_WINDOW).find(|m| m.head.trim_end_matches('s') == singular)
             }
@@ -363,13 +366,17 @@ mod tests {
             memory.remember(mention_at(paragraph, "official", Category::Person));
         }
         // Forty paragraphs on, "the memo" still finds it.
-        let found = memory.antecedent(&p, DOCUMENT_WINDOW, &the_memo, &lex);
+        let found = memory.antecedent(&p, DOCUMENT_WINDOW, &the_memo, "memo", &lex);
         assert_eq!(found.map(|m| m.paragraph), Some(0));
 
         for paragraph in DOCUMENT_WINDOW + 1..1_000 {
             memory.remember(mention_at(paragraph, "official", Category::Person));
         }
-        assert!(memory.antecedent(&p, 999, &the_memo, &lex).is_none());
+        assert!(
+            memory
+                .antecedent(&p, 999, &the_memo, "memo", &lex)
+                .is_none()
+        );
         // A long article's memory holds only the last few dozen paragraphs.
         assert_eq!(memory.mentions.len(), LONGEST_WINDOW + 1);
         assert_eq!(memory.mentions[0].paragraph, 999 - LONGEST_WINDOW);

@@ -506,7 +506,7 @@ impl Analyzer {
             class,
         };
         if resolved.class.needs_antecedent || resolved.class.category == Category::Pronoun {
-            if let Some(m) = memory.antecedent(p, pi, &resolved.class, lex) {
+            if let Some(m) = memory.antecedent(p, pi, &resolved.class, &resolved.head, lex) {
                 let r = m.reference(paras);
                 let where_ = if m.paragraph == pi {
                     "this paragraph".to_string()

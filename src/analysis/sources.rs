@@ -284,8 +284,8 @@ pub fn classify(p: &Paragraph, np: TokenRange, sentence_start: usize) -> Classif
     }
     // "A third said", "Two of the officials said": one of a group named before.
     if !h.capitalized() || head == sentence_start {
-        let word = p.stem(head).to_ascii_lowercase();
-        if NUMERALS.contains(&word.as_str()) {
+        let word = p.stem(head);
+        if NUMERALS.iter().any(|n| n.eq_ignore_ascii_case(word)) {
             let mut c = verdict(
                 SourceKind::Anonymous,
                 Category::Group,

@@ -19,6 +19,7 @@ pub mod speech_verb;
 
 use std::ops::Range;
 
+use super::lexicon::tag;
 use super::phrase::TokenRange;
 use super::text::Paragraph;
 
@@ -123,7 +124,7 @@ pub fn clause_end(p: &Paragraph, sentence: usize, from: usize) -> usize {
     let s = &p.sentences[sentence];
     let opens_subordinate = (s.tokens.start..from)
         .find(|&m| p.tokens[m].is_word())
-        .is_some_and(|m| p.has(m, super::lexicon::tag::SUBORDINATOR));
+        .is_some_and(|m| p.has(m, tag::SUBORDINATOR));
     // The sentence's first comma ends a subordinate clause that opens it.
     let first_comma = if opens_subordinate {
         (s.tokens.start..s.tokens.end.min(from + REACH)).find(|&m| p.is_punct(m, ','))
@@ -155,7 +156,9 @@ pub fn clause_end(p: &Paragraph, sentence: usize, from: usize) -> usize {
 
 /// Whether the clause ends at token `m`, and at which byte. Runs for every
 /// token of every clause a cue opens, so the cheap tests on the token
-/// itself come before the word comparisons.
+/// itself come before the word comparisons: every conjunction compared
+/// here is a [`tag::CLAUSE_BOUNDARY`], and a word without that class is
+/// compared with none of them.
 fn clause_break(
     p: &Paragraph,
     s: &super::text::Sentence,
@@ -191,14 +194,16 @@ fn clause_break(
         return None;
     }
     if t.is_word() {
-        let contrast =
-            !t.capitalized() && (p.is(m, "but") || p.is(m, "while") || p.is(m, "whereas"));
+        let contrast = t.has(tag::CLAUSE_BOUNDARY)
+            && !t.capitalized()
+            && (p.is(m, "but") || p.is(m, "while") || p.is(m, "whereas"));
         return contrast.then_some(t.start());
     }
     let breaks = match t.punct() {
         ';' => true,
         ',' => {
             m + 1 < s.tokens.end
+                && p.has(m + 1, tag::CLAUSE_BOUNDARY)
                 && ["and", "though", "although", "but"]
                     .iter()
                     .any(|w| p.is(m + 1, w))
@@ -214,7 +219,7 @@ pub fn opens_sentence(p: &Paragraph, sentence: usize, at: usize) -> bool {
     let s = &p.sentences[sentence];
     (s.tokens.start..at).all(|m| {
         !p.tokens[m].is_word()
-            || p.has(m, super::lexicon::tag::CLAUSE_BOUNDARY)
+            || p.has(m, tag::CLAUSE_BOUNDARY)
             || super::phrase::is_skippable_adverb(p, m)
     })
 }
@@ -235,7 +240,6 @@ pub fn follows_quote(p: &Paragraph, at: usize, lo: usize) -> bool {
 
 /// Runs every sentence-level detector over one sentence.
 pub fn detect_sentence(p: &Paragraph, sentence: usize, out: &mut Vec<Candidate>) {
-    use super::lexicon::tag;
     let tags = p.sentences[sentence].tags;
     // A rule runs only where its words or phrases occur.
     let has = |t: u64| tags & t != 0;
@@ -312,5 +316,63 @@ pub(crate) mod testing {
                 )
             })
             .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::lexicon::Lexicon;
+    use crate::analysis::rules::Rules;
+
+    /// The text of the clause that starts after the word `after`.
+    fn clause_after(text: &str, after: &str) -> String {
+        let lex = Lexicon::new(&Rules::builtin());
+        let p = Paragraph::new(text, &lex);
+        let at = (0..p.tokens.len()).find(|&i| p.is(i, after)).expect(after);
+        text[p.tokens[at + 1].start()..clause_end(&p, 0, at + 1)].to_string()
+    }
+
+    #[test]
+    fn clauses_end_at_contrasts_semicolons_and_commas_before_conjunctions() {
+        for (text, clause) in [
+            ("Officials said rents rose but wages fell.", "rents rose "),
+            ("Officials said rents rose while wages fell.", "rents rose "),
+            (
+                "Officials said rents rose whereas wages fell.",
+                "rents rose ",
+            ),
+            ("Officials said rents rose; wages fell.", "rents rose"),
+            ("Officials said rents rose, and wages fell.", "rents rose"),
+            (
+                "Officials said rents rose, though wages fell.",
+                "rents rose",
+            ),
+            (
+                "Officials said rents rose, although wages fell.",
+                "rents rose",
+            ),
+            ("Officials said rents rose, but wages fell.", "rents rose"),
+            // Capitalised, "But" is a name here; a comma alone ends nothing.
+            (
+                "Officials said Ms But agreed, rents rose.",
+                "Ms But agreed, rents rose.",
+            ),
+            (
+                "Officials said “rents rose; wages fell” again.",
+                "“rents rose; wages fell” again.",
+            ),
+        ] {
+            assert_eq!(clause_after(text, "said"), clause, "{text}");
+        }
+    }
+
+    #[test]
+    fn every_conjunction_a_clause_break_compares_is_a_clause_boundary() {
+        // clause_break compares a word only when it has this class.
+        let lex = Lexicon::new(&Rules::builtin());
+        for w in ["but", "while", "whereas", "and", "though", "although"] {
+            assert_ne!(lex.word_tags(w) & tag::CLAUSE_BOUNDARY, 0, "{w}");
+        }
     }
 }
