@@ -10,6 +10,7 @@
 use std::ops::Range;
 
 use super::lexicon::{Lexicon, Tags, tag};
+use super::word_table::short_key_in;
 
 /// One word or punctuation mark, in 16 bytes: an article has a token for
 /// every five bytes of text, tokens are its largest allocation, and every
@@ -220,13 +221,12 @@ impl<'a> Paragraph<'a> {
         // Token offsets are 32-bit: the words past 4 GiB of one paragraph
         // (no real text has such a paragraph) are not read.
         let text = &text[..text.floor_char_boundary(u32::MAX as usize)];
-        let tokens = tokenize(text, lex);
-        let sentences = split_sentences(text, &tokens);
+        let (tokens, sentences, quotes) = tokenize(text, lex);
         let mut p = Paragraph {
             text,
             // Sentences cover every token.
             all_tags: sentences.iter().fold(0, |acc, s| acc | s.tags),
-            quotes: find_quotations(text, &tokens),
+            quotes,
             tokens,
             phrases: Vec::new(),
             sentences,
@@ -421,47 +421,84 @@ const BYTE_CLASS: [u8; 256] = {
 /// byte-at-a-time path through a class table; other characters are decoded
 /// only where they occur, and ASCII words are looked up in the lexicon
 /// without being copied.
-fn tokenize(text: &str, lex: &Lexicon) -> Vec<Token> {
+///
+/// Returns the tokens with the paragraph's sentences and quotations, which
+/// are found on the tokenizer's [`Tokenized::marks`] while they are at hand.
+fn tokenize(text: &str, lex: &Lexicon) -> (Vec<Token>, Vec<Sentence>, Vec<Range<usize>>) {
     thread_local! {
         /// Tokens are collected here and then copied out at their exact
         /// size: an article's tokens are its largest allocation (16 bytes
         /// per five bytes of text), and a generous guess per paragraph left
         /// a third of it allocated and unused.
-        static SCRATCH: std::cell::RefCell<Vec<Token>> = const { std::cell::RefCell::new(Vec::new()) };
+        static SCRATCH: std::cell::RefCell<Tokenized> = std::cell::RefCell::default();
     }
-    // tokenize_into never calls back here, so the buffer is never
+    // Nothing here calls back into tokenize, so the buffer is never
     // borrowed twice.
-    SCRATCH.with_borrow_mut(|tokens| {
-        tokens.clear();
-        tokenize_into(text, lex, tokens);
+    SCRATCH.with_borrow_mut(|scratch| {
+        scratch.tokens.clear();
+        scratch.marks.clear();
+        tokenize_into(text, lex, scratch);
+        let Tokenized { tokens, marks } = &*scratch;
+        let sentences = split_sentences(text, tokens, marks);
+        let quotes = find_quotations(text, tokens, marks);
         let exact = tokens.to_vec();
-        // A huge paragraph's buffer is not kept for the thread's life.
+        // A huge paragraph's buffers are not kept for the thread's life.
         if tokens.capacity() > 1 << 16 {
-            *tokens = Vec::new();
+            *scratch = Tokenized::default();
         }
-        exact
+        (exact, sentences, quotes)
     })
 }
 
-fn tokenize_into(text: &str, lex: &Lexicon, tokens: &mut Vec<Token>) {
+/// A paragraph's tokens as the tokenizer leaves them, and the indices of
+/// its marks: every punctuation token, and every word that may end a
+/// sentence ("U.S."). Sentences and quotations are found by visiting the
+/// marks, about one token in ten, instead of every token.
+#[derive(Default)]
+struct Tokenized {
+    tokens: Vec<Token>,
+    marks: Vec<u32>,
+}
+
+impl Tokenized {
+    /// Adds a punctuation mark.
+    #[inline(always)]
+    fn push_mark(&mut self, t: Token) {
+        // Token indices fit: a paragraph is cut to 4 GiB.
+        self.marks.push(self.tokens.len() as u32);
+        self.tokens.push(t);
+    }
+
+    /// Adds a word, and notes it as a mark if it may end a sentence.
+    #[inline(always)]
+    fn push_word(&mut self, t: Token) {
+        if t.may_end_sentence() {
+            self.marks.push(self.tokens.len() as u32);
+        }
+        self.tokens.push(t);
+    }
+}
+
+fn tokenize_into(text: &str, lex: &Lexicon, out: &mut Tokenized) {
     let bytes = text.as_bytes();
     let n = bytes.len();
-    tokens.reserve(n / 4 + 4);
+    out.tokens.reserve(n / 4 + 4);
     let mut i = 0;
     while i < n {
         let b = bytes[i];
         match BYTE_CLASS[b as usize] {
             SPACE => i += 1,
             PUNCT => {
-                tokens.push(Token::punctuation(i, b as char));
+                out.push_mark(Token::punctuation(i, b as char));
                 i += 1;
             }
             ALNUM => {
                 let (mut start, mut upper) = (i, b.is_ascii_uppercase());
                 loop {
                     let end = match plain_word(bytes, start) {
+                        // A plain word never ends a sentence: not a mark.
                         Some((end, key)) => {
-                            tokens.push(Token::plain_word(
+                            out.tokens.push(Token::plain_word(
                                 start,
                                 end,
                                 upper,
@@ -471,7 +508,7 @@ fn tokenize_into(text: &str, lex: &Lexicon, tokens: &mut Vec<Token>) {
                         }
                         None => {
                             let end = word_end(text, start, 1);
-                            tokens.push(word_token(text, start, end, upper, lex));
+                            out.push_word(word_token(text, start, end, upper, lex));
                             end
                         }
                     };
@@ -495,11 +532,11 @@ fn tokenize_into(text: &str, lex: &Lexicon, tokens: &mut Vec<Token>) {
                 if c.is_whitespace() {
                     i += len;
                 } else if !is_word_char(c) {
-                    tokens.push(Token::punctuation(i, c));
+                    out.push_mark(Token::punctuation(i, c));
                     i += len;
                 } else {
                     let end = word_end(text, i, len);
-                    tokens.push(word_token(text, i, end, c.is_uppercase(), lex));
+                    out.push_word(word_token(text, i, end, c.is_uppercase(), lex));
                     i = end;
                 }
             }
@@ -663,50 +700,75 @@ fn keeps_full_stop(text: &str, start: usize, end: usize, has_dot: bool) -> bool 
     if word.len() > LONGEST_ABBREVIATION {
         return false;
     }
-    let key = short_word_key(word.as_bytes());
-    if NUMBERED_KEYS.binary_search(&key).is_ok() {
+    let Some(key) = short_key_in(text.as_bytes(), start, end) else {
+        return false;
+    };
+    // At most six bytes: the key is in the low half.
+    let key = key as u64;
+    if NUMBERED_SET.contains(key) {
         return text[end + 1..]
             .trim_start()
             .starts_with(|c: char| c.is_ascii_digit());
     }
-    ABBREVIATION_KEYS.binary_search(&key).is_ok()
+    ABBREVIATION_SET.contains(key)
 }
 
-/// A word of at most eight bytes as an integer, ASCII letters lower-cased:
-/// the abbreviation lists are consulted at every sentence's full stop, and
-/// comparing integers is much cheaper than comparing strings in any case.
-const fn short_word_key(word: &[u8]) -> u64 {
-    let mut key = 0;
-    let mut i = 0;
-    while i < word.len() && i < 8 {
-        key |= (word[i].to_ascii_lowercase() as u64) << (8 * i);
-        i += 1;
-    }
-    key
+/// A fixed set of words of at most eight bytes, as their lexicon keys
+/// ([`super::word_table::short_key`]) in an open-addressed table built at
+/// compile time: the abbreviation lists are consulted at every sentence's
+/// full stop, and a probe or two of a table is cheaper than a search of a
+/// sorted list.
+struct ShortWordSet<const SLOTS: usize> {
+    /// Keys, 0 in an empty slot (no word's key is 0).
+    slots: [u64; SLOTS],
 }
 
-/// The [`short_word_key`]s of `words`, sorted, for a binary search: every
-/// sentence's last word is looked up.
-const fn short_word_keys<const N: usize>(words: &[&str]) -> [u64; N] {
-    let mut keys = [0; N];
-    let mut i = 0;
-    while i < N {
-        keys[i] = short_word_key(words[i].as_bytes());
-        // Insertion sort: the lists are short and sorted once, at compile time.
-        let mut j = i;
-        while j > 0 && keys[j - 1] > keys[j] {
-            let t = keys[j];
-            keys[j] = keys[j - 1];
-            keys[j - 1] = t;
-            j -= 1;
+impl<const SLOTS: usize> ShortWordSet<SLOTS> {
+    /// The set of `words`, ASCII, at most eight bytes each, in a table of
+    /// `SLOTS` (a power of two, more than twice as many as the words).
+    const fn of(words: &[&str]) -> Self {
+        assert!(SLOTS.is_power_of_two() && words.len() * 2 < SLOTS);
+        let mut slots = [0; SLOTS];
+        let mut w = 0;
+        while w < words.len() {
+            let word = words[w].as_bytes();
+            assert!(word.len() <= 8 && word.is_ascii());
+            let mut key = 0u64;
+            let mut i = 0;
+            while i < word.len() {
+                key |= (word[i].to_ascii_lowercase() as u64) << (8 * i);
+                i += 1;
+            }
+            let mut slot = Self::slot(key);
+            while slots[slot] != 0 && slots[slot] != key {
+                slot = (slot + 1) % SLOTS;
+            }
+            slots[slot] = key;
+            w += 1;
         }
-        i += 1;
+        ShortWordSet { slots }
     }
-    keys
+
+    const fn slot(key: u64) -> usize {
+        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - SLOTS.trailing_zeros())) as usize
+    }
+
+    /// Whether the word with this key is in the set.
+    #[inline]
+    fn contains(&self, key: u64) -> bool {
+        let mut slot = Self::slot(key);
+        loop {
+            match self.slots[slot] {
+                0 => return false,
+                k if k == key => return true,
+                _ => slot = (slot + 1) % SLOTS,
+            }
+        }
+    }
 }
 
-const NUMBERED_KEYS: [u64; NUMBERED.len()] = short_word_keys(NUMBERED);
-const ABBREVIATION_KEYS: [u64; ABBREVIATIONS.len()] = short_word_keys(ABBREVIATIONS);
+const NUMBERED_SET: ShortWordSet<16> = ShortWordSet::of(NUMBERED);
+const ABBREVIATION_SET: ShortWordSet<128> = ShortWordSet::of(ABBREVIATIONS);
 
 /// The token of the word `start..end`: its possessive ending and its
 /// classes in the lexicon.
@@ -810,15 +872,16 @@ fn find_phrases(p: &Paragraph, lex: &Lexicon) -> Vec<Phrase> {
 /// A quotation still open at the paragraph's end runs to the end (news
 /// style leaves it open when the quote continues in the next paragraph).
 ///
-/// Only punctuation tokens are visited: the quotation marks the tokenizer
-/// kept inside words ("it's", "Putin’s") stand between letters, where a
-/// mark neither opens nor closes.
-fn find_quotations(text: &str, tokens: &[Token]) -> Vec<Range<usize>> {
+/// Only punctuation tokens are visited (the tokenizer's `marks`): the
+/// quotation marks the tokenizer kept inside words ("it's", "Putin’s")
+/// stand between letters, where a mark neither opens nor closes.
+fn find_quotations(text: &str, tokens: &[Token], marks: &[u32]) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut open: Option<(usize, char)> = None;
-    for t in tokens {
+    for t in marks.iter().map(|&m| &tokens[m as usize]) {
         let c = t.punct();
-        // Words first: most tokens are words, and a word is never a mark.
+        // Marks include words that may end a sentence; a word is never a
+        // quotation mark.
         if t.is_word() || !matches!(c, '"' | '\'' | '“' | '”' | '‘' | '’' | '«' | '»') {
             continue;
         }
@@ -911,48 +974,50 @@ const SENTENCE_STARTERS: &[&str] = &[
 /// Wikimedia's `sentencex` was the first choice; measured here it alone ran
 /// at about 70 MB/s, more than the whole analysis may spend, and these
 /// tokens already carry what it would have to find again.
-fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
+fn split_sentences(text: &str, tokens: &[Token], marks: &[u32]) -> Vec<Sentence> {
     let mut out = Vec::new();
     let mut first = 0;
-    let mut i = 0;
-    // The classes of the tokens from `first` up to `i`, gathered as the
-    // loop passes them rather than in a second pass over each sentence.
-    let mut tags = 0;
-    let push = |out: &mut Vec<Sentence>, first: usize, last: usize, tags: Tags| {
+    let push = |out: &mut Vec<Sentence>, first: usize, last: usize| {
         out.push(Sentence {
             bytes: tokens[first].start()..tokens[last].end(),
             tokens: first..last + 1,
-            tags,
+            tags: classes_of(&tokens[first..=last]),
         });
     };
-    while i < tokens.len() {
+    // Only a mark (punctuation, or a word ending in a full stop) can end a
+    // sentence.
+    let mut marks = marks.iter().map(|&m| m as usize).peekable();
+    while let Some(i) = marks.next() {
         let t = &tokens[i];
-        // A mark that ends sentences, or a word ending in a full stop (an
-        // abbreviation or an initial) that may end this one.
         let terminal =
             t.may_end_sentence() && (!t.is_word() || abbreviation_may_end(text, tokens, i));
-        tags |= t.tags();
         if !terminal {
-            i += 1;
             continue;
         }
         let mut last = i;
         while last + 1 < tokens.len() && closes(tokens, last + 1) {
             last += 1;
-            tags |= tokens[last].tags();
         }
+        // The closing marks belong to this end; the next is looked at
+        // only after them.
+        while marks.next_if(|&m| m <= last).is_some() {}
         let next = last + 1;
         if next >= tokens.len() || opens_sentence(text, &tokens[next]) {
-            push(&mut out, first, last, tags);
+            push(&mut out, first, last);
             first = next;
-            tags = 0;
         }
-        i = next;
     }
     if first < tokens.len() {
-        push(&mut out, first, tokens.len() - 1, tags);
+        push(&mut out, first, tokens.len() - 1);
     }
     out
+}
+
+/// Every class any of `tokens` has: one pass of plain `or`s over a
+/// sentence, which the compiler unrolls.
+fn classes_of(tokens: &[Token]) -> Tags {
+    let bits = tokens.iter().fold(0, |acc, t| acc | t.bits);
+    bits & !(token_bits::ALL | tag::PHRASE_NEXT)
 }
 
 /// A terminator, closing quote or bracket right after a sentence's end.
