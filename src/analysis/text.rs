@@ -495,26 +495,27 @@ fn tokenize_into(text: &str, lex: &Lexicon, out: &mut Tokenized) {
             ALNUM => {
                 let (mut start, mut upper) = (i, b.is_ascii_uppercase());
                 loop {
-                    let end = match plain_word(bytes, start) {
-                        // A plain word never ends a sentence: not a mark.
-                        Some((end, key)) => {
-                            out.tokens.push(Token::plain_word(
-                                start,
-                                end,
-                                upper,
-                                lex.short_key_tags(key),
-                            ));
-                            end
-                        }
-                        None => {
-                            let end = word_end(text, start, 1);
-                            out.push_word(word_token(text, start, end, upper, lex));
-                            end
-                        }
-                    };
                     // Most words are followed by one space and another
                     // word, which then starts here, without going round
                     // the class dispatch for the space and the letter.
+                    if let Some((end, key)) = plain_word(bytes, start) {
+                        // A plain word never ends a sentence: not a mark.
+                        let tags = lex.short_key_tags(key);
+                        out.tokens.push(Token::plain_word(start, end, upper, tags));
+                        // It ends at a space.
+                        match bytes.get(end + 1) {
+                            Some(&next) if BYTE_CLASS[next as usize] == ALNUM => {
+                                (start, upper) = (end + 1, next.is_ascii_uppercase());
+                                continue;
+                            }
+                            _ => {
+                                i = end + 1;
+                                break;
+                            }
+                        }
+                    }
+                    let end = word_end(text, start, 1);
+                    out.push_word(word_token(text, start, end, upper, lex));
                     match bytes.get(end..end + 2) {
                         Some(&[b' ', next]) if next.is_ascii_alphanumeric() => {
                             (start, upper) = (end + 1, next.is_ascii_uppercase());
@@ -615,17 +616,18 @@ fn word_end(text: &str, start: usize, first_len: usize) -> usize {
 /// eight.
 #[inline(always)]
 fn eight_bytes_at(bytes: &[u8], at: usize) -> Option<u64> {
-    let chunk = bytes.get(at..at.checked_add(8)?)?;
-    let mut eight = [0u8; 8];
-    eight.copy_from_slice(chunk);
-    Some(u64::from_le_bytes(eight))
+    bytes
+        .get(at..)?
+        .first_chunk()
+        .copied()
+        .map(u64::from_le_bytes)
 }
 
-/// Which of eight bytes are ASCII letters and which ASCII letters or
-/// digits, as the top bit of each byte: eight bytes classified in a few
-/// arithmetic steps, without a branch.
+/// Which of eight bytes are ASCII letters or digits, as the top bit of
+/// each byte: eight bytes classified in a few arithmetic steps, without a
+/// branch.
 #[inline(always)]
-fn letters_and_alnums(x: u64) -> (u64, u64) {
+fn alnums(x: u64) -> u64 {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
     /// The top bit of each byte of `x` (all below 0x80) in `lo..=hi`.
@@ -636,9 +638,9 @@ fn letters_and_alnums(x: u64) -> (u64, u64) {
     }
     let seven = x & !HIGH;
     let ascii = !x & HIGH;
-    let letter = in_range(seven | (ONES * 0x20), b'a', b'z') & ascii;
+    let letter = in_range(seven | (ONES * 0x20), b'a', b'z');
     let digit = in_range(seven, b'0', b'9');
-    (letter, letter | (digit & ascii))
+    (letter | digit) & ascii
 }
 
 /// How many bytes from the first of `x` have their top bit in `mask`.
@@ -657,14 +659,19 @@ fn leading_run(mask: u64) -> usize {
 fn plain_word(bytes: &[u8], start: usize) -> Option<(usize, u64)> {
     debug_assert!(bytes[start].is_ascii_alphanumeric());
     let x = eight_bytes_at(bytes, start)?;
-    let (letters, alnums) = letters_and_alnums(x);
-    let len = leading_run(alnums);
+    // The top bit of each byte that is not a letter or digit; the lowest
+    // one ends the word.
+    let stops = !alnums(x) & 0x8080_8080_8080_8080;
+    let len = (stops.trailing_zeros() / 8) as usize;
     if bytes.get(start + len) != Some(&b' ') {
         return None;
     }
-    // Bytes past the word are cleared; an upper-case letter gains 0x20.
-    let in_word = u64::MAX.checked_shr(64 - 8 * len as u32).unwrap_or(0);
-    Some((start + len, (x | (letters >> 2)) & in_word))
+    // The bits below the first stop's byte: all 64 when the word fills the
+    // eight bytes (no stop).
+    let in_word = ((stops & stops.wrapping_neg()) >> 7).wrapping_sub(1);
+    // Setting 0x20 lower-cases an ASCII letter and leaves a digit (0x30 to
+    // 0x39) as it is.
+    Some((start + len, (x | 0x2020_2020_2020_2020) & in_word))
 }
 
 /// How many ASCII letters and digits start `bytes[at..]`, counted eight
@@ -676,7 +683,7 @@ fn plain_word(bytes: &[u8], start: usize) -> Option<(usize, u64)> {
 fn ascii_alnum_run(bytes: &[u8], at: usize) -> usize {
     let mut run = 0;
     while let Some(x) = eight_bytes_at(bytes, at + run) {
-        let here = leading_run(letters_and_alnums(x).1);
+        let here = leading_run(alnums(x));
         run += here;
         if here < 8 {
             return run;
