@@ -211,19 +211,28 @@ pub fn name_sites(p: &Paragraph) -> Vec<TokenRange> {
                 && !t.has(tag::DETERMINER | tag::CLAUSE_BOUNDARY | tag::PRONOUN)
         })
     };
+    let before_name = |i: usize| {
+        let t = &tokens[i];
+        t.is_word() && (!t.capitalized() || p.word(i).ends_with('.'))
+    };
     let mut sites = Vec::new();
-    for (i, t) in tokens.iter().enumerate() {
-        // Most words are followed by neither a capital nor a comma.
-        let Some(next) = tokens.get(i + 1) else { break };
-        if !next.capitalized() && next.punct() != ',' {
+    // The two capitalised words first: one test of a pair of tokens, which
+    // nearly every pair fails. Sites come out in order, since each pair
+    // gives at most one, just before it.
+    for (j, pair) in tokens.windows(2).enumerate() {
+        if !(pair[0].capitalized() && pair[1].capitalized()) {
             continue;
         }
-        let j = if next.punct() == ',' { i + 2 } else { i + 1 };
-        // The two capitalised words first: most tokens fail there, cheaply.
-        if !(name_word(j) && name_word(j + 1)) {
+        if j == 0 || !(name_word(j) && name_word(j + 1)) {
             continue;
         }
-        if t.is_word() && (!t.capitalized() || p.word(i).ends_with('.')) {
+        // "general Ivan Petrov", or "the general, Ivan Petrov".
+        let i = if p.is_punct(j - 1, ',') && j >= 2 {
+            j - 2
+        } else {
+            j - 1
+        };
+        if before_name(i) {
             sites.push((i, j + 1));
         }
     }
@@ -400,5 +409,32 @@ mod tests {
                 .map(|r| r.paragraph),
             Some(5)
         );
+    }
+    #[test]
+    fn names_are_found_after_descriptions_titles_and_commas() {
+        let lex = Lexicon::new(&Rules::builtin());
+        let sites = |text: &str| {
+            let p = Paragraph::new(text, &lex);
+            name_sites(&p)
+                .into_iter()
+                .map(|(first, last)| text[p.span(first, last)].to_string())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            sites("The inspector, Maria Keller, and general Ivan Petrov met Gen. Lee Park."),
+            [
+                "inspector, Maria Keller",
+                "general Ivan Petrov",
+                "met Gen. Lee",
+                "Gen. Lee Park"
+            ]
+        );
+        // A capitalised word before the name, a lone capital, a pronoun
+        // or determiner as the second word, and a name at the very start
+        // are not sites.
+        assert!(sites("Maria Keller, Berlin; the Ministry The Board.").is_empty());
+        assert!(sites(", Maria Keller").is_empty());
+        assert!(sites("an aide, He It").is_empty());
+        assert_eq!(sites("aide Jo Li"), ["aide Jo Li"]);
     }
 }

@@ -982,7 +982,13 @@ const SENTENCE_STARTERS: &[&str] = &[
 /// at about 70 MB/s, more than the whole analysis may spend, and these
 /// tokens already carry what it would have to find again.
 fn split_sentences(text: &str, tokens: &[Token], marks: &[u32]) -> Vec<Sentence> {
-    let mut out = Vec::new();
+    // Every sentence but the last ends at a mark that may end one: sized
+    // once rather than grown.
+    let ends = marks
+        .iter()
+        .filter(|&&m| tokens[m as usize].may_end_sentence())
+        .count();
+    let mut out = Vec::with_capacity(ends + 1);
     let mut first = 0;
     let push = |out: &mut Vec<Sentence>, first: usize, last: usize| {
         out.push(Sentence {
