@@ -1270,14 +1270,18 @@ impl<'a, S: AsRef<str>> Resolving<'a, S> {
         let drafts = &mut self.drafts;
         let p = &paras[pi];
         let first_draft = drafts.len();
-        // Where each candidate went in `drafts` (absorbed ones nowhere).
-        let mut index_of = Vec::with_capacity(cands.len());
+        // Where each candidate went in `drafts` (absorbed ones nowhere):
+        // needed, and allocated, only for continued quotes.
+        let mut index_of = Vec::new();
+        let note_index = !continued.is_empty();
         for cand in cands {
+            let index = (!cand.absorbed).then_some(drafts.len());
+            if note_index {
+                index_of.push(index);
+            }
             if cand.absorbed {
-                index_of.push(None);
                 continue;
             }
-            index_of.push(Some(drafts.len()));
             let draft = analyzer.draft(paras, pi, cand, &mut self.memory, names);
             drafts.push(draft);
         }
