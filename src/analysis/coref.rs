@@ -227,7 +227,7 @@ pub fn name_sites(p: &Paragraph) -> Vec<TokenRange> {
             continue;
         }
         // "general Ivan Petrov", or "the general, Ivan Petrov".
-        let i = if p.is_punct(j - 1, ',') && j >= 2 {
+        let i = if j >= 2 && p.is_punct(j - 1, ',') {
             j - 2
         } else {
             j - 1
@@ -433,6 +433,7 @@ mod tests {
         // or determiner as the second word, and a name at the very start
         // are not sites.
         assert!(sites("Maria Keller, Berlin; the Ministry The Board.").is_empty());
+        assert!(sites("Acting Police Chief").is_empty());
         assert!(sites(", Maria Keller").is_empty());
         assert!(sites("an aide, He It").is_empty());
         assert_eq!(sites("aide Jo Li"), ["aide Jo Li"]);
