@@ -132,7 +132,7 @@ impl Memory {
                         && (m.head == head || (group.is_some() && m.group == group))
                 })
             }
-            Category::Group if super::sources::NUMERALS.contains(&head) => {
+            Category::Group if super::sources::is_numeral(head) => {
                 // "A third said": one of the last group quoted.
                 recent(DESCRIPTION_WINDOW).find(|m| {
                     matches!(

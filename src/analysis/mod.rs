@@ -1251,9 +1251,10 @@ impl<'a, S: AsRef<str>> Resolving<'a, S> {
     }
 
     /// Resolves paragraph `pi` (added to `paras` with the rest of its
-    /// block; it sees only those before it) and finishes its claims. Without links, restatements are left out, as
-    /// nothing can retract what they restate, and the words and drafts
-    /// of the paragraph before the previous one are freed.
+    /// block; it sees only those before it) and finishes its claims.
+    /// Without links, restatements are left out, as nothing can retract
+    /// what they restate, and the words and drafts of the paragraph
+    /// before the previous one are freed.
     fn paragraph(
         &mut self,
         analyzer: &Analyzer,

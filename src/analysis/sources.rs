@@ -197,6 +197,11 @@ pub const NUMERALS: &[&str] = &[
     "former",
 ];
 
+/// Whether `word` is one of the [`NUMERALS`], in any ASCII case.
+pub fn is_numeral(word: &str) -> bool {
+    NUMERALS.iter().any(|n| n.eq_ignore_ascii_case(word))
+}
+
 /// Whether a capitalised word is a nationality or region adjective
 /// ("Israeli", "Pakistani", "Western") rather than a name.
 pub fn is_demonym(word: &str) -> bool {
@@ -285,7 +290,7 @@ pub fn classify(p: &Paragraph, np: TokenRange, sentence_start: usize) -> Classif
     // "A third said", "Two of the officials said": one of a group named before.
     if !h.capitalized() || head == sentence_start {
         let word = p.stem(head);
-        if NUMERALS.iter().any(|n| n.eq_ignore_ascii_case(word)) {
+        if is_numeral(word) {
             let mut c = verdict(
                 SourceKind::Anonymous,
                 Category::Group,
