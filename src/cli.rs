@@ -52,6 +52,10 @@ pub enum Command {
     /// Grade students' marks against an answer key; prints CSV.
     #[command(long_about = GRADE_HELP)]
     Grade(GradeArgs),
+    /// Print each paragraph's words with their part-of-speech tags, noun
+    /// phrases in [brackets] and verb groups in {braces}.
+    #[command(hide = true)]
+    Parse { files: Vec<PathBuf> },
     /// Print a generated news-like article of about BYTES bytes (for
     /// measuring speed and memory; the same text the benchmarks use).
     #[command(hide = true)]
@@ -391,8 +395,28 @@ pub fn grade(args: &GradeArgs, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
 pub fn rules(args: &RulesArgs, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
     if let Some(path) = &args.check {
         return match load_rules(Some(path)) {
-            Ok(_) => {
-                let _ = writeln!(out, "{}: rules are valid", path.display());
+            Ok(rules) => {
+                let _ = writeln!(out, "{}: rules are valid ({})", path.display(), rules.name);
+                let builtin = Rules::builtin();
+                for name in rules.overridden() {
+                    let _ = writeln!(
+                        out,
+                        "  {name}: {} entries, replacing the built-in {}",
+                        rules.list(name).len(),
+                        builtin.list(name).len()
+                    );
+                }
+                let kept = rules
+                    .word_lists()
+                    .filter(|(spec, _)| !rules.overridden().iter().any(|o| o == spec.name))
+                    .count();
+                let _ = writeln!(out, "  {kept} other lists: built in");
+                for name in rules.unread() {
+                    let _ = writeln!(
+                        out,
+                        "  {name}: no rule reads this list (misspelt, or retired); it is ignored"
+                    );
+                }
                 0
             }
             Err(e) => {
@@ -408,14 +432,22 @@ pub fn rules(args: &RulesArgs, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
     let rules = Rules::builtin();
     let _ = writeln!(
         out,
-        "Built-in rules (version {}): weights anonymous {}, retracted {}",
-        rules.version, rules.weights.anonymous, rules.weights.retracted
+        "Built-in rules ({}): weights anonymous {}, retracted {}",
+        rules.fingerprint(),
+        rules.weights.anonymous,
+        rules.weights.retracted
     );
-    for (name, list) in rules.word_lists() {
-        let _ = writeln!(out, "  {name}: {} entries", list.len());
+    for (spec, list) in rules.word_lists() {
+        let _ = writeln!(
+            out,
+            "  {:24} {:4} entries  {}",
+            spec.name,
+            list.len(),
+            spec.about
+        );
     }
     let _ = writeln!(out, "\nAttribution rules (which words make a claim):");
-    for r in sourcelight::analysis::detectors::all_rules() {
+    for r in sourcelight::analysis::detect::all_rules() {
         let _ = writeln!(out, "  {:36} {}", r.id, r.explanation);
     }
     let _ = writeln!(out, "\nSource rules (named, anonymous or unattributed):");
@@ -427,4 +459,26 @@ pub fn rules(args: &RulesArgs, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
         "\nPrint the lists with --print-default; check a house rules file with --check FILE."
     );
     0
+}
+
+/// `sourcelight parse FILE...`: the syntactic layer, for checking by eye.
+pub fn parse(files: &[PathBuf], out: &mut impl Write, err: &mut impl Write) -> u8 {
+    use sourcelight::analysis::syntax;
+    let mut code = 0;
+    let mut scratch = Default::default();
+    for f in files {
+        match document::load(f) {
+            Ok(doc) => {
+                for (i, p) in doc.paragraphs.iter().enumerate() {
+                    let parsed = syntax::parse(p, syntax::Syntax::builtin(), &mut scratch);
+                    let _ = writeln!(out, "¶{}\n{}\n", i + 1, syntax::display(&parsed));
+                }
+            }
+            Err(e) => {
+                let _ = writeln!(err, "{e}");
+                code = EXIT_FAILURE;
+            }
+        }
+    }
+    code
 }

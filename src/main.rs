@@ -37,6 +37,9 @@ fn main() -> ExitCode {
             let _ = stdout.lock().write_all(text.as_bytes());
             0
         }
+        Some(cli::Command::Parse { files }) => {
+            cli::parse(files, &mut stdout.lock(), &mut stderr.lock())
+        }
         None => open_window(args.files.clone()),
     };
     ExitCode::from(code)

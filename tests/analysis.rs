@@ -75,9 +75,9 @@ fn retraction_reaches_back_and_forward() {
     );
     assert_eq!(earlier.speaker.as_ref().unwrap().text(), "a senior manager");
     assert!(
-        earlier.explanation.to_string().contains("paragraph 6"),
+        earlier.explanation().contains("paragraph 6"),
         "{}",
-        earlier.explanation
+        earlier.explanation()
     );
 
     let here = only_claim(&a, 5);
@@ -126,7 +126,7 @@ fn a_retracted_restatement_takes_the_next_sentence_from_the_anonymous_source() {
              feared for his job, and “the Herald’s report that the dam leaked” was his.{tail}"
         ));
         let claims = &a.paragraphs[0].claims;
-        let explained = claims[0].explanation.to_string();
+        let explained = claims[0].explanation();
         let says_why = !explained.contains("does not say why the source is unnamed");
         assert_eq!(claims[0].anonymity_reason, Some(says_why), "{explained}");
         (claims.len(), claims[0].anonymity_reason)
@@ -201,7 +201,7 @@ fn spans_point_at_their_words() {
         a.check_contract().unwrap();
         for p in &a.paragraphs {
             for c in &p.claims {
-                let explanation = c.explanation.to_string();
+                let explanation = c.explanation();
                 assert!(!explanation.is_empty() && explanation.contains(c.rule));
             }
         }
@@ -214,11 +214,10 @@ fn every_claim_explains_its_rules() {
     let c = only_claim(&a, 9);
     assert_eq!(c.kind_rule, "source.anonymous-descriptor");
     assert!(
-        c.explanation
-            .to_string()
+        c.explanation()
             .contains("'City officials' names no person or organisation"),
         "{}",
-        c.explanation
+        c.explanation()
     );
 }
 

@@ -251,7 +251,7 @@ fn a_broken_house_rules_file_is_reported_and_the_rules_stay() {
     let mut rules = sourcelight::analysis::Rules::builtin();
     rules.weights.anonymous = 5;
     let good = dir.path().join("heavy.json");
-    std::fs::write(&good, serde_json::to_string(&rules).unwrap()).unwrap();
+    std::fs::write(&good, rules.to_json()).unwrap();
     harness
         .state_mut()
         .apply(sourcelight::app::Action::UseRules(Some(good.clone())));

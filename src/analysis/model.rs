@@ -7,8 +7,6 @@ use std::sync::Arc;
 use serde::ser::SerializeStruct;
 use serde::{Deserialize, Serialize, Serializer};
 
-use super::explain::Explanation;
-
 /// Words of a paragraph: byte offsets into that paragraph's text, always on
 /// `char` boundaries, and the text they cover.
 ///
@@ -90,6 +88,28 @@ pub struct Reference {
     pub end: usize,
 }
 
+/// Words elsewhere (or here) that raised a flag on a claim, the rule that
+/// linked them, and the material or person they are about: "'pulled the
+/// story' (¶6) withdraws the Ledger's report (¶2)". In JSON the words'
+/// fields, `rule`, and `item` when known.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Link {
+    #[serde(flatten)]
+    pub words: Reference,
+    pub rule: &'static str,
+    /// The mention of what is withdrawn or denied ("the story", "his
+    /// testimony"), where the text names it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub item: Option<Reference>,
+}
+
+impl std::ops::Deref for Link {
+    type Target = Reference;
+    fn deref(&self) -> &Reference {
+        &self.words
+    }
+}
+
 /// Who stands behind a claim, as the sourcing guide defines it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -114,8 +134,11 @@ impl SourceKind {
     }
 }
 
-/// One reported statement and the source it rests on.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+/// One reported statement and the source it rests on: what the analyser
+/// found, nothing derived. Its explanation is written from these facts
+/// when asked ([`Claim::explanation`]), so no later layer has to keep a
+/// copy of it up to date.
+#[derive(Debug, Clone, PartialEq)]
 pub struct Claim {
     /// The attribution words: "said", "according to", "reportedly".
     pub cue: Span,
@@ -132,38 +155,43 @@ pub struct Claim {
     pub disputed: bool,
     /// For anonymous people: whether the text says why they are unnamed.
     pub anonymity_reason: Option<bool>,
-    /// The attribution rule that found the claim (a rule id, shared, not
-    /// copied per claim).
+    /// The attribution rule that found the claim.
     pub rule: &'static str,
     /// The rule that decided the kind.
     pub kind_rule: &'static str,
-    /// What a student reads: which rules fired on which words, and why
-    /// (written when read: `to_string()`, or `{}` in a format string).
-    pub explanation: Explanation,
+    /// The words the kind rests on: a word of the source ("leaked"), or
+    /// the mention it refers to, or the name given later.
+    pub kind_marker: Option<Box<Reference>>,
+    /// Whether the inner speaker, not the source, decided the kind
+    /// (weakest link).
+    pub kind_from_speaker: bool,
     /// Index of the sentence within the paragraph.
     pub sentence: usize,
+    /// Index of the claim's paragraph (its explanation says "in this
+    /// paragraph" or "in paragraph 6").
+    pub paragraph: usize,
     /// Where the source was first named, for pronouns, "the memo" and
     /// continued quotes.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub refers_to: Option<Box<Reference>>,
-    /// The words that retract the material this claim rests on.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub retracted_by: Option<Box<Reference>>,
+    /// The words that withdraw the material this claim rests on.
+    pub retracted_by: Option<Box<Link>>,
     /// The words of a denial by another party.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub disputed_by: Option<Box<Reference>>,
+    pub disputed_by: Option<Box<Link>>,
     /// The entry of a loaded retraction list (Retraction Watch, a
     /// newsroom's own) that the claim's sentence cites.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub listed: Option<Box<ListedRetraction>>,
     /// What the editor decided, with the analyser's own values kept.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub editor: Option<Box<EditorDecision>>,
 }
 // The rare fields above are boxed: a 50 MB article has ~330,000 claims,
 // and inline they cost ~300 bytes each whether present or not.
 
 impl Claim {
+    /// What a student reads: which rules fired on which words, and why.
+    pub fn explanation(&self) -> String {
+        super::explain::explain(self)
+    }
+
     /// Whether the claim counts as anonymous in scores: its source is
     /// anonymous or unattributed and the editor has not dismissed the flag.
     pub fn counts_anonymous(&self) -> bool {
@@ -185,6 +213,52 @@ impl Claim {
         self.editor.as_ref().is_some_and(|e| e.dismissed.is_some())
     }
 }
+
+/// The JSON contract: the fields in this order, `explanation` written from
+/// the claim, optional fields left out when absent.
+impl Serialize for Claim {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut n = 13;
+        n += self.refers_to.is_some() as usize
+            + self.retracted_by.is_some() as usize
+            + self.disputed_by.is_some() as usize
+            + self.listed.is_some() as usize
+            + self.editor.is_some() as usize;
+        let mut c = serializer.serialize_struct("Claim", n)?;
+        c.serialize_field("cue", &self.cue)?;
+        c.serialize_field("source", &self.source)?;
+        c.serialize_field("speaker", &self.speaker)?;
+        c.serialize_field("content", &self.content)?;
+        c.serialize_field("kind", &self.kind)?;
+        c.serialize_field("retracted", &self.retracted)?;
+        c.serialize_field("unconfirmed", &self.unconfirmed)?;
+        c.serialize_field("disputed", &self.disputed)?;
+        c.serialize_field("anonymity_reason", &self.anonymity_reason)?;
+        c.serialize_field("rule", self.rule)?;
+        c.serialize_field("kind_rule", self.kind_rule)?;
+        c.serialize_field("explanation", &self.explanation())?;
+        c.serialize_field("sentence", &self.sentence)?;
+        if let Some(r) = &self.refers_to {
+            c.serialize_field("refers_to", r)?;
+        }
+        if let Some(r) = &self.retracted_by {
+            c.serialize_field("retracted_by", r)?;
+        }
+        if let Some(r) = &self.disputed_by {
+            c.serialize_field("disputed_by", r)?;
+        }
+        if let Some(l) = &self.listed {
+            c.serialize_field("listed", l)?;
+        }
+        if let Some(e) = &self.editor {
+            c.serialize_field("editor", e)?;
+        }
+        c.end()
+    }
+}
+
+/// The rule id of a retraction list's finding.
+pub const LISTED_RULE: &str = "retraction-list";
 
 /// A retraction list entry matched in the article.
 #[derive(Debug, Clone, PartialEq, Serialize)]

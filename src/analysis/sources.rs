@@ -1,22 +1,31 @@
-//! Deciding what kind of source a phrase names: `named`, `anonymous` or
+//! What kind of source a phrase names: `named`, `anonymous` or
 //! `unattributed`, with the rule that decided and the word it rested on.
 //!
-//! The head of the phrase (its last word before "of", "from", "familiar
-//! with", "who" …) decides: a proper name is named; a description of people
-//! ("officials", "one source", "a senior general") is anonymous; an unnamed
-//! spokesperson speaks for a named body and is named; a single office
-//! identified by its body ("the Kyrgyz leader", "Syria's ambassador") is
-//! named; an institution speaking on the record ("police", "the ministry")
-//! is named; a document is anonymous when its origin is hidden ("a leaked
-//! memo", "internal documents") and named when it is disclosed ("the May 9
-//! Newsweek report"); bare "reports" or "rumors" are unattributed.
-//! Pronouns and "the memo" are resolved later, against earlier sources
-//! (see [`super::coref`]).
+//! The phrase's head decides, read with its determiner, its modifiers and
+//! what the grammar attached to it. A proper name is named, as is a name
+//! in apposition ("the principal, Mara Ode"); a description of people
+//! ("officials", "a senior general", "people familiar with the matter") is
+//! anonymous, and stays so with a demonym or a body in front ("U.S.
+//! officials", "Pentagon officials"); a spokesperson, or a lawyer for
+//! someone, speaks for a named party and is named; a single office
+//! identified by its body ("Syria's ambassador", "the Kyrgyz leader") is
+//! named, an office without one ("a senior general") is not; an
+//! institution speaking on the record ("police", "the ministry") is named,
+//! unnamed outlets in the plural ("news agencies", "Russian media") are
+//! not; a document is anonymous when its origin is hidden ("a leaked
+//! memo") and named when it is given ("the Newsweek report"); bare
+//! "reports" or "rumors" are unattributed.
+//!
+//! Pronouns and definite descriptions ("the memo", "the officials") are
+//! resolved against earlier sources by [`super::coref`].
 
-use super::lexicon::tag;
+use std::ops::Range;
+
+use super::lexicon::{Lexicon, ListId};
 use super::model::SourceKind;
-use super::phrase::TokenRange;
-use super::text::Paragraph;
+use super::reading::Paragraph;
+use super::syntax::chunks::words;
+use super::syntax::tags::Tag;
 
 /// What a source phrase refers to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -34,7 +43,7 @@ pub enum Category {
 }
 
 impl Category {
-    /// Whether this is a person or group of people (for the anonymity policy).
+    /// A person or group of people (for the anonymity policy).
     pub fn is_people(self) -> bool {
         matches!(self, Category::Person | Category::Group | Category::Office)
     }
@@ -42,88 +51,52 @@ impl Category {
 
 /// A rule that decides a source's kind, with its explanation. `{source}`
 /// and `{marker}` are filled in; a part in `[…]` is shown only when the
-/// marker word is not the whole source.
+/// marker is not the whole source.
 #[derive(Debug)]
 pub struct KindRule {
     pub id: &'static str,
     pub explanation: &'static str,
 }
 
-pub static PROPER_NAME: KindRule = KindRule {
-    id: "source.proper-name",
-    explanation: "'{source}' names a person or organisation[ ('{marker}')]: named",
-};
-pub static ANONYMOUS_DESCRIPTOR: KindRule = KindRule {
-    id: "source.anonymous-descriptor",
-    explanation: "'{source}' names no person or organisation[ ('{marker}' describes without naming)]: anonymous",
-};
-pub static SPOKESPERSON: KindRule = KindRule {
-    id: "source.spokesperson",
-    explanation: "'{source}' speaks officially for a named body and counts as that body: named",
-};
-pub static OFFICE_HOLDER: KindRule = KindRule {
-    id: "source.office-holder",
-    explanation: "'{source}' identifies a single office-holder[ ('{marker}')]: named",
-};
-pub static UNNAMED_OFFICE: KindRule = KindRule {
-    id: "source.unnamed-office",
-    explanation: "'{source}' describes an office without saying who holds it: anonymous",
-};
-pub static INSTITUTION: KindRule = KindRule {
-    id: "source.institution",
-    explanation: "'{source}' is an institution speaking on the record[ ('{marker}')]: named",
-};
-pub static DOCUMENT_HIDDEN: KindRule = KindRule {
-    id: "source.document-undisclosed",
-    explanation: "'{source}' is a document whose origin is not disclosed[ ('{marker}')]: anonymous",
-};
-pub static DOCUMENT_NAMED: KindRule = KindRule {
-    id: "source.document-disclosed",
-    explanation: "'{source}' is a document whose origin is given: named",
-};
-pub static SOURCELESS: KindRule = KindRule {
-    id: "source.sourceless",
-    explanation: "'{source}' does not say whose reports they are: unattributed",
-};
-pub static PRONOUN: KindRule = KindRule {
-    id: "source.pronoun",
-    explanation: "'{source}' refers to {marker}",
-};
-pub static COREFERENCE: KindRule = KindRule {
-    id: "source.coreference",
-    explanation: "'{source}' refers back to {marker}",
-};
-pub static NAMED_LATER: KindRule = KindRule {
-    id: "source.named-later",
-    explanation: "'{source}' is named later in the article: {marker}",
-};
-pub static DEFAULT_NAMED: KindRule = KindRule {
-    id: "source.default-named",
-    explanation: "'{source}' is taken as named: nothing in it describes an unnamed person or hidden document",
-};
-pub static NO_SOURCE: KindRule = KindRule {
-    id: "source.none",
-    explanation: "no source is given: unattributed",
-};
+macro_rules! kind_rules {
+    ($($name:ident $id:literal $text:literal,)*) => {
+        $(pub static $name: KindRule = KindRule { id: $id, explanation: $text };)*
+        /// Every kind rule, for help and the legend.
+        pub fn all_kind_rules() -> Vec<&'static KindRule> {
+            vec![$(&$name,)*]
+        }
+    };
+}
 
-/// Every kind rule, for help and the legend.
-pub fn all_kind_rules() -> Vec<&'static KindRule> {
-    vec![
-        &PROPER_NAME,
-        &ANONYMOUS_DESCRIPTOR,
-        &SPOKESPERSON,
-        &OFFICE_HOLDER,
-        &UNNAMED_OFFICE,
-        &INSTITUTION,
-        &DOCUMENT_HIDDEN,
-        &DOCUMENT_NAMED,
-        &SOURCELESS,
-        &PRONOUN,
-        &COREFERENCE,
-        &NAMED_LATER,
-        &DEFAULT_NAMED,
-        &NO_SOURCE,
-    ]
+kind_rules! {
+    PROPER_NAME "source.proper-name" "'{source}' names a person or organisation[ ('{marker}')]: named",
+    APPOSITIVE_NAME "source.appositive-name" "'{source}' gives the person's name ('{marker}'): named",
+    ANONYMOUS_DESCRIPTOR "source.anonymous-descriptor" "'{source}' names no person or organisation[ ('{marker}' describes without naming)]: anonymous",
+    UNNAMED_MARKER "source.unnamed" "'{source}' says outright that the source is not named ('{marker}'): anonymous",
+    SPOKESPERSON "source.spokesperson" "'{source}' speaks officially for a named body and counts as that body: named",
+    AGENT "source.agent" "'{source}' speaks for a named party ('{marker}'): named",
+    OFFICE_HOLDER "source.office-holder" "'{source}' identifies a single office-holder[ ('{marker}')]: named",
+    UNNAMED_OFFICE "source.unnamed-office" "'{source}' describes an office without saying who holds it: anonymous",
+    INSTITUTION "source.institution" "'{source}' is an institution speaking on the record[ ('{marker}')]: named",
+    UNNAMED_BODIES "source.unnamed-bodies" "'{source}' are bodies or outlets left unnamed[ ('{marker}')]: anonymous",
+    DOCUMENT_HIDDEN "source.document-undisclosed" "'{source}' is a document whose origin is not disclosed[ ('{marker}')]: anonymous",
+    DOCUMENT_NAMED "source.document-disclosed" "'{source}' is a document whose origin is given[ ('{marker}')]: named",
+    SOURCELESS "source.sourceless" "'{source}' does not say whose reports they are: unattributed",
+    PRONOUN "source.pronoun" "'{source}' refers to {marker}",
+    COREFERENCE "source.coreference" "'{source}' refers back to {marker}",
+    NAMED_LATER "source.named-later" "'{source}' is named later in the article: {marker}",
+    RELAY "source.relay" "'{source}' was told by {marker}",
+    DEFAULT_NAMED "source.default-named" "'{source}' is taken as named: nothing in it describes an unnamed person or hidden document",
+    NO_SOURCE "source.none" "no source is given: unattributed",
+}
+
+/// The rule with this id.
+pub fn kind_rule(id: &str) -> Option<&'static KindRule> {
+    static ALL: std::sync::OnceLock<Vec<&'static KindRule>> = std::sync::OnceLock::new();
+    ALL.get_or_init(all_kind_rules)
+        .iter()
+        .copied()
+        .find(|r| r.id == id)
 }
 
 /// The verdict on one source phrase.
@@ -136,422 +109,492 @@ pub struct Classified {
     pub marker: usize,
     pub head: usize,
     pub plural: bool,
+    /// Led by "the", a demonstrative or a possessor.
     pub definite: bool,
+    /// Led by "a", "one", a number, or a bare plural.
     pub indefinite: bool,
-    /// Resolution against earlier mentions is needed ("the memo", "he").
-    pub needs_antecedent: bool,
+    /// A pronoun, or a definite description that may point back.
+    pub refers_back: bool,
+    /// The proper name the phrase gives, if any ("Mara Ode").
+    pub name: Option<Range<usize>>,
 }
 
-/// The head of a phrase: its last word before a post-modifier.
-pub fn head_of(p: &Paragraph, np: TokenRange) -> usize {
-    let (first, last) = np;
-    for i in first + 1..=last {
-        let t = &p.tokens[i];
-        let prev = &p.tokens[i - 1];
-        if t.has(tag::POSTMODIFIER)
-            && !t.capitalized()
-            && prev.is_word()
-            && !prev.has(tag::DETERMINER | tag::POSSESSIVE_PRONOUN)
-        {
-            return (first..i)
-                .rev()
-                .find(|&k| p.tokens[k].is_word())
-                .unwrap_or(first);
-        }
-    }
-    (first..=last)
-        .rev()
-        .find(|&k| p.tokens[k].is_word())
-        .unwrap_or(last)
-}
-
-fn is_plural(p: &Paragraph, head: usize) -> bool {
-    // Compared in place, in any ASCII case: this runs for every source.
-    let w = p.stem(head).as_bytes();
-    let ends = |suffix: &str| {
-        w.len() >= suffix.len()
-            && w[w.len() - suffix.len()..].eq_ignore_ascii_case(suffix.as_bytes())
-    };
-    (ends("s") && !ends("ss") && !ends("us"))
-        || [
-            "people",
-            "police",
-            "authorities",
-            "staff",
-            "personnel",
-            "men",
-            "women",
-            "military",
-            "forces",
-            "they",
-        ]
-        .iter()
-        .any(|listed| listed.as_bytes().eq_ignore_ascii_case(w))
-}
-
-/// Words that stand for one or more of a group named before: "a third",
-/// "another", "both".
-pub const NUMERALS: &[&str] = &[
-    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "first",
-    "second", "third", "fourth", "fifth", "another", "both", "either", "neither", "latter",
-    "former",
+/// Numbers and quantifiers that head "two of the officials".
+const QUANTIFIERS: &[&str] = &[
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "some",
+    "many",
+    "several",
+    "most",
+    "few",
+    "both",
+    "all",
+    "none",
+    "each",
+    "dozens",
+    "hundreds",
+    "thousands",
+    "majority",
+    "number",
+    "group",
+    "handful",
+    "couple",
+    "pair",
+    "team",
+    "panel",
+    "delegation",
+    "contingent",
 ];
 
-/// Whether `word` is one of the [`NUMERALS`], in any ASCII case.
-pub fn is_numeral(word: &str) -> bool {
-    NUMERALS.iter().any(|n| n.eq_ignore_ascii_case(word))
+const DEFINITE: &[&str] = &["the", "this", "that", "these", "those"];
+const INDEFINITE: &[&str] = &[
+    "a", "an", "one", "some", "several", "many", "another", "other", "any", "no",
+];
+
+/// The lists classification reads, resolved once.
+#[derive(Debug, Clone)]
+pub struct Classifier {
+    person: ListId,
+    spokesperson: ListId,
+    agent: ListId,
+    office: ListId,
+    institution: ListId,
+    document: ListId,
+    media: ListId,
+    media_names: ListId,
+    undisclosed: ListId,
+    disclosed: ListId,
+    unnamed: ListId,
+    sourceless: ListId,
 }
 
-/// Whether a capitalised word is a nationality or region adjective
-/// ("Israeli", "Pakistani", "Western") rather than a name.
-pub fn is_demonym(word: &str) -> bool {
-    const LISTED: &[&str] = &[
-        "kyrgyz", "thai", "swiss", "greek", "western", "eastern", "northern", "southern", "arab",
-        "u.s.", "us", "uk", "eu", "gulf", "local", "foreign", "european", "african", "asian",
-        "latin",
-    ];
-    let w = word.to_lowercase();
-    LISTED.contains(&w.as_str())
-        || ["an", "ian", "ese", "ish", "i", "ch"]
-            .iter()
-            .any(|s| w.ends_with(s))
-            && w.len() > 3
-}
-
-/// Classifies the source phrase `np` on its own words.
-pub fn classify(p: &Paragraph, np: TokenRange, sentence_start: usize) -> Classified {
-    let (first, last) = np;
-    let head = head_of(p, np);
-    let h = &p.tokens[head];
-    let first_tok = &p.tokens[first];
-    let definite = first_tok.has(tag::DEFINITE) || (first_tok.possessive() && first < head);
-    let indefinite = first_tok.has(tag::INDEFINITE) && !first_tok.has(tag::DEFINITE);
-    let plural = is_plural(p, head);
-    // Capitalised words that are not merely the sentence's first word. A
-    // source phrase has a few words, so they are found again where asked
-    // rather than collected (a collection was an allocation per source).
-    let proper = || {
-        (first..=last)
-            .filter(|&i| p.tokens[i].is_word() && p.tokens[i].capitalized())
-            // A sentence's first word is capitalised whatever it is: only a
-            // word the rules do not know can be a name there.
-            .filter(move |&i| !(i == sentence_start && p.tokens[i].tags() != 0))
-    };
-    let pre_proper = proper().find(|&i| i < head);
-    let verdict = |kind, category, rule, marker| Classified {
-        kind,
-        category,
-        rule,
-        marker,
-        head,
-        plural,
-        definite,
-        indefinite,
-        needs_antecedent: false,
-    };
-
-    // People described, not named: "officials", "a senior inspector". A
-    // definite description ("the officials") may refer back to a group.
-    let described_people = || {
-        let category = if plural {
-            Category::Group
-        } else {
-            Category::Person
-        };
-        let mut c = verdict(SourceKind::Anonymous, category, &ANONYMOUS_DESCRIPTOR, head);
-        c.needs_antecedent = definite;
-        c
-    };
-
-    if first == last && first_tok.has(tag::PRONOUN) {
-        let mut c = verdict(SourceKind::Named, Category::Pronoun, &PRONOUN, first);
-        c.needs_antecedent = true;
-        c.plural = p.is(first, "they") || p.is(first, "we");
-        return c;
-    }
-    if h.has(tag::HEDGE_NOUN) && !definite && !first_tok.possessive() {
-        // "Israeli media", "local reports": no outlet named. State media
-        // speak for the state.
-        let official =
-            (first..head).any(|i| p.is(i, "state") || p.is(i, "official") || p.is(i, "government"));
-        let outlet_named = proper().any(|i| i < head && !is_demonym(p.stem(i)));
-        if official {
-            return verdict(SourceKind::Named, Category::Institution, &INSTITUTION, head);
+impl Classifier {
+    pub fn new(lex: &Lexicon) -> Classifier {
+        Classifier {
+            person: lex.list("person_nouns"),
+            spokesperson: lex.list("spokesperson_nouns"),
+            agent: lex.list("agent_nouns"),
+            office: lex.list("office_titles"),
+            institution: lex.list("institution_nouns"),
+            document: lex.list("document_nouns"),
+            media: lex.list("media_nouns"),
+            media_names: lex.list("media_name_words"),
+            undisclosed: lex.list("undisclosed_markers"),
+            disclosed: lex.list("disclosed_markers"),
+            unnamed: lex.list("unnamed_markers"),
+            sourceless: lex.list("sourceless_nouns"),
         }
-        if !outlet_named {
-            return verdict(
+    }
+
+    /// Whether a phrase names an outlet: "the Gazette", "news agencies",
+    /// "VOA's Urdu Service".
+    pub fn is_outlet(&self, p: &Paragraph, span: Range<usize>) -> bool {
+        let head = self.main_head(p, span.clone());
+        p.has(head, self.media)
+            || span.clone().any(|k| {
+                p.tokens[k].capitalized()
+                    && (p.has(k, self.media_names) || p.phrase_at(k, self.media_names).is_some())
+            })
+    }
+
+    /// The head of the phrase's main noun phrase ("two of the officials"
+    /// → "officials").
+    pub fn main_head(&self, p: &Paragraph, span: Range<usize>) -> usize {
+        let Some(np) = (span.clone()).find_map(|k| p.chunks.np_at(k)) else {
+            return span.start;
+        };
+        let np = &p.chunks.nps[np];
+        let mut head = np.head;
+        // "two of the officials", "a group of residents"
+        let of = np.tokens.end;
+        if (p.tags[head] == Tag::CD || p.is_any(head, QUANTIFIERS))
+            && of + 1 < span.end
+            && p.is(of, "of")
+            && let Some(inner) = p.chunks.np_starting_at(of + 1)
+        {
+            head = p.chunks.nps[inner].head;
+        }
+        head
+    }
+
+    pub fn classify(&self, p: &Paragraph, span: Range<usize>) -> Classified {
+        let np_index = span.clone().find_map(|k| p.chunks.np_at(k));
+        let head = self.main_head(p, span.clone());
+        let np = np_index.map(|k| p.chunks.nps[k].clone());
+        let np_tokens = np
+            .as_ref()
+            .map_or(span.clone(), |n| n.tokens.start..n.tokens.end.min(span.end));
+        let first = np_tokens.start;
+        let possessed = np.as_ref().is_some_and(|n| n.after_possessor.is_some())
+            || p.tags.get(first) == Some(&Tag::PRPS);
+        let definite = possessed || p.is_any(first, DEFINITE);
+        let plural = p.tags[head].is_plural_noun()
+            || p.is_any(
+                head,
+                &[
+                    "people",
+                    "police",
+                    "staff",
+                    "personnel",
+                    "crew",
+                    "media",
+                    "authorities",
+                ],
+            );
+        let indefinite = p.is_any(first, INDEFINITE)
+            || p.tags[first] == Tag::CD
+            || (!definite && plural && !p.tags[head].is_proper());
+        let mut c = Classified {
+            kind: SourceKind::Named,
+            category: Category::Other,
+            rule: &DEFAULT_NAMED,
+            marker: head,
+            head,
+            plural,
+            definite,
+            indefinite,
+            refers_back: false,
+            name: None,
+        };
+        let verdict =
+            |c: &mut Classified, kind, category, rule: &'static KindRule, marker: usize| {
+                c.kind = kind;
+                c.category = category;
+                c.rule = rule;
+                c.marker = marker;
+            };
+        if p.tags[head] == Tag::PRP {
+            verdict(&mut c, SourceKind::Named, Category::Pronoun, &PRONOUN, head);
+            c.refers_back = true;
+            return c;
+        }
+        // An appositive or title-and-name gives a person's name.
+        c.name = self.name_in(p, span.clone(), head);
+        // Markers saying outright the source is unnamed.
+        if let Some(m) = np_tokens.clone().find(|&k| p.has(k, self.unnamed)) {
+            let category = if plural {
+                Category::Group
+            } else {
+                Category::Person
+            };
+            verdict(&mut c, SourceKind::Anonymous, category, &UNNAMED_MARKER, m);
+            c.name = None;
+            return c;
+        }
+        let is = |list: ListId| {
+            p.has(head, list) || p.phrase_at(head.saturating_sub(1), list) == Some(head + 1)
+        };
+        // What the rest of the phrase says about its owner: "the ministry's",
+        // "for the police", "Pentagon" in front, "of Iraq".
+        let owner = self.owner(p, span.clone(), &np_tokens, head);
+        if is(self.spokesperson) {
+            verdict(
+                &mut c,
+                SourceKind::Named,
+                Category::Spokesperson,
+                &SPOKESPERSON,
+                head,
+            );
+            return c;
+        }
+        if let Some(name) = c.name.clone() {
+            let category = if is(self.institution) || is(self.media) {
+                Category::Institution
+            } else {
+                Category::Person
+            };
+            let rule = if name.contains(&head) {
+                &PROPER_NAME
+            } else {
+                &APPOSITIVE_NAME
+            };
+            verdict(&mut c, SourceKind::Named, category, rule, name.start);
+            return c;
+        }
+        if is(self.agent) && owner.is_some() {
+            let m = owner.unwrap_or(head);
+            verdict(&mut c, SourceKind::Named, Category::Spokesperson, &AGENT, m);
+            return c;
+        }
+        if is(self.office) && !p.tags[head].is_proper() {
+            // "a senior Russian general", "several ministers": no one in
+            // particular. "the Kyrgyz leader", "Syria's ambassador", "the
+            // mayor", "Israeli and Syrian leaders": identified.
+            let article = p.is_any(first, INDEFINITE) || p.tags[first] == Tag::CD;
+            if article || plural && owner.is_none() && !definite {
+                verdict(
+                    &mut c,
+                    SourceKind::Anonymous,
+                    Category::Office,
+                    &UNNAMED_OFFICE,
+                    head,
+                );
+                return c;
+            }
+            if owner.is_some() || definite {
+                verdict(
+                    &mut c,
+                    SourceKind::Named,
+                    Category::Office,
+                    &OFFICE_HOLDER,
+                    owner.unwrap_or(head),
+                );
+                c.refers_back = definite && owner.is_none();
+                return c;
+            }
+        }
+        if is(self.person) && !p.tags[head].is_proper()
+            || is(self.person) && first == p.sentence_range(first).start && !is(self.institution)
+        {
+            let category = if plural {
+                Category::Group
+            } else {
+                Category::Person
+            };
+            verdict(
+                &mut c,
+                SourceKind::Anonymous,
+                category,
+                &ANONYMOUS_DESCRIPTOR,
+                head,
+            );
+            c.refers_back = definite;
+            return c;
+        }
+        if is(self.document) && !p.tags[head].is_proper() {
+            if let Some(m) = span
+                .clone()
+                .find(|&k| p.has(k, self.undisclosed) || p.phrase_at(k, self.undisclosed).is_some())
+            {
+                verdict(
+                    &mut c,
+                    SourceKind::Anonymous,
+                    Category::Document,
+                    &DOCUMENT_HIDDEN,
+                    m,
+                );
+                return c;
+            }
+            if let Some(o) = owner {
+                verdict(
+                    &mut c,
+                    SourceKind::Named,
+                    Category::Document,
+                    &DOCUMENT_NAMED,
+                    o,
+                );
+                return c;
+            }
+            let bare = np_tokens.len() == 1 || np_tokens.len() == 2 && p.is_any(first, DEFINITE);
+            if is(self.sourceless) && bare && !definite {
+                verdict(
+                    &mut c,
+                    SourceKind::Unattributed,
+                    Category::Sourceless,
+                    &SOURCELESS,
+                    head,
+                );
+                return c;
+            }
+            if definite {
+                verdict(
+                    &mut c,
+                    SourceKind::Named,
+                    Category::Document,
+                    &DOCUMENT_NAMED,
+                    head,
+                );
+                c.refers_back = true;
+                return c;
+            }
+            if let Some(m) = span.clone().find(|&k| p.has(k, self.disclosed)) {
+                verdict(
+                    &mut c,
+                    SourceKind::Named,
+                    Category::Document,
+                    &DOCUMENT_NAMED,
+                    m,
+                );
+                return c;
+            }
+            verdict(
+                &mut c,
+                SourceKind::Anonymous,
+                Category::Document,
+                &DOCUMENT_HIDDEN,
+                head,
+            );
+            return c;
+        }
+        if is(self.sourceless) && !p.tags[head].is_proper() && owner.is_none() {
+            verdict(
+                &mut c,
                 SourceKind::Unattributed,
                 Category::Sourceless,
                 &SOURCELESS,
                 head,
             );
-        }
-    }
-    // "A third said", "Two of the officials said": one of a group named before.
-    if !h.capitalized() || head == sentence_start {
-        let word = p.stem(head);
-        if is_numeral(word) {
-            let mut c = verdict(
-                SourceKind::Anonymous,
-                Category::Group,
-                &ANONYMOUS_DESCRIPTOR,
-                head,
-            );
-            c.needs_antecedent = true;
             return c;
         }
-    }
-    if h.has(tag::SPOKESPERSON) {
-        return verdict(
-            SourceKind::Named,
-            Category::Spokesperson,
-            &SPOKESPERSON,
-            head,
-        );
-    }
-    if h.has(tag::OFFICE) || p.phrase_at(head.saturating_sub(1), tag::OFFICE) == Some(head) {
-        let identified = definite || first_tok.possessive() || proper().next().is_some();
-        return if identified && !indefinite {
-            verdict(SourceKind::Named, Category::Office, &OFFICE_HOLDER, head)
-        } else {
+        if (is(self.institution) || is(self.media)) && !p.tags[head].is_proper() {
+            // Unnamed bodies in the plural: "news agencies", "Russian media",
+            // "several American television networks" (a demonym names no
+            // one).
+            let named_inside = np_tokens.clone().any(|k| {
+                p.tags[k] == Tag::NNP && p.tokens[k].capitalized() && !is_demonym(p.word(k))
+            });
+            let named_owner =
+                owner.is_some_and(|o| !is_demonym(p.word(o)) && !(p.tags[o].is_adjective()));
+            if (plural || p.is(head, "media")) && !named_owner && !named_inside && !definite {
+                verdict(
+                    &mut c,
+                    SourceKind::Anonymous,
+                    Category::Group,
+                    &UNNAMED_BODIES,
+                    head,
+                );
+                return c;
+            }
             verdict(
-                SourceKind::Anonymous,
-                Category::Office,
-                &UNNAMED_OFFICE,
+                &mut c,
+                SourceKind::Named,
+                Category::Institution,
+                &INSTITUTION,
                 head,
-            )
-        };
-    }
-    if h.has(tag::ANON_PERSON) && !h.capitalized()
-        || h.has(tag::ANON_PERSON) && head == sentence_start
-    {
-        return described_people();
-    }
-    // "Rights groups say", "Western governments": bodies left unnamed.
-    let unnamed_bodies = h.has(tag::INSTITUTION)
-        && plural
-        && p.stem(head).ends_with('s')
-        // "prosecutors", "regulators" speak for their office, like "police".
-        && !p.stem(head).ends_with("ors")
-        && !p.stem(head).ends_with("ers")
-        && !definite
-        && !first_tok.possessive()
-        // Only a name inside the phrase counts: its first word is capitalised anyway.
-        && !proper().any(|i| i < head && i != sentence_start && !is_demonym(p.stem(i)))
-        && !proper().any(|i| i > head);
-    if unnamed_bodies {
-        return described_people();
-    }
-    if h.has(tag::INSTITUTION) && !h.has(tag::DOCUMENT)
-        || h.has(tag::INSTITUTION) && !definite && pre_proper.is_some()
-    {
-        return verdict(SourceKind::Named, Category::Institution, &INSTITUTION, head);
-    }
-    if h.has(tag::DOCUMENT) {
-        if let Some(m) = (first..=last).find(|&i| p.has(i, tag::UNDISCLOSED)) {
-            return verdict(
-                SourceKind::Anonymous,
-                Category::Document,
-                &DOCUMENT_HIDDEN,
-                m,
             );
+            c.refers_back = definite && owner.is_none() && !named_inside;
+            return c;
         }
-        // "court records", "police reports": an institution's documents.
-        let by_institution = (first..head).any(|i| p.has(i, tag::INSTITUTION));
-        let disclosed = pre_proper.is_some()
-            || by_institution
-            || first_tok.possessive()
-            || first_tok.has(tag::POSSESSIVE_PRONOUN)
-            || (first..=last).any(|i| p.has(i, tag::DISCLOSED))
-            || proper().any(|i| i > head);
-        if disclosed {
-            return verdict(SourceKind::Named, Category::Document, &DOCUMENT_NAMED, head);
+        if p.tags[head].is_proper()
+            || p.tokens[head].capitalized() && head != p.sentence_range(head).start
+        {
+            let category = if is(self.institution) || is(self.media) {
+                Category::Institution
+            } else {
+                Category::ProperName
+            };
+            verdict(&mut c, SourceKind::Named, category, &PROPER_NAME, head);
+            c.name = Some(self.name_around(p, head, span.clone()));
+            return c;
         }
-        let mut c = if definite {
-            verdict(SourceKind::Named, Category::Document, &DOCUMENT_NAMED, head)
-        } else {
-            verdict(
-                SourceKind::Anonymous,
-                Category::Document,
-                &DOCUMENT_HIDDEN,
-                head,
-            )
-        };
-        c.needs_antecedent = definite;
-        return c;
+        c
     }
-    if h.capitalized() && !(head == sentence_start && h.has(tag::DETERMINER | tag::CLAUSE_BOUNDARY))
-    {
-        return verdict(SourceKind::Named, Category::ProperName, &PROPER_NAME, head);
+
+    /// A person's name given by the phrase: its own head when it is a
+    /// proper name with a title or description before it ("Korea expert
+    /// Bruce Bennett"), or a proper noun phrase in apposition after a
+    /// comma ("The principal …, Asabe Kwanbura").
+    fn name_in(&self, p: &Paragraph, span: Range<usize>, head: usize) -> Option<Range<usize>> {
+        let np = p.chunks.np_at(head).map(|k| &p.chunks.nps[k])?;
+        if p.tags[head].is_proper() && !is_demonym(p.word(head)) {
+            // "Pakistani Taliban" is a name; "Pakistani officials" is not.
+            return Some(self.name_around(p, head, np.tokens.clone()));
+        }
+        // Apposition: ", NAME" after the main phrase.
+        for k in span.clone() {
+            if k > span.start
+                && p.is_mark(k - 1, ',')
+                && let Some(app) = p.chunks.np_starting_at(k)
+            {
+                let a = &p.chunks.nps[app];
+                if a.tokens.end <= span.end
+                    && p.tags[a.head].is_proper()
+                    && !is_demonym(p.word(a.head))
+                    && !p.has(a.head, self.institution)
+                {
+                    return Some(self.name_around(p, a.head, a.tokens.clone()));
+                }
+            }
+        }
+        None
     }
-    if !h.capitalized() && looks_like_person_noun(p.stem(head)) {
-        return described_people();
+
+    /// The run of proper nouns ending at `head` within `within`.
+    fn name_around(&self, p: &Paragraph, head: usize, within: Range<usize>) -> Range<usize> {
+        let mut start = head;
+        while start > within.start && p.tags[start - 1].is_proper() {
+            start -= 1;
+        }
+        start..head + 1
     }
-    // "A trawler captain who asked not to be named": "who" speaks of a
-    // person, and without a name the person is described, not named.
-    let who_follows = (head + 1..=last).any(|i| p.is(i, "who") || p.is(i, "whom"));
-    if !h.capitalized() && who_follows && pre_proper.is_none() {
-        return described_people();
+
+    /// Whatever identifies the body a phrase belongs to: a possessor ("the
+    /// ministry's spokesman"), a proper or institutional premodifier ("a
+    /// Pentagon spokesman", "the Kyrgyz leader", "the state education
+    /// commissioner"), or a prepositional phrase ("a spokesman for the
+    /// police", "the head of the agency"). Returns its first token.
+    fn owner(
+        &self,
+        p: &Paragraph,
+        span: Range<usize>,
+        np: &Range<usize>,
+        head: usize,
+    ) -> Option<usize> {
+        if p.tags.get(np.start) == Some(&Tag::PRPS) {
+            return Some(np.start);
+        }
+        if let Some(n) = p.chunks.np_at(head)
+            && let Some(a) = p.chunks.nps[n].after_possessor
+        {
+            return Some(np.start.min(a));
+        }
+        // Premodifiers: a name, a demonym, or an institution.
+        if let Some(k) = (np.start..head).find(|&k| {
+            p.tags[k] == Tag::NNP
+                || p.tags[k] == Tag::NNPS
+                || is_demonym(p.word(k))
+                || p.has(k, self.institution)
+                || p.has(k, self.media)
+        }) {
+            return Some(k);
+        }
+        // "for the police", "of the agency", "at the ministry", "from Reuters"
+        let after = np.end;
+        if after + 1 < span.end && p.is_any(after, &["for", "of", "at", "from", "with", "to"]) {
+            let inner = p.chunks.np_starting_at(after + 1)?;
+            let h = p.chunks.nps[inner].head;
+            let named = p.tags[h].is_proper()
+                || p.has(h, self.institution)
+                || p.has(h, self.media)
+                || p.chunks.nps[inner].after_possessor.is_some();
+            return named.then_some(after + 1);
+        }
+        None
     }
-    verdict(SourceKind::Named, Category::Other, &DEFAULT_NAMED, head)
 }
 
-/// Whether a noun the rules do not list names people by what they do:
-/// "engineers", "inspector", "physician", "consultants". English forms
-/// such nouns with a handful of suffixes; "-ment" nouns are things.
-pub fn looks_like_person_noun(word: &str) -> bool {
-    let w = word.to_lowercase();
-    let singular = w.strip_suffix('s').unwrap_or(&w);
-    if singular.len() < 5 || singular.ends_with("ment") {
-        return false;
-    }
-    ["er", "or", "ist", "ian", "ant", "ent", "eer", "ee"]
-        .iter()
-        .any(|s| singular.ends_with(s))
+/// Whether a capitalised word is a demonym or a country adjective used as
+/// a modifier ("Pakistani", "U.S.", "Kyrgyz", "Western").
+pub fn is_demonym(word: &str) -> bool {
+    let w = word.trim_end_matches('.');
+    let lower = w.to_ascii_lowercase();
+    const ENDINGS: &[&str] = &[
+        "an", "ian", "ese", "ish", "i", "ic", "ean", "ern", "ch", "yz", "ek", "ss",
+    ];
+    const SHORT: &[&str] = &[
+        "u.s", "us", "uk", "u.k", "eu", "u.n", "un", "nato", "arab", "thai", "greek", "dutch",
+        "swiss", "french", "welsh", "irish", "scots", "kyrgyz", "uzbek", "kazakh", "tajik",
+        "czech", "western", "eastern", "northern", "southern", "foreign", "local", "state",
+        "federal",
+    ];
+    let capitalized = w.starts_with(char::is_uppercase);
+    capitalized
+        && (SHORT.contains(&lower.as_str())
+            || w.len() > 4
+                && ENDINGS.iter().any(|e| lower.ends_with(e))
+                && w.chars().skip(1).all(|c| c.is_lowercase()))
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::analysis::lexicon::Lexicon;
-    use crate::analysis::rules::Rules;
-
-    /// Classifies the whole of `text` as one phrase.
-    fn kind_of(text: &str) -> (SourceKind, &'static str) {
-        let lex = Lexicon::new(&Rules::builtin());
-        let p = Paragraph::new(text, &lex);
-        let c = classify(&p, (0, p.tokens.len() - 1), 0);
-        (c.kind, c.rule.id)
-    }
-
-    use SourceKind::*;
-
-    #[test]
-    fn people_described_not_named_are_anonymous() {
-        for s in [
-            "one source",
-            "Pakistani intelligence officials",
-            "a senior Russian general",
-            "a NATO analyst",
-            "Officials",
-            "insiders familiar with the discussions",
-            "people familiar with the matter",
-            "police sources",
-            "Some U.S. officials",
-            "Western analysts",
-        ] {
-            assert_eq!(kind_of(s), (Anonymous, ANONYMOUS_DESCRIPTOR.id), "{s}");
-        }
-    }
-
-    #[test]
-    fn anyone_described_with_who_is_a_person() {
-        assert_eq!(
-            kind_of("A trawler captain who asked not to be named"),
-            (Anonymous, "source.anonymous-descriptor")
-        );
-        assert_eq!(
-            kind_of("The woman who runs the bakery"),
-            (Anonymous, "source.anonymous-descriptor")
-        );
-        assert_eq!(kind_of("Portmere Harbour, which owns the dock").0, Named);
-    }
-
-    #[test]
-    fn unlisted_agent_nouns_are_people() {
-        assert_eq!(
-            kind_of("Two engineers at the plant"),
-            (Anonymous, ANONYMOUS_DESCRIPTOR.id)
-        );
-        assert_eq!(
-            kind_of("a senior inspector"),
-            (Anonymous, ANONYMOUS_DESCRIPTOR.id)
-        );
-        assert_eq!(kind_of("the agreement"), (Named, DEFAULT_NAMED.id));
-    }
-
-    #[test]
-    fn one_of_a_group_is_anonymous_until_resolved() {
-        assert_eq!(kind_of("A third"), (Anonymous, ANONYMOUS_DESCRIPTOR.id));
-        assert_eq!(kind_of("Another"), (Anonymous, ANONYMOUS_DESCRIPTOR.id));
-    }
-
-    #[test]
-    fn names_are_named() {
-        for s in [
-            "Sadyr Japarov",
-            "Moscow",
-            "the Washington Post",
-            "Korea expert Bruce Bennett from the RAND Corporation",
-            "RIA Novosti",
-        ] {
-            assert_eq!(kind_of(s).0, Named, "{s}");
-        }
-    }
-
-    #[test]
-    fn spokespeople_offices_and_institutions() {
-        assert_eq!(kind_of("a Pentagon spokesman"), (Named, SPOKESPERSON.id));
-        assert_eq!(kind_of("the Kyrgyz leader"), (Named, OFFICE_HOLDER.id));
-        assert_eq!(
-            kind_of("Syria’s ambassador to the U.S."),
-            (Named, OFFICE_HOLDER.id)
-        );
-        assert_eq!(kind_of("a senior minister"), (Anonymous, UNNAMED_OFFICE.id));
-        assert_eq!(kind_of("police"), (Named, INSTITUTION.id));
-        assert_eq!(
-            kind_of("Pakistan’s paramilitary forces"),
-            (Named, INSTITUTION.id)
-        );
-    }
-
-    #[test]
-    fn unnamed_bodies_are_anonymous() {
-        assert_eq!(
-            kind_of("Rights groups"),
-            (Anonymous, ANONYMOUS_DESCRIPTOR.id)
-        );
-        assert_eq!(
-            kind_of("Western governments"),
-            (Anonymous, ANONYMOUS_DESCRIPTOR.id)
-        );
-        assert_eq!(
-            kind_of("Pakistan’s paramilitary forces"),
-            (Named, INSTITUTION.id)
-        );
-    }
-
-    #[test]
-    fn documents_by_origin() {
-        assert_eq!(
-            kind_of("a leaked memo obtained by the Herald"),
-            (Anonymous, DOCUMENT_HIDDEN.id)
-        );
-        assert_eq!(
-            kind_of("internal documents leaked to the press"),
-            (Anonymous, DOCUMENT_HIDDEN.id)
-        );
-        assert_eq!(
-            kind_of("The May 9th Newsweek report"),
-            (Named, DOCUMENT_NAMED.id)
-        );
-        assert_eq!(kind_of("A published report"), (Named, DOCUMENT_NAMED.id));
-        assert_eq!(kind_of("court records"), (Named, DOCUMENT_NAMED.id));
-        assert_eq!(kind_of("a memo"), (Anonymous, DOCUMENT_HIDDEN.id));
-    }
-
-    #[test]
-    fn media_without_an_outlet_are_unattributed() {
-        assert_eq!(kind_of("Israeli media"), (Unattributed, SOURCELESS.id));
-        assert_eq!(kind_of("Russian state media"), (Named, INSTITUTION.id));
-    }
-
-    #[test]
-    fn bare_reports_are_unattributed() {
-        assert_eq!(
-            kind_of("unconfirmed media reports"),
-            (Unattributed, SOURCELESS.id)
-        );
-        assert_eq!(kind_of("reports"), (Unattributed, SOURCELESS.id));
-    }
+/// Words that start a time phrase: not a source.
+pub fn is_time(p: &Paragraph, head: usize) -> bool {
+    p.is_any(head, words::TIME)
 }

@@ -161,7 +161,7 @@ fn claim(
                 }
             ));
         }
-        ui.label(RichText::new(c.explanation.to_string()).weak());
+        ui.label(RichText::new(c.explanation()).weak());
         ui.separator();
         review(ui, actions);
     });

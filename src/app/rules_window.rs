@@ -17,15 +17,21 @@ pub fn show(ctx: &egui::Context, app: &SourcelightApp, actions: &mut Vec<Action>
                 None => ui.label("In use: the built-in rules"),
             };
             ui.label(format!(
-                "Version {}; a paragraph scores anonymous × {} + retracted × {}.",
-                rules.version, rules.weights.anonymous, rules.weights.retracted
+                "{} (fingerprint {}); a paragraph scores anonymous × {} + retracted × {}.",
+                rules.name,
+                rules.fingerprint(),
+                rules.weights.anonymous,
+                rules.weights.retracted
             ));
+            if !rules.overridden().is_empty() {
+                ui.label(format!("House lists: {}", rules.overridden().join(", ")));
+            }
             egui::ScrollArea::vertical()
                 .max_height(260.0)
                 .show(ui, |ui| {
                     egui::Grid::new("rule lists").striped(true).show(ui, |ui| {
-                        for (name, list) in rules.word_lists() {
-                            ui.label(name);
+                        for (spec, list) in rules.word_lists() {
+                            ui.label(spec.name).on_hover_text(spec.about);
                             ui.label(format!("{} entries", list.len()));
                             ui.end_row();
                         }

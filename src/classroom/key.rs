@@ -65,7 +65,7 @@ impl AnswerKey {
                     text: span.text().to_string(),
                     kind: c.kind,
                     retracted: c.retracted,
-                    explanation: c.explanation.to_string(),
+                    explanation: c.explanation(),
                 });
             }
         }

@@ -51,7 +51,7 @@ pub fn render(articles: &[Article]) -> String {
                     &c.unconfirmed.to_string(),
                     &c.disputed.to_string(),
                     c.rule,
-                    &c.explanation.to_string(),
+                    &c.explanation(),
                     &c.editor.as_ref().map(|e| e.describe()).unwrap_or_default(),
                     p.note.as_deref().unwrap_or(""),
                     analyser_kind.label(),

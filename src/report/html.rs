@@ -169,7 +169,7 @@ fn claim(out: &mut String, a: &Article, p: &ParagraphAnalysis, ci: usize, c: &Cl
         escape(c.cue.text()),
         source,
         escape(&flags(c, |w| w.to_uppercase()).join(", ")),
-        escape(&c.explanation.to_string())
+        escape(&c.explanation())
     );
     if let Some(l) = &c.listed {
         let _ = write!(

@@ -66,7 +66,7 @@ pub fn render(article: &Article) -> String {
                 source,
                 flags.join(", ")
             );
-            let _ = writeln!(out, "  - {}", escape(&c.explanation.to_string()));
+            let _ = writeln!(out, "  - {}", escape(&c.explanation()));
             if let Some(e) = &c.editor {
                 let _ = writeln!(out, "  - Editor: {}", escape(&e.describe()));
             }

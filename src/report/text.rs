@@ -74,7 +74,7 @@ pub fn render(article: &Article) -> String {
                 c.cue.text(),
                 source
             );
-            let _ = writeln!(out, "        {}", c.explanation);
+            let _ = writeln!(out, "        {}", c.explanation());
             if let Some(e) = &c.editor {
                 let _ = writeln!(out, "        Editor: {}", e.describe());
             }

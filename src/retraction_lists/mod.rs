@@ -26,7 +26,7 @@ pub use newsroom::parse_json;
 pub use watch::parse_csv;
 
 /// Rule id shown in explanations of list matches.
-pub const RULE_ID: &str = "retraction-list";
+pub use crate::analysis::model::LISTED_RULE as RULE_ID;
 
 /// Titles shorter than this are not matched: "Introduction" or "Reply"
 /// would turn up in any article.
@@ -211,20 +211,6 @@ pub fn mark(analysis: &mut Analysis, lists: &[RetractionList], analyzer: &Analyz
                     date: entry.date.clone(),
                     reason: entry.reason.clone(),
                 };
-                let nature = if entry.nature.is_empty() {
-                    "retracted".to_string()
-                } else {
-                    entry.nature.to_lowercase()
-                };
-                let date = if entry.date.is_empty() {
-                    String::new()
-                } else {
-                    format!(", {}", entry.date)
-                };
-                c.explanation.add(&format!(
-                    " Retracted: the sentence cites '{}', listed in {} ({nature}{date}) [{RULE_ID}].",
-                    listed.matched.text(), list.name
-                ));
                 c.retracted = true;
                 c.listed = Some(Box::new(listed));
                 marked += 1;
@@ -280,12 +266,7 @@ mod tests {
         let first = &a.paragraphs[0].claims;
         assert!(first[0].retracted && first[0].listed.is_some());
         assert!(!first[1].retracted, "the next sentence does not cite it");
-        assert!(
-            first[0]
-                .explanation
-                .to_string()
-                .contains("[retraction-list]")
-        );
+        assert!(first[0].explanation().contains("[retraction-list]"));
         let listed = a.paragraphs[1].claims[0].listed.as_ref().unwrap();
         assert_eq!(listed.reason, "Falsification of data");
         assert_eq!(a.summary.score, before + 4);

@@ -1,0 +1,78 @@
+//! `attribution.according-to`: "according to X", "as reported by X", "in
+//! the words of X". X is the party the reporter relied on, so the rule
+//! wraps whatever else attributes the same statement: "According to
+//! insiders, the leader argued that …" rests on the insiders, with the
+//! leader as inner speaker.
+
+use super::{Candidate, Detector, Role, RuleInfo};
+use crate::analysis::lexicon::{Classes, Lexicon, ListId};
+use crate::analysis::reading::Paragraph;
+
+pub static RULE: RuleInfo = RuleInfo {
+    id: "attribution.according-to",
+    explanation: "'{cue}' attributes the statement to {source}",
+};
+
+#[derive(Debug)]
+pub struct AccordingTo {
+    phrases: ListId,
+}
+
+impl AccordingTo {
+    pub fn new(lex: &Lexicon) -> Self {
+        AccordingTo {
+            phrases: lex.list("according_phrases"),
+        }
+    }
+}
+
+impl Detector for AccordingTo {
+    fn info(&self) -> &'static RuleInfo {
+        &RULE
+    }
+
+    fn triggers(&self) -> Classes {
+        Classes::of(&[self.phrases])
+    }
+
+    fn detect(&self, p: &Paragraph, sentence: usize, out: &mut Vec<Candidate>) {
+        let s = p.sentences[sentence].clone();
+        for i in s.clone() {
+            let Some(end) = p.phrase_at(i, self.phrases) else {
+                continue;
+            };
+            if end >= s.end {
+                continue;
+            }
+            // The phrase must be followed by its party, up to a comma.
+            let Some(source) = p.phrase_from(end, s.end) else {
+                continue;
+            };
+            // The statement: the clause before the phrase, or after it.
+            let before_start = (s.start..i)
+                .rev()
+                .find(|&k| p.is_mark(k, ';') || p.is_mark(k, ':'))
+                .map_or(s.start, |k| k + 1);
+            let content = if i > before_start + 1 {
+                let mut e = i;
+                while e > before_start && p.is_mark(e - 1, ',') {
+                    e -= 1;
+                }
+                before_start..e
+            } else {
+                let mut start = source.end;
+                while start < s.end && p.is_mark(start, ',') {
+                    start += 1;
+                }
+                start..p.clause_end(start)
+            };
+            if content.is_empty() {
+                continue;
+            }
+            let mut c = Candidate::new(&RULE, Role::Outer, sentence, i..end);
+            c.source = Some(source);
+            c.content = content;
+            out.push(c);
+        }
+    }
+}

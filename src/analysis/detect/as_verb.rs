@@ -1,0 +1,105 @@
+//! `attribution.as-verb`: a characterisation — "Moscow frames its role as
+//! a 'peacekeeping outpost'", "Pakistan condemns the strikes as illegal",
+//! "framed by Moscow as …" — and a naming — "Reyes called the proposal 'a
+//! gift to developers'", "calling it baseless". The source is the subject,
+//! or the "by" agent of a passive.
+
+use super::{Candidate, Detector, Role, RuleInfo};
+use crate::analysis::lexicon::{Classes, Lexicon, ListId};
+use crate::analysis::reading::Paragraph;
+
+pub static RULE: RuleInfo = RuleInfo {
+    id: "attribution.as-verb",
+    explanation: "'{cue}' gives {source}'s characterisation",
+};
+
+#[derive(Debug)]
+pub struct AsVerb {
+    as_verbs: ListId,
+    calling: ListId,
+}
+
+impl AsVerb {
+    pub fn new(lex: &Lexicon) -> Self {
+        AsVerb {
+            as_verbs: lex.list("as_verbs"),
+            calling: lex.list("calling_verbs"),
+        }
+    }
+}
+
+impl Detector for AsVerb {
+    fn info(&self) -> &'static RuleInfo {
+        &RULE
+    }
+
+    fn triggers(&self) -> Classes {
+        Classes::of(&[self.as_verbs, self.calling])
+    }
+
+    fn detect(&self, p: &Paragraph, sentence: usize, out: &mut Vec<Candidate>) {
+        let s = p.sentences[sentence].clone();
+        for vg in p.chunks.vgs.iter().filter(|v| s.contains(&v.main)) {
+            let v = vg.main;
+            let as_verb = p.entry_at(v, self.as_verbs);
+            let calling = p.has(v, self.calling);
+            if (as_verb.is_none() && !calling) || vg.negated || vg.infinitive {
+                continue;
+            }
+            let after = as_verb.unwrap_or(vg.tokens.end).max(vg.tokens.end);
+            // The source: the "by" agent of a passive, else the subject
+            // (or the one doing the naming in "what he called").
+            let (source, object_start) = if vg.passive
+                || !vg.finite && p.tags[v] == crate::analysis::syntax::tags::Tag::VBN
+            {
+                let by = (after..s.end.min(after + 12)).find(|&k| p.is(k, "by"));
+                let Some(by) = by else { continue };
+                let Some(agent) = p.phrase_from(by + 1, s.end) else {
+                    continue;
+                };
+                (agent.clone(), agent.end)
+            } else {
+                if !vg.finite {
+                    continue;
+                }
+                let Some((src, inverted)) = super::verbs::source(p, vg) else {
+                    continue;
+                };
+                let start = if inverted { src.end } else { after };
+                (src, start)
+            };
+            // The characterisation: "as …" after the object, or, for a
+            // calling verb, a quotation or phrase right after the object.
+            let end = p.clause_end(object_start.min(s.end.saturating_sub(1)));
+            let as_at = (object_start..end).find(|&k| p.is(k, "as"));
+            let content = match as_at {
+                Some(a) if as_verb.is_some() && a + 1 < s.end => Some(object_start..end.max(a + 1)),
+                _ if calling => {
+                    // "called the plan 'a gift'", "called it baseless"
+                    let object = p
+                        .chunks
+                        .np_starting_at(object_start)
+                        .map(|n| p.chunks.nps[n].tokens.end);
+                    object
+                        .filter(|&o| {
+                            o < end
+                                && (p.quotes.iter().any(|q| q.open == o)
+                                    || p.chunks.np_starting_at(o).is_some()
+                                    || p.tags[o].is_adjective())
+                        })
+                        .map(|_| object_start..end)
+                }
+                _ => None,
+            };
+            let Some(content) = content else { continue };
+            let cue_end = match as_at {
+                Some(a) if as_verb.is_some() => a + 1,
+                _ => after,
+            };
+            let mut c = Candidate::new(&RULE, Role::Plain, sentence, vg.tokens.start..cue_end);
+            c.source = Some(source);
+            c.content = content;
+            out.push(c);
+        }
+    }
+}

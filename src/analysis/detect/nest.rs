@@ -1,0 +1,183 @@
+//! Nesting: the candidates of one sentence that attribute one statement
+//! become one claim, resting on the outermost source, as the sourcing
+//! guide asks ("One reported statement is one claim, however many cues
+//! wrap it").
+//!
+//! - a hedge on the verb of an attribution ("X reportedly told …") makes
+//!   the attribution itself hearsay: no source, X the inner speaker; a
+//!   hedge inside an attributed statement adds nothing;
+//! - ", citing Y" gives the statement around it Y as inner speaker;
+//! - "according to X" wraps the attribution inside it: X is the source,
+//!   the inner attribution's source the speaker;
+//! - an attribution inside another's content ("officials said the mayor
+//!   claimed …") is the inner speaker of the outer one;
+//! - a participle restating what its clause already attributes
+//!   ("confirmed the figure, saying …") is the same statement.
+
+use super::{Candidate, Role};
+use crate::analysis::reading::Paragraph;
+
+fn inside(inner: &std::ops::Range<usize>, outer: &std::ops::Range<usize>) -> bool {
+    outer.start <= inner.start && inner.end <= outer.end && !outer.is_empty()
+}
+
+/// Nests the candidates `out[first..]` (one sentence's) in place.
+pub fn nest(p: &Paragraph, out: &mut Vec<Candidate>, first: usize) {
+    let mut cands: Vec<Candidate> = out.drain(first..).collect();
+    if cands.len() > 1 {
+        cands.sort_by_key(|c| c.cue.start);
+        cands.dedup_by(|b, a| a.cue == b.cue && a.rule.id == b.rule.id);
+        hedges(p, &mut cands);
+        citing(&mut cands);
+        wrapping(&mut cands);
+        restating(p, &mut cands);
+    } else {
+        // A lone ", citing Y" wraps nothing.
+        cands.retain(|c| c.role != Role::Citing);
+    }
+    out.extend(cands);
+}
+
+/// A hedge on an attribution's verb, or inside its statement.
+fn hedges(p: &Paragraph, cands: &mut Vec<Candidate>) {
+    let mut k = 0;
+    while k < cands.len() {
+        if cands[k].role != Role::Hedge {
+            k += 1;
+            continue;
+        }
+        let h = cands[k].cue.clone();
+        // The attribution whose verb group holds the hedge or follows it.
+        let verb_of = |c: &Candidate| {
+            let vg = p
+                .chunks
+                .vg_at(c.cue.start)
+                .map(|v| p.chunks.vgs[v].tokens.clone());
+            let group = vg.unwrap_or_else(|| c.cue.clone());
+            (group.start.saturating_sub(1)..group.end).contains(&h.start)
+                || c.cue.contains(&h.start)
+        };
+        let on_verb = (0..cands.len()).find(|&j| {
+            j != k
+                && matches!(cands[j].role, Role::Plain)
+                && cands[j].source.is_some()
+                && verb_of(&cands[j])
+        });
+        if let Some(j) = on_verb {
+            let hedge = cands[k].clone();
+            let c = &mut cands[j];
+            c.speaker = c.speaker.take().or(c.source.take());
+            c.cue = c.cue.start.min(hedge.cue.start)..c.cue.end.max(hedge.cue.end);
+            c.rule = hedge.rule;
+            c.role = Role::Hedge;
+            cands.remove(k);
+            continue;
+        }
+        let within = (0..cands.len()).any(|j| {
+            j != k
+                && cands[j].role != Role::Hedge
+                && cands[j].role != Role::Citing
+                && inside(&h, &cands[j].content)
+        });
+        if within {
+            cands.remove(k);
+            continue;
+        }
+        k += 1;
+    }
+}
+
+/// ", citing Y": Y is the inner speaker of the statement it belongs to.
+fn citing(cands: &mut Vec<Candidate>) {
+    let mut k = 0;
+    while k < cands.len() {
+        if cands[k].role != Role::Citing {
+            k += 1;
+            continue;
+        }
+        let cue = cands[k].cue.clone();
+        let target = (0..cands.len())
+            .filter(|&j| j != k && cands[j].role != Role::Citing)
+            .min_by_key(|&j| {
+                let c = &cands[j];
+                let a = c.attribution();
+                if inside(&cue, &c.content) {
+                    0
+                } else {
+                    a.start.abs_diff(cue.start).min(a.end.abs_diff(cue.start)) + 1
+                }
+            });
+        if let Some(j) = target {
+            let speaker = cands[k].speaker.clone();
+            let c = &mut cands[j];
+            if c.speaker.is_none() {
+                c.speaker = speaker;
+            }
+        }
+        cands.remove(k);
+    }
+}
+
+/// Attributions inside another's statement, or inside "according to".
+fn wrapping(cands: &mut Vec<Candidate>) {
+    // Outermost first: the widest content wraps the rest.
+    let mut order: Vec<usize> = (0..cands.len()).collect();
+    order.sort_by_key(|&j| {
+        let c = &cands[j];
+        (c.role != Role::Outer, std::cmp::Reverse(c.content.len()))
+    });
+    let mut gone = vec![false; cands.len()];
+    for &a in &order {
+        if gone[a] {
+            continue;
+        }
+        for &b in &order {
+            if a == b || gone[b] {
+                continue;
+            }
+            let (outer, inner) = (&cands[a], &cands[b]);
+            if !inside(&inner.cue, &outer.content)
+                || inside(&outer.cue, &inner.content) && outer.role != Role::Outer
+            {
+                continue;
+            }
+            // A document's own content restated ("its report that …") is a
+            // statement of the document, not of whoever mentions it.
+            if inner.rule.id == super::content_noun::RULE.id && inner.source.is_some() {
+                continue;
+            }
+            let speaker = inner.speaker.clone().or(inner.source.clone());
+            let o = &mut cands[a];
+            if o.speaker.is_none() {
+                o.speaker = speaker;
+            }
+            gone[b] = true;
+        }
+    }
+    let mut k = 0;
+    cands.retain(|_| {
+        let keep = !gone[k];
+        k += 1;
+        keep
+    });
+}
+
+/// "confirmed the figure, saying …": one statement under two cues.
+fn restating(p: &Paragraph, cands: &mut Vec<Candidate>) {
+    let mut k = 1;
+    while k < cands.len() {
+        let (a, b) = (&cands[k - 1], &cands[k]);
+        let same_source = a.source.is_some() && a.source == b.source;
+        let saying = b.rule.id == super::participle::RULE.id && p.is(b.cue.start, "saying");
+        let a_object_only = a.content.end <= b.cue.start;
+        if same_source && saying && a_object_only && a.rule.id != super::participle::RULE.id {
+            let b = cands.remove(k);
+            let a = &mut cands[k - 1];
+            a.cue = a.cue.start..b.cue.end;
+            a.content = a.content.start.min(b.content.start)..b.content.end.max(a.content.end);
+            a.vehicle = a.vehicle.take().or(b.vehicle);
+            continue;
+        }
+        k += 1;
+    }
+}

@@ -1,0 +1,139 @@
+//! `attribution.participle`: a participle of saying that hangs off a
+//! clause — "…, saying the dam had failed", "issued a statement saying
+//! …", "…, adding that the state must act", and the fronted "Calling it
+//! a fraud, he …". The source is the subject of the clause it belongs
+//! to; an object between ("a statement", "a correction") is the item that
+//! carried the words.
+
+use super::{Candidate, Detector, Role, RuleInfo};
+use crate::analysis::lexicon::{Classes, Lexicon, ListId};
+use crate::analysis::reading::Paragraph;
+use crate::analysis::syntax::tags::Tag;
+
+pub static RULE: RuleInfo = RuleInfo {
+    id: "attribution.participle",
+    explanation: "'{cue}' reports what the clause's subject, {source}, said",
+};
+
+#[derive(Debug)]
+pub struct Participle {
+    speech: ListId,
+    calling: ListId,
+    content_object: ListId,
+}
+
+impl Participle {
+    pub fn new(lex: &Lexicon) -> Self {
+        Participle {
+            speech: lex.list("speech_verbs"),
+            calling: lex.list("calling_verbs"),
+            content_object: lex.list("content_object_verbs"),
+        }
+    }
+}
+
+impl Detector for Participle {
+    fn info(&self) -> &'static RuleInfo {
+        &RULE
+    }
+
+    fn triggers(&self) -> Classes {
+        Classes::of(&[self.speech, self.calling])
+    }
+
+    fn detect(&self, p: &Paragraph, sentence: usize, out: &mut Vec<Candidate>) {
+        let s = p.sentences[sentence].clone();
+        for i in s.clone() {
+            if p.tags[i] != Tag::VBG || !(p.has(i, self.speech) || p.has(i, self.calling)) {
+                continue;
+            }
+            // Part of a tensed group ("was saying") is the verb rule's.
+            if p.chunks
+                .vg_at(i)
+                .is_some_and(|v| p.chunks.vgs[v].tokens.start != i)
+            {
+                continue;
+            }
+            let cue_end = p.entry_at(i, self.speech).unwrap_or(i + 1).max(i + 1);
+            let fronted = i == s.start;
+            // What the participle hangs off: a comma, or the object of the
+            // verb before it ("issued a statement [on Wednesday] saying").
+            let mut vehicle = None;
+            let mut host = None;
+            if !fronted {
+                let mut k = i;
+                // a time phrase between: "a statement Wednesday saying"
+                if let Some(np) = p.chunks.np_ending_at(k - 1)
+                    && p.chunks.np_ending_at(k - 1).is_some()
+                    && k >= 2
+                {
+                    let np = &p.chunks.nps[np];
+                    if p.is_any(np.head, crate::analysis::syntax::chunks::words::TIME) {
+                        k = np.tokens.start;
+                    }
+                }
+                if p.is_mark(k - 1, ',') {
+                    host = p
+                        .chunks
+                        .vgs
+                        .iter()
+                        .rfind(|v| v.finite && v.tokens.end <= k && v.tokens.start >= s.start);
+                } else if let Some(np) = p.chunks.np_ending_at(k - 1) {
+                    let start = p.chunks.nps[np].tokens.start;
+                    let verb = p.chunks.vg_at(start.saturating_sub(1));
+                    if let Some(v) = verb.filter(|&v| p.chunks.vgs[v].finite) {
+                        host = Some(&p.chunks.vgs[v]);
+                        vehicle = Some(start..k);
+                    }
+                }
+            } else {
+                // "Calling it a fraud, he announced …": the next clause's verb.
+                host = p
+                    .chunks
+                    .vgs
+                    .iter()
+                    .find(|v| v.finite && v.tokens.start > i && v.tokens.start < s.end);
+            }
+            let Some(host) = host else { continue };
+            if host.negated && !fronted {
+                continue;
+            }
+            let Some(source) = p.subject_of(host).or_else(|| {
+                // "…," said the ministry, adding …
+                super::verbs::source(p, host).map(|(r, _)| r)
+            }) else {
+                continue;
+            };
+            // What it reports: a clause, a quotation, the object of a
+            // content verb, or a calling verb's complement.
+            let limit = if fronted {
+                (i..s.end).find(|&k| p.is_mark(k, ',')).unwrap_or(s.end)
+            } else {
+                s.end
+            };
+            let content = p
+                .reported_clause(cue_end)
+                .filter(|r| r.start < limit)
+                .or_else(|| super::verbs::quote_after(p, cue_end))
+                .or_else(|| {
+                    let object = p.chunks.np_starting_at(cue_end)?;
+                    let o = &p.chunks.nps[object];
+                    let calls = p.has(i, self.calling);
+                    let takes_object = p.has(i, self.content_object) || calls;
+                    takes_object.then(|| {
+                        let mut end = o.tokens.end;
+                        if calls && end < limit {
+                            end = p.clause_end(end).min(limit).max(end);
+                        }
+                        cue_end..end
+                    })
+                });
+            let Some(content) = content else { continue };
+            let mut c = Candidate::new(&RULE, Role::Plain, sentence, i..cue_end);
+            c.source = Some(source);
+            c.content = content;
+            c.vehicle = vehicle;
+            out.push(c);
+        }
+    }
+}

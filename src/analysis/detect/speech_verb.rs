@@ -1,0 +1,149 @@
+//! `attribution.speech-verb`: a verb of saying, believing or asking with
+//! its subject as the source — "officials said the road was closed",
+//! "'…,' said Omar Reyes", "diplomats believe …", "Hill asked".
+//!
+//! The verb must report something: a clause ("said (that) …"), a
+//! quotation next to it, the sentence it interrupts ("The plan, officials
+//! said, is dead"), or, for verbs whose object is the content, that
+//! object ("confirmed the figure"). "declined to say", "did not say",
+//! "was told to leave" and a bare "said on Tuesday" report nothing.
+
+use super::{Candidate, Detector, Role, RuleInfo, verbs};
+use crate::analysis::lexicon::{Classes, Lexicon, ListId};
+use crate::analysis::reading::Paragraph;
+
+/// Prepositions whose phrase is what a verb of saying reports: "hinted
+/// at", "warned of", "complained about", "warned … against".
+const CONTENT_PREPOSITIONS: &[&str] = &["at", "of", "about", "against", "on", "over"];
+
+pub static RULE: RuleInfo = RuleInfo {
+    id: "attribution.speech-verb",
+    explanation: "'{cue}' reports what {source} said or holds",
+};
+
+#[derive(Debug)]
+pub struct SpeechVerb {
+    speech: ListId,
+    belief: ListId,
+    question: ListId,
+    content_object: ListId,
+}
+
+impl SpeechVerb {
+    pub fn new(lex: &Lexicon) -> Self {
+        SpeechVerb {
+            speech: lex.list("speech_verbs"),
+            belief: lex.list("belief_verbs"),
+            question: lex.list("question_verbs"),
+            content_object: lex.list("content_object_verbs"),
+        }
+    }
+}
+
+impl Detector for SpeechVerb {
+    fn info(&self) -> &'static RuleInfo {
+        &RULE
+    }
+
+    fn triggers(&self) -> Classes {
+        Classes::of(&[self.speech, self.belief, self.question])
+    }
+
+    fn detect(&self, p: &Paragraph, sentence: usize, out: &mut Vec<Candidate>) {
+        let s = p.sentences[sentence].clone();
+        for vg in p.chunks.vgs.iter().filter(|v| s.contains(&v.main)) {
+            let v = vg.main;
+            let speech = p.entry_at(v, self.speech);
+            let belief = p.has(v, self.belief);
+            let question = p.has(v, self.question);
+            if speech.is_none() && !belief && !question {
+                continue;
+            }
+            // "to say", "saying", "a man accused of", "is said to", "did not say".
+            if !vg.finite || vg.passive || vg.negated || vg.infinitive {
+                continue;
+            }
+            let Some((source, inverted)) = verbs::source(p, vg) else {
+                continue;
+            };
+            let cue_end = speech.unwrap_or(vg.tokens.end).max(vg.tokens.end);
+            let cue = vg.tokens.start..cue_end;
+            let mut after = if inverted { source.end } else { cue_end };
+            // The verb's object: who was told, or the content itself.
+            let mut recipient = None;
+            let mut object = None;
+            if after < s.end
+                && !p.starts_clause(after, s.end)
+                && p.chunks.np_starting_at(after).is_some()
+            {
+                if let Some(o) = p.phrase_from(after, s.end) {
+                    object = Some(o.clone());
+                    after = o.end;
+                }
+            }
+            let mut content = p.reported_clause(after);
+            if content.is_some() {
+                recipient = object.clone();
+            }
+            if content.is_none() && !belief {
+                let attribution = source.start.min(cue.start)..source.end.max(cue.end);
+                content = verbs::quote_before(p, attribution.start)
+                    .or_else(|| verbs::quote_after(p, attribution.end))
+                    .or_else(|| {
+                        // `"Why?" Hill asked.`: the sentence is the attribution alone.
+                        let alone = attribution.start == s.start && (attribution.end + 1 >= s.end);
+                        alone
+                            .then(|| verbs::quote_of_previous_sentence(p, sentence))
+                            .flatten()
+                    })
+                    .or_else(|| verbs::parenthetical_content(p, attribution.clone()));
+            }
+            if content.is_none() && p.has(v, self.content_object) && !question {
+                content = object.clone();
+            }
+            // "hinted at its dual use", "warned Israel against …", "spoke of
+            // a crisis": the phrase of a preposition after the verb.
+            if content.is_none() && after < s.end && p.is_any(after, CONTENT_PREPOSITIONS) {
+                if let Some(r) = p.phrase_from(after + 1, s.end)
+                    && !crate::analysis::sources::is_time(
+                        p,
+                        p.chunks
+                            .np_at(after + 1)
+                            .map_or(after + 1, |n| p.chunks.nps[n].head),
+                    )
+                {
+                    content = Some(after + 1..p.clause_end(after + 1).max(r.end));
+                }
+            }
+            // "As Robert Berger reports, the incident …": the clause after.
+            if content.is_none()
+                && !inverted
+                && source.start > s.start
+                && p.is(source.start - 1, "as")
+            {
+                let mut start = cue_end;
+                while start < s.end
+                    && (p.is_mark(start, ',')
+                        || p.tags[start] == crate::analysis::syntax::tags::Tag::IN)
+                {
+                    if p.is_mark(start, ',') {
+                        start += 1;
+                        break;
+                    }
+                    start = p
+                        .chunks
+                        .np_starting_at(start + 1)
+                        .map_or(start + 1, |n| p.chunks.nps[n].tokens.end);
+                }
+                let end = p.clause_end(start);
+                content = (end > start).then_some(start..end);
+            }
+            let Some(content) = content else { continue };
+            let mut c = Candidate::new(&RULE, Role::Plain, sentence, cue);
+            c.source = Some(source);
+            c.recipient = recipient;
+            c.content = content;
+            out.push(c);
+        }
+    }
+}

@@ -1,0 +1,158 @@
+//! `link.dispute`: a denial by another party — "the ministry denied the
+//! report", "Hill called the story 'false'", "officials said the report
+//! was wrong" — marks the claims resting on what it denies as disputed:
+//! worth showing, not a retraction (the guide's near misses).
+
+use std::ops::Range;
+
+use crate::analysis::coref::same_material;
+use crate::analysis::lexicon::{Lexicon, ListId};
+use crate::analysis::model::{Link, Reference};
+use crate::analysis::reading::Paragraph;
+use crate::analysis::resolve::{Draft, Resolved, Resolver};
+
+pub const RULE_ID: &str = "link.dispute";
+
+/// A denial of an item.
+#[derive(Debug, Clone)]
+pub struct Dispute {
+    pub paragraph: usize,
+    pub sentence: usize,
+    pub words: Range<usize>,
+    pub item: Resolved,
+    /// Who denies it.
+    pub by: Option<Resolved>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Lists {
+    verbs: ListId,
+    calling: ListId,
+    speech: ListId,
+    falsity: ListId,
+    items: ListId,
+    hearsay: ListId,
+}
+
+impl Lists {
+    pub fn new(lex: &Lexicon) -> Lists {
+        Lists {
+            verbs: lex.list("dispute_verbs"),
+            calling: lex.list("calling_verbs"),
+            speech: lex.list("speech_verbs"),
+            falsity: lex.list("falsity_words"),
+            items: lex.list("item_nouns"),
+            hearsay: lex.list("hearsay_nouns"),
+        }
+    }
+}
+
+/// Finds the paragraph's denials and resolves what they deny.
+pub fn find(p: &Paragraph, l: &Lists, resolver: &mut Resolver) -> Vec<Dispute> {
+    let mut out = Vec::new();
+    for (si, s) in p.sentences.iter().enumerate() {
+        for vg in p
+            .chunks
+            .vgs
+            .iter()
+            .filter(|v| s.contains(&v.main) && v.finite && !v.negated)
+        {
+            let v = vg.main;
+            let item_at = |k: usize| -> Option<Range<usize>> {
+                let r = p.phrase_from(k, s.end)?;
+                let h = resolver.classifier().main_head(p, r.clone());
+                (p.has(h, l.items) || p.has(h, l.hearsay)).then_some(r)
+            };
+            let item = if p.has(v, l.verbs) {
+                // "denied the report"
+                item_at(vg.tokens.end)
+            } else if p.has(v, l.calling) {
+                // "called the story 'false'"
+                item_at(vg.tokens.end).filter(|r| {
+                    (r.end..p.clause_end(r.end).max(r.end))
+                        .any(|k| p.entry_at(k, l.falsity).is_some())
+                })
+            } else if p.has(v, l.speech) {
+                // "said the report was wrong"
+                p.reported_clause(vg.tokens.end).and_then(|c| {
+                    let r = item_at(c.start)?;
+                    let rest = r.end..c.end;
+                    rest.clone()
+                        .any(|k| p.entry_at(k, l.falsity).is_some())
+                        .then_some(r)
+                })
+            } else {
+                None
+            };
+            let Some(item) = item else { continue };
+            let by = p.subject_of(vg);
+            let item = resolver.resolve(p, item);
+            let by = by.map(|b| resolver.resolve(p, b));
+            out.push(Dispute {
+                paragraph: p.index,
+                sentence: si,
+                words: vg.tokens.clone(),
+                item,
+                by,
+            });
+        }
+    }
+    out
+}
+
+/// Marks the drafts each denial concerns: those resting on the denied
+/// item, by mention or by material, before it — unless the denier is the
+/// item's own author.
+pub fn link(paras: &[Paragraph], disputes: &[Dispute], drafts: &mut [Draft]) {
+    for e in disputes.iter().take(super::MAX_EVENTS) {
+        let ep = &paras[e.paragraph];
+        let b = ep.bytes(e.words.clone());
+        let words = Reference {
+            paragraph: e.paragraph,
+            text: ep.text[b.clone()].to_string(),
+            start: b.start,
+            end: b.end,
+        };
+        let ib = ep.bytes(e.item.tokens.clone());
+        let item = Reference {
+            paragraph: e.paragraph,
+            text: ep.text[ib.clone()].to_string(),
+            start: ib.start,
+            end: ib.end,
+        };
+        // The latest claim before the denial resting on that material.
+        let target = (0..drafts.len()).rev().find(|&k| {
+            let d = &drafts[k];
+            let here = d.paragraph == e.paragraph
+                && d.source.as_ref().is_some_and(|s| {
+                    s.tokens.start < e.item.tokens.end && e.item.tokens.start < s.tokens.end
+                });
+            if here {
+                return true;
+            }
+            let before = (d.paragraph, d.cue.start) < (e.paragraph, e.words.start);
+            let denier =
+                e.by.as_ref()
+                    .is_some_and(|by| d.source.as_ref().is_some_and(|s| s.entity == by.entity));
+            if !before || denier || d.paragraph + 3 < e.paragraph {
+                return false;
+            }
+            d.source
+                .as_ref()
+                .is_some_and(|s| s.entity == e.item.entity || same_material(&s.head, &e.item.head))
+                || d.vehicle
+                    .as_ref()
+                    .is_some_and(|v| v.entity == e.item.entity)
+                || d.source.is_none() && d.speaker.is_none() && e.item.class.plural
+        });
+        if let Some(k) = target
+            && drafts[k].disputed_by.is_none()
+        {
+            drafts[k].disputed_by = Some(Link {
+                words: words.clone(),
+                rule: RULE_ID,
+                item: Some(item.clone()),
+            });
+        }
+    }
+}

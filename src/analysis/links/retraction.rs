@@ -1,0 +1,480 @@
+//! The retraction model: withdrawal events, the items they withdraw, and
+//! the claims that rest on those items.
+//!
+//! 1. **Events.** A verb of withdrawal ("retracted", "pulled", "has since
+//!    been withdrawn", "took down", "recanted"), a withdrawn item's own
+//!    modifier ("a since-deleted post", "the retracted paper"), or a noun
+//!    ("the retraction of the story"), with its agent and its object. A
+//!    negated, refused or merely demanded withdrawal ("refused to
+//!    retract", "has no plans to withdraw", "called for a retraction") is
+//!    no event, and neither is another sense of the verb: an event needs
+//!    an item that can be withdrawn — a story, report, paper, statement,
+//!    post, memo, testimony (the `item_nouns` list), or a pronoun or
+//!    description pointing back to one — or, for "recant", a person.
+//! 2. **Items.** The object's phrase is resolved like any source
+//!    ([`crate::analysis::coref`]): "the story" and "it" point back to the
+//!    material they name, "a memo on the budget" is new material that
+//!    later mentions ("The memo had said …") point back to. Its owner is
+//!    its possessor ("its report") or the event's agent.
+//! 3. **Claims.** Retracted: a claim whose source or vehicle is a mention
+//!    of the item (the same entity, or the same material of the same
+//!    owner: "its story" and "the May 9 Newsweek report"); the content
+//!    restated inside the event's own sentence ("a story … that said X",
+//!    "its report that X"); claims the owner published when the item is
+//!    its own report ("The Ledger reported …" — "the paper pulled the
+//!    story"); and for a recantation, the person's statements before it.
+//!    Not retracted: the announcement of the withdrawal (a claim whose
+//!    content holds the event), what the person says now, and other items.
+
+use std::ops::Range;
+
+use crate::analysis::coref::{Entity, same_material};
+use crate::analysis::detect::Role;
+use crate::analysis::lexicon::{Lexicon, ListId};
+use crate::analysis::model::{Link, Reference};
+use crate::analysis::reading::Paragraph;
+use crate::analysis::resolve::{Draft, Resolved, Resolver};
+use crate::analysis::sources::Category;
+use crate::analysis::syntax::tags::Tag;
+
+pub const SAME_ITEM: &str = "retraction.same-item";
+pub const RESTATED: &str = "retraction.restated";
+pub const PUBLISHED: &str = "retraction.published-by-owner";
+pub const RECANTED: &str = "retraction.recantation";
+
+/// What is withdrawn.
+#[derive(Debug, Clone)]
+pub enum Target {
+    /// Material: its phrase resolved, and its owner.
+    Item {
+        item: Resolved,
+        owner: Option<Resolved>,
+        /// "another story", "a different article": not what came before.
+        other: bool,
+    },
+    /// A person taking back their own words.
+    Person { who: Resolved },
+}
+
+/// One withdrawal.
+#[derive(Debug, Clone)]
+pub struct Event {
+    pub paragraph: usize,
+    pub sentence: usize,
+    /// The withdrawal's words.
+    pub words: Range<usize>,
+    pub target: Target,
+}
+
+/// The lists events are read with.
+#[derive(Debug, Clone)]
+pub struct Lists {
+    verbs: ListId,
+    nouns: ListId,
+    items: ListId,
+    recant: ListId,
+    testimony: ListId,
+    refusal: ListId,
+    demand: ListId,
+    publish: ListId,
+}
+
+impl Lists {
+    pub fn new(lex: &Lexicon) -> Lists {
+        Lists {
+            verbs: lex.list("withdrawal_verbs"),
+            nouns: lex.list("withdrawal_nouns"),
+            items: lex.list("item_nouns"),
+            recant: lex.list("recant_verbs"),
+            testimony: lex.list("testimony_nouns"),
+            refusal: lex.list("refusal_words"),
+            demand: lex.list("demand_verbs"),
+            publish: lex.list("publish_verbs"),
+        }
+    }
+}
+
+const OTHER: &[&str] = &[
+    "another",
+    "different",
+    "separate",
+    "unrelated",
+    "other",
+    "earlier",
+    "second",
+];
+
+/// Whether the infinitive at `to` is refused or demanded by someone other
+/// than the item's author: "refused to retract", "has no plans to
+/// withdraw", "called on the paper to retract".
+fn refused_or_demanded(p: &Paragraph, l: &Lists, to: usize, lo: usize) -> bool {
+    let from = to.saturating_sub(8).max(lo);
+    (from..to).any(|k| p.entry_at(k, l.refusal).is_some() || p.entry_at(k, l.demand).is_some())
+}
+
+/// The words "since-retracted", "now-deleted", "retracted" inside a noun
+/// phrase before its head.
+fn withdrawn_modifier(p: &Paragraph, l: &Lists, lex: &Lexicon, k: usize) -> bool {
+    let w = p.word(k).to_lowercase();
+    let stem = w
+        .strip_prefix("since-")
+        .or_else(|| w.strip_prefix("now-"))
+        .or_else(|| w.strip_prefix("later-"));
+    match stem {
+        Some(s) => lex.classes(s).has(l.verbs),
+        None => matches!(p.tags[k], Tag::VBN | Tag::JJ) && p.has(k, l.verbs) && !p.is(k, "pulled"),
+    }
+}
+
+/// Finds the paragraph's withdrawals and resolves what they name.
+pub fn find(p: &Paragraph, lex: &Lexicon, l: &Lists, resolver: &mut Resolver) -> Vec<Event> {
+    let mut out = Vec::new();
+    for (si, s) in p.sentences.iter().enumerate() {
+        // Verbs: "pulled the story", "was retracted", "recanted".
+        for vg in p.chunks.vgs.iter().filter(|v| s.contains(&v.main)) {
+            let v = vg.main;
+            let withdraws = p.entry_at(v, l.verbs);
+            let recants = p.entry_at(v, l.recant);
+            if withdraws.is_none() && recants.is_none() || vg.negated {
+                continue;
+            }
+            if vg.infinitive && refused_or_demanded(p, l, vg.tokens.start, s.start) {
+                // A demand by the item's authors counts ("asked the journal to
+                // retract their paper"): their own pronoun owns the item.
+                let own = p.phrase_from(vg.tokens.end, s.end).is_some_and(|o| {
+                    p.tags[o.start] == Tag::PRPS
+                        && !p.entries_in(s.clone(), l.demand).is_empty()
+                        && p.entries_in(s.clone(), l.refusal).is_empty()
+                });
+                if !own {
+                    continue;
+                }
+            }
+            if !vg.finite && !vg.infinitive && p.tags[v] != Tag::VBN && p.tags[v] != Tag::VBG {
+                continue;
+            }
+            let words_end = withdrawals_end(withdraws, recants, vg.tokens.end);
+            let words = vg.tokens.start..words_end;
+            let (item_tokens, agent) =
+                if vg.passive || (!vg.finite && p.tags[v] == Tag::VBN && !vg.infinitive) {
+                    let by = (words_end..s.end.min(words_end + 6)).find(|&k| p.is(k, "by"));
+                    (
+                        p.subject_of(vg),
+                        by.and_then(|b| p.phrase_from(b + 1, s.end)),
+                    )
+                } else {
+                    let object = (words_end < s.end)
+                        .then(|| p.chunks.np_starting_at(words_end))
+                        .flatten()
+                        .and_then(|_| p.phrase_from(words_end, s.end));
+                    let agent = p.subject_of(vg).or_else(|| {
+                        // "… and withdrew it": the first verb's subject.
+                        None
+                    });
+                    (object, agent)
+                };
+            let is_item = |r: &Range<usize>| {
+                let head = resolver.classifier().main_head(p, r.clone());
+                let h = head;
+                p.has(h, l.items)
+                    || p.phrase_at(h.saturating_sub(1), l.items) == Some(h + 1)
+                    || p.tags[h] == Tag::PRP && (p.is(h, "it") || p.is(h, "them"))
+            };
+            match item_tokens {
+                Some(item)
+                    if recants.is_some()
+                        && p.has(
+                            resolver.classifier().main_head(p, item.clone()),
+                            l.testimony,
+                        ) =>
+                {
+                    // "recanted his testimony": the possessor, else the subject.
+                    let who = if p.tags[item.start] == Tag::PRPS {
+                        Some(item.start..item.start + 1)
+                    } else {
+                        agent.clone()
+                    };
+                    if let Some(who) = who {
+                        let who = resolver.resolve(p, who);
+                        out.push(Event {
+                            paragraph: p.index,
+                            sentence: si,
+                            words,
+                            target: Target::Person { who },
+                        });
+                    }
+                }
+                Some(item) if is_item(&item) && withdraws.is_some() => {
+                    let other = item.clone().any(|k| p.is_any(k, OTHER));
+                    let owner_tokens = (p.tags[item.start] == Tag::PRPS)
+                        .then(|| item.start..item.start + 1)
+                        .or(agent.clone());
+                    let item = resolver.resolve(p, item);
+                    let owner = owner_tokens.map(|o| resolver.resolve(p, o));
+                    out.push(Event {
+                        paragraph: p.index,
+                        sentence: si,
+                        words,
+                        target: Target::Item { item, owner, other },
+                    });
+                }
+                None if recants.is_some() && !vg.passive => {
+                    // "She later recanted."
+                    if let Some(who) = agent {
+                        let class = resolver.classifier().classify(p, who.clone());
+                        if class.category.is_people()
+                            || matches!(class.category, Category::Pronoun | Category::ProperName)
+                        {
+                            let who = resolver.resolve(p, who);
+                            out.push(Event {
+                                paragraph: p.index,
+                                sentence: si,
+                                words,
+                                target: Target::Person { who },
+                            });
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        // Modifiers: "a since-deleted post", "the retracted paper".
+        for np in p.chunks.nps.iter().filter(|n| s.contains(&n.head)) {
+            let Some(m) = (np.tokens.start..np.head).find(|&k| withdrawn_modifier(p, l, lex, k))
+            else {
+                continue;
+            };
+            if !p.has(np.head, l.items) {
+                continue;
+            }
+            let tokens = p
+                .phrase_from(np.tokens.start, s.end)
+                .unwrap_or(np.tokens.clone());
+            let item = resolver.resolve(p, tokens);
+            out.push(Event {
+                paragraph: p.index,
+                sentence: si,
+                words: m..m + 1,
+                target: Target::Item {
+                    item,
+                    owner: None,
+                    other: false,
+                },
+            });
+        }
+        // Nouns: "the retraction of the story".
+        for k in s.clone() {
+            if !p.has(k, l.nouns) || k + 2 >= s.end || !p.is(k + 1, "of") {
+                continue;
+            }
+            if k > s.start
+                && (s.start..k).any(|j| {
+                    p.entry_at(j, l.demand).is_some() || p.entry_at(j, l.refusal).is_some()
+                })
+            {
+                continue;
+            }
+            let Some(item) = p.phrase_from(k + 2, s.end) else {
+                continue;
+            };
+            if !p.has(resolver.classifier().main_head(p, item.clone()), l.items) {
+                continue;
+            }
+            let item = resolver.resolve(p, item);
+            out.push(Event {
+                paragraph: p.index,
+                sentence: si,
+                words: k..k + 2,
+                target: Target::Item {
+                    item,
+                    owner: None,
+                    other: false,
+                },
+            });
+        }
+        let _ = l.publish;
+    }
+    out
+}
+
+fn withdrawals_end(a: Option<usize>, b: Option<usize>, vg_end: usize) -> usize {
+    a.into_iter()
+        .chain(b)
+        .chain(std::iter::once(vg_end))
+        .max()
+        .unwrap_or(vg_end)
+}
+
+/// A draft's position, for "before the event".
+fn before(d: &Draft, e: &Event) -> bool {
+    (d.paragraph, d.cue.start) < (e.paragraph, e.words.start)
+}
+
+/// Whether a draft announces the event (its content holds the event's
+/// words): "Newsweek said it was retracting the report" is not retracted.
+fn announces(d: &Draft, e: &Event) -> bool {
+    d.paragraph == e.paragraph && d.content.contains(&e.words.start) && !d.content.is_empty()
+}
+
+fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
+    a.start < b.end && b.start < a.end
+}
+
+/// The capitalised name words of every mention of an entity.
+fn owner_names(r: &Resolved, memory: &crate::analysis::coref::Memory) -> Vec<String> {
+    memory
+        .mentions
+        .iter()
+        .filter(|m| m.entity == r.entity)
+        .flat_map(|m| m.names.iter().cloned())
+        .collect()
+}
+
+/// The names in a draft's source phrase ("Newsweek" in "the May 9
+/// Newsweek report").
+fn source_names(paras: &[Paragraph], d: &Draft) -> Vec<String> {
+    let Some(s) = &d.source else {
+        return Vec::new();
+    };
+    let p = &paras[d.paragraph];
+    s.tokens
+        .clone()
+        .filter(|&k| p.tags[k].is_proper())
+        .map(|k| p.word(k).to_string())
+        .collect()
+}
+
+/// Marks every draft resting on withdrawn material.
+pub fn link(
+    paras: &[Paragraph],
+    lex: &Lexicon,
+    events: &[Event],
+    drafts: &mut [Draft],
+    memory: &crate::analysis::coref::Memory,
+) {
+    let publish = lex.list("publish_verbs");
+    for e in events.iter().take(super::MAX_EVENTS) {
+        let ep = &paras[e.paragraph];
+        let words = {
+            let b = ep.bytes(e.words.clone());
+            Reference {
+                paragraph: e.paragraph,
+                text: ep.text[b.clone()].to_string(),
+                start: b.start,
+                end: b.end,
+            }
+        };
+        let item_ref = |r: &Resolved| {
+            let b = ep.bytes(r.tokens.clone());
+            Reference {
+                paragraph: e.paragraph,
+                text: ep.text[b.clone()].to_string(),
+                start: b.start,
+                end: b.end,
+            }
+        };
+        let mut hits: Vec<(usize, &'static str)> = Vec::new();
+        match &e.target {
+            Target::Person { who } => {
+                for (k, d) in drafts.iter().enumerate() {
+                    let rests = d.entity() == Some(who.entity)
+                        || d.speaker.as_ref().is_some_and(|s| s.entity == who.entity);
+                    if rests && before(d, e) && !announces(d, e) {
+                        hits.push((k, RECANTED));
+                    }
+                }
+            }
+            Target::Item { item, owner, other } => {
+                let entity: Entity = item.entity;
+                let owner_entity = owner.as_ref().map(|o| o.entity);
+                let names = owner
+                    .as_ref()
+                    .map(|o| owner_names(o, memory))
+                    .unwrap_or_default();
+                let definite = item.class.definite || item.class.category == Category::Pronoun;
+                let fresh = item.antecedent.is_none();
+                for (k, d) in drafts.iter().enumerate() {
+                    if announces(d, e)
+                        && !d.source.as_ref().is_some_and(|s| {
+                            d.paragraph == e.paragraph && overlaps(&s.tokens, &item.tokens)
+                        })
+                    {
+                        continue;
+                    }
+                    // Restated in the event's own words, or in its sentence.
+                    let here = d.paragraph == e.paragraph;
+                    if here
+                        && (d
+                            .source
+                            .as_ref()
+                            .is_some_and(|s| overlaps(&s.tokens, &item.tokens))
+                            || d.vehicle
+                                .as_ref()
+                                .is_some_and(|v| overlaps(&v.tokens, &item.tokens)))
+                    {
+                        hits.push((k, RESTATED));
+                        continue;
+                    }
+                    if *other {
+                        continue;
+                    }
+                    // A mention of the same item, before or after.
+                    let same_entity = d.source.as_ref().is_some_and(|s| s.entity == entity)
+                        || d.vehicle.as_ref().is_some_and(|v| v.entity == entity);
+                    if same_entity && d.role != Role::Hedge {
+                        hits.push((k, SAME_ITEM));
+                        continue;
+                    }
+                    // The same material of the same owner ("its story",
+                    // "the Newsweek report").
+                    if let Some(s) = &d.source
+                        && s.class.category == Category::Document
+                        && same_material(&s.head, &item.head)
+                        && !names.is_empty()
+                        && source_names(paras, d).iter().any(|n| names.contains(n))
+                    {
+                        hits.push((k, SAME_ITEM));
+                        continue;
+                    }
+                    // The owner's own report of it, before the withdrawal:
+                    // "The Ledger reported …" / "the paper pulled the story".
+                    if (definite || fresh) && before(d, e) {
+                        let by_owner = owner_entity.is_some()
+                            && d.source.as_ref().map(|s| s.entity) == owner_entity;
+                        let published = paras[d.paragraph].entry_at(d.cue.start, publish).is_some()
+                            || paras[d.paragraph]
+                                .chunks
+                                .vg_at(d.cue.start)
+                                .is_some_and(|v| {
+                                    paras[d.paragraph]
+                                        .has(paras[d.paragraph].chunks.vgs[v].main, publish)
+                                });
+                        let vehicle_matches = d
+                            .vehicle
+                            .as_ref()
+                            .is_some_and(|v| same_material(&v.head, &item.head));
+                        if by_owner
+                            && (published || vehicle_matches)
+                            && (fresh || item.antecedent.is_none())
+                        {
+                            hits.push((k, PUBLISHED));
+                        }
+                    }
+                }
+            }
+        }
+        let item = match &e.target {
+            Target::Item { item, .. } => Some(item_ref(item)),
+            Target::Person { .. } => None,
+        };
+        for (k, rule) in hits {
+            if drafts[k].retracted_by.is_none() {
+                drafts[k].retracted_by = Some(Link {
+                    words: words.clone(),
+                    rule,
+                    item: item.clone(),
+                });
+            }
+        }
+    }
+}

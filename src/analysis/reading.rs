@@ -1,0 +1,142 @@
+//! A paragraph as the rules read it: its syntax ([`Parsed`]: tokens,
+//! sentences, quotations, tags, phrases) and, for every word, the word
+//! lists it is in ([`Classes`]), with the phrases of several words found
+//! once.
+
+use std::ops::{Deref, Range};
+
+use super::lexicon::{Classes, Lexicon, ListId, PhraseHit};
+use super::syntax::tagger::Scratch;
+use super::syntax::{Parsed, Syntax, parse};
+
+/// One paragraph, read.
+#[derive(Debug, Clone)]
+pub struct Paragraph<'a> {
+    /// Its index in the article.
+    pub index: usize,
+    pub parsed: Parsed<'a>,
+    /// Each token's lists (single-word entries).
+    pub classes: Vec<Classes>,
+    /// Entries of several words, by first token.
+    pub phrases: Vec<PhraseHit>,
+    /// The union of each sentence's classes and phrase lists: a rule
+    /// passes over a sentence with none of its words.
+    pub sentence_classes: Vec<Classes>,
+}
+
+impl<'a> Deref for Paragraph<'a> {
+    type Target = Parsed<'a>;
+    fn deref(&self) -> &Parsed<'a> {
+        &self.parsed
+    }
+}
+
+/// What reading reuses from one paragraph to the next.
+#[derive(Debug, Default)]
+pub struct Reader {
+    scratch: Scratch,
+    lower: String,
+}
+
+impl Reader {
+    /// Reads paragraph `index`.
+    pub fn read<'a>(
+        &mut self,
+        index: usize,
+        text: &'a str,
+        lex: &Lexicon,
+        syntax: &Syntax,
+    ) -> Paragraph<'a> {
+        let parsed = parse(text, syntax, &mut self.scratch);
+        let n = parsed.tokens.len();
+        // Every word in lower case, in one buffer: typographic apostrophes
+        // read as straight ones.
+        self.lower.clear();
+        let mut ends = Vec::with_capacity(n);
+        for t in &parsed.tokens {
+            let w = &text[t.range()];
+            if w.is_ascii() {
+                self.lower
+                    .extend(w.bytes().map(|b| b.to_ascii_lowercase() as char));
+            } else {
+                for c in w.chars().flat_map(char::to_lowercase) {
+                    self.lower.push(if c == '’' || c == '‘' { '\'' } else { c });
+                }
+            }
+            ends.push(self.lower.len());
+        }
+        let mut words: Vec<&str> = Vec::with_capacity(n);
+        let mut start = 0;
+        for &e in &ends {
+            words.push(&self.lower[start..e]);
+            start = e;
+        }
+        let classes: Vec<Classes> = words.iter().map(|w| lex.classes(w)).collect();
+        let mut phrases = Vec::new();
+        for i in 0..n {
+            if lex.starts_phrase(words[i]) {
+                lex.phrases_at(&words, i, &mut phrases);
+            }
+        }
+        let mut sentence_classes = Vec::with_capacity(parsed.sentences.len());
+        for s in &parsed.sentences {
+            let mut c = classes[s.clone()]
+                .iter()
+                .fold(Classes::default(), |a, &b| a.union(b));
+            for h in phrases.iter().filter(|h| s.contains(&h.start)) {
+                c = c.with(h.list);
+            }
+            sentence_classes.push(c);
+        }
+        Paragraph {
+            index,
+            parsed,
+            classes,
+            phrases,
+            sentence_classes,
+        }
+    }
+}
+
+impl Paragraph<'_> {
+    /// Whether token `i` is a single-word entry of `list`.
+    pub fn has(&self, i: usize, list: ListId) -> bool {
+        self.classes.get(i).is_some_and(|c| c.has(list))
+    }
+
+    /// The end (exclusive) of the longest entry of `list` of several words
+    /// starting at token `i`.
+    pub fn phrase_at(&self, i: usize, list: ListId) -> Option<usize> {
+        let from = self.phrases.partition_point(|h| h.start < i);
+        self.phrases[from..]
+            .iter()
+            .take_while(|h| h.start == i)
+            .filter(|h| h.list == list)
+            .map(|h| h.end)
+            .max()
+    }
+
+    /// The end of an entry of `list` at `i`, of one word or several.
+    pub fn entry_at(&self, i: usize, list: ListId) -> Option<usize> {
+        self.phrase_at(i, list)
+            .or_else(|| self.has(i, list).then_some(i + 1))
+    }
+
+    /// The entries of `list` (of any length) inside `range`, as ranges.
+    pub fn entries_in(&self, range: Range<usize>, list: ListId) -> Vec<Range<usize>> {
+        let mut out = Vec::new();
+        for i in range.clone() {
+            if let Some(end) = self.entry_at(i, list)
+                && end <= range.end
+            {
+                out.push(i..end);
+            }
+        }
+        out
+    }
+
+    /// Whether sentence `s` has any word of `lists`.
+    pub fn sentence_has(&self, s: usize, lists: Classes) -> bool {
+        self.sentence_classes.get(s).is_some_and(|c| c.any(lists))
+    }
+}

@@ -1,0 +1,397 @@
+//! Base phrases from tags: noun phrases with their heads, and verb groups
+//! with their tense, voice and negation.
+//!
+//! A base noun phrase is a determiner or possessor, modifiers and nouns up
+//! to its head ("two senior officials", "Britain's Defense Ministry", "Korea
+//! expert Bruce Bennett", "a leaked memo"); a pronoun is one on its own. A
+//! verb group is a verb with its auxiliaries, adverbs and negation ("has
+//! not yet said", "was reportedly told", "to retract"). Everything larger —
+//! a source with its appositive, a clause's subject, a verb's content — is
+//! read from these by [`super::grammar`].
+//!
+//! Chunking by rules over tags is the classic fast shallow parse (Abney's
+//! "Parsing by chunks", 1991): linear, with no model of its own, and its
+//! rules are this file.
+
+use std::ops::Range;
+
+use super::tags::Tag;
+use super::tokens::{Kind, Token};
+
+/// A base noun phrase.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Np {
+    pub tokens: Range<usize>,
+    /// Its head: the last noun, or the pronoun, number or determiner that
+    /// stands alone.
+    pub head: usize,
+    /// Where a possessor ("Britain's") ends: the token after its "'s".
+    pub after_possessor: Option<usize>,
+}
+
+/// A verb with its auxiliaries.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct VerbGroup {
+    pub tokens: Range<usize>,
+    /// The main verb.
+    pub main: usize,
+    /// Led by a tensed verb or a modal ("said", "has said", "will say").
+    pub finite: bool,
+    /// A form of "be" before a past participle ("was told", "is said").
+    pub passive: bool,
+    /// "not", "n't", "never" among its words.
+    pub negated: bool,
+    /// Led by "to" ("to retract").
+    pub infinitive: bool,
+}
+
+/// The base phrases of a paragraph.
+#[derive(Debug, Clone, Default)]
+pub struct Chunks {
+    pub nps: Vec<Np>,
+    pub vgs: Vec<VerbGroup>,
+    /// For each token, 1 + the index of its noun phrase (0: none).
+    np_of: Vec<u32>,
+    /// For each token, 1 + the index of its verb group (0: none).
+    vg_of: Vec<u32>,
+}
+
+impl Chunks {
+    pub fn np_at(&self, token: usize) -> Option<usize> {
+        self.np_of
+            .get(token)
+            .and_then(|&k| k.checked_sub(1))
+            .map(|k| k as usize)
+    }
+
+    pub fn vg_at(&self, token: usize) -> Option<usize> {
+        self.vg_of
+            .get(token)
+            .and_then(|&k| k.checked_sub(1))
+            .map(|k| k as usize)
+    }
+
+    /// The noun phrase ending exactly at `last`.
+    pub fn np_ending_at(&self, last: usize) -> Option<usize> {
+        self.np_at(last)
+            .filter(|&k| self.nps[k].tokens.end == last + 1)
+    }
+
+    /// The noun phrase starting exactly at `first`.
+    pub fn np_starting_at(&self, first: usize) -> Option<usize> {
+        self.np_at(first)
+            .filter(|&k| self.nps[k].tokens.start == first)
+    }
+}
+
+/// Closed-class words the chunker reads, in lower case.
+pub mod words {
+    pub const BE: &[&str] = &[
+        "be", "is", "are", "was", "were", "been", "being", "am", "'s", "’s", "'re", "’re", "'m",
+        "’m",
+    ];
+    pub const HAVE: &[&str] = &["have", "has", "had", "having", "'ve", "’ve", "'d", "’d"];
+    pub const DO: &[&str] = &["do", "does", "did"];
+    pub const NEGATIONS: &[&str] = &["not", "n't", "n’t", "never"];
+    /// Words naming a time: they start a phrase of their own ("told
+    /// reporters Tuesday", "the governor this week").
+    pub const TIME: &[&str] = &[
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "yesterday",
+        "today",
+        "tonight",
+        "tomorrow",
+    ];
+    /// Determiners that can stand alone as a phrase ("some say", "many
+    /// believe", "others disagree").
+    pub const STANDALONE: &[&str] = &[
+        "some", "many", "others", "both", "all", "few", "several", "those", "these", "this",
+        "that", "one", "most", "each", "either", "neither", "none",
+    ];
+}
+
+fn lower_is(text: &str, t: &Token, list: &[&str]) -> bool {
+    let w = &text[t.range()];
+    list.iter().any(|x| x.eq_ignore_ascii_case(w))
+}
+
+/// Tags that can stand inside a noun phrase before its head.
+fn premodifier(tag: Tag) -> bool {
+    tag.is_noun()
+        || tag.is_adjective()
+        || matches!(tag, Tag::CD | Tag::VBN | Tag::VBG | Tag::HYPH | Tag::AFX)
+}
+
+/// Finds the base phrases of a paragraph's sentences.
+pub fn chunk(text: &str, tokens: &[Token], tags: &[Tag], sentences: &[Range<usize>]) -> Chunks {
+    let mut c = Chunks {
+        nps: Vec::new(),
+        vgs: Vec::new(),
+        np_of: vec![0; tokens.len()],
+        vg_of: vec![0; tokens.len()],
+    };
+    for s in sentences {
+        noun_phrases(text, tokens, tags, s.clone(), &mut c);
+        verb_groups(text, tokens, tags, s.clone(), &mut c);
+    }
+    c
+}
+
+fn noun_phrases(text: &str, tokens: &[Token], tags: &[Tag], s: Range<usize>, c: &mut Chunks) {
+    let mut i = s.start;
+    while i < s.end {
+        let tag = tags[i];
+        if tag == Tag::PRP {
+            push_np(c, i..i + 1, i, None);
+            i += 1;
+            continue;
+        }
+        // A participle opens a phrase only before its noun ("leaked
+        // memos", "suspected militants"), and a gerund only after a
+        // determiner ("the ruling party"), not "including Afghanistan".
+        let after_aux = (s.start..i)
+            .rev()
+            .find(|&k| !tags[k].is_adverb())
+            .is_some_and(|k| {
+                lower_is(text, &tokens[k], words::BE) || lower_is(text, &tokens[k], words::HAVE)
+            });
+        let starts = matches!(tag, Tag::DT | Tag::PDT | Tag::PRPS | Tag::WPS | Tag::CD)
+            || tag.is_noun()
+            || tag.is_adjective()
+            || (tag == Tag::VBN && !after_aux && continues_to_noun(tags, i + 1, s.end));
+        if !starts || tokens[i].kind == Kind::Mark {
+            i += 1;
+            continue;
+        }
+        let first = i;
+        let mut j = i;
+        let mut after_possessor = None;
+        if tags[j] == Tag::PDT {
+            j += 1;
+        }
+        if j < s.end && matches!(tags[j], Tag::DT | Tag::PRPS | Tag::WPS) {
+            j += 1;
+        }
+        loop {
+            let mut seen_noun = false;
+            while j < s.end && tokens[j].kind != Kind::Mark {
+                let t = tags[j];
+                let fits = if t.is_noun() {
+                    // A time word starts a phrase of its own.
+                    !(j > first && lower_is(text, &tokens[j], words::TIME))
+                } else if matches!(t, Tag::CD | Tag::HYPH | Tag::AFX) {
+                    true
+                } else if t.is_adjective() {
+                    // After a noun only as a mistagged noun before another.
+                    !seen_noun || j + 1 < s.end && tags[j + 1].is_noun()
+                } else if t == Tag::CC && lower_is(text, &tokens[j], &["and", "or"]) {
+                    // "Israeli and Syrian leaders"
+                    !seen_noun
+                        && j > first
+                        && tags[j - 1].is_adjective()
+                        && j + 1 < s.end
+                        && tags[j + 1].is_adjective()
+                } else if matches!(t, Tag::VBN | Tag::VBG) {
+                    // Participles modify from before the nouns only.
+                    !seen_noun && continues_to_noun(tags, j + 1, s.end)
+                } else {
+                    false
+                };
+                if !fits {
+                    break;
+                }
+                seen_noun |= t.is_noun();
+                j += 1;
+            }
+            // "'s" after a noun: a possessor, if a phrase follows.
+            if j < s.end
+                && j > first
+                && tags[j] == Tag::POS
+                && j + 1 < s.end
+                && (premodifier(tags[j + 1]) || tags[j + 1] == Tag::DT)
+                && tokens[j + 1].kind != Kind::Mark
+            {
+                j += 1;
+                after_possessor = Some(j);
+                continue;
+            }
+            break;
+        }
+        if j == first {
+            i += 1;
+            continue;
+        }
+        // The head: the last noun; an adjective standing as a noun after
+        // a determiner or possessor ("the military", "the dead", "his
+        // daily"); else the number or determiner standing alone ("the
+        // two", "some").
+        let determined = matches!(tags[first], Tag::DT | Tag::PRPS) || after_possessor.is_some();
+        let nominal = determined && j > first + 1 && tags[j - 1].is_adjective();
+        let head = nominal
+            .then_some(j - 1)
+            .or_else(|| (first..j).rev().find(|&k| tags[k].is_noun()))
+            .or_else(|| {
+                (first..j)
+                    .rev()
+                    .find(|&k| tags[k] == Tag::CD || lower_is(text, &tokens[k], words::STANDALONE))
+            });
+        match head {
+            // What follows the head ("officials present") is not its.
+            Some(h) => {
+                let after_possessor = after_possessor.filter(|&a| a <= h);
+                push_np(c, first..h + 1, h, after_possessor);
+                i = h + 1;
+            }
+            None => i = j,
+        }
+    }
+}
+
+/// Whether modifiers from `k` on reach a noun ("leaked" → "leaked memo").
+fn continues_to_noun(tags: &[Tag], mut k: usize, end: usize) -> bool {
+    while k < end && (tags[k].is_adjective() || matches!(tags[k], Tag::VBN | Tag::VBG | Tag::CD)) {
+        k += 1;
+    }
+    k < end && tags[k].is_noun()
+}
+
+fn push_np(c: &mut Chunks, tokens: Range<usize>, head: usize, after_possessor: Option<usize>) {
+    let k = c.nps.len() as u32 + 1;
+    for t in tokens.clone() {
+        c.np_of[t] = k;
+    }
+    c.nps.push(Np {
+        tokens,
+        head,
+        after_possessor,
+    });
+}
+
+fn verb_groups(text: &str, tokens: &[Token], tags: &[Tag], s: Range<usize>, c: &mut Chunks) {
+    let mut i = s.start;
+    while i < s.end {
+        let tag = tags[i];
+        let in_np = c.np_of[i] != 0;
+        let opens =
+            !in_np && (tag.is_verb() || tag == Tag::TO && i + 1 < s.end && tags[i + 1] == Tag::VB);
+        if !opens {
+            i += 1;
+            continue;
+        }
+        let first = i;
+        let mut j = i;
+        let mut main = i;
+        let mut negated = false;
+        let mut be_before = false;
+        let mut passive = false;
+        loop {
+            if j >= s.end {
+                break;
+            }
+            let t = tags[j];
+            if c.np_of[j] != 0 {
+                break;
+            }
+            if t.is_verb() {
+                main = j;
+                passive = be_before && t == Tag::VBN;
+                be_before = lower_is(text, &tokens[j], words::BE);
+                let aux = lower_is(text, &tokens[j], words::BE)
+                    || lower_is(text, &tokens[j], words::HAVE)
+                    || lower_is(text, &tokens[j], words::DO)
+                    || t == Tag::MD;
+                j += 1;
+                if !aux {
+                    break;
+                }
+                // An auxiliary continues over adverbs to its verb.
+                let mut k = j;
+                while k < s.end && tags[k].is_adverb() {
+                    k += 1;
+                }
+                if k < s.end && tags[k].is_verb() {
+                    negated |= (j..k).any(|a| lower_is(text, &tokens[a], words::NEGATIONS));
+                    j = k;
+                    continue;
+                }
+                break;
+            } else if t == Tag::TO {
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        // "never said", "not only said": adverbs just before the group.
+        let before = (s.start.max(first.saturating_sub(2))..first).rev();
+        negated |= before
+            .take_while(|&a| tags[a].is_adverb())
+            .any(|a| lower_is(text, &tokens[a], words::NEGATIONS));
+        let finite = tags[first].is_finite();
+        let k = c.vgs.len() as u32 + 1;
+        for t in first..j {
+            c.vg_of[t] = k;
+        }
+        c.vgs.push(VerbGroup {
+            tokens: first..j,
+            main,
+            finite,
+            passive,
+            negated,
+            infinitive: tags[first] == Tag::TO,
+        });
+        i = j.max(first + 1);
+    }
+    past_for_participle(text, tokens, tags, s, c);
+}
+
+/// The tagger, trained on web text, often gives a news sentence's main
+/// verb as a participle ("a military probe found/VBN evidence", "the
+/// magazine extended/VBN sympathies"). A lone participle right after its
+/// subject, with an object after it and no tensed verb later in its
+/// clause, is the clause's tensed verb; one followed by "by", a
+/// preposition or a time ("missiles fired by a drone killed …", "the
+/// girls kidnapped Monday") stays a participle.
+fn past_for_participle(
+    text: &str,
+    tokens: &[Token],
+    tags: &[Tag],
+    s: Range<usize>,
+    c: &mut Chunks,
+) {
+    let first_vg = c.vgs.partition_point(|v| v.tokens.start < s.start);
+    for k in first_vg..c.vgs.len() {
+        let v = &c.vgs[k];
+        let m = v.tokens.start;
+        if v.finite || v.infinitive || v.tokens.len() != 1 || tags[m] != Tag::VBN || m == s.start {
+            continue;
+        }
+        let after_subject = c.np_of[m - 1] != 0 && tags[m - 1] != Tag::PRPS;
+        let object = m + 1 < s.end
+            && c.np_of[m + 1] != 0
+            && !lower_is(text, &tokens[m + 1], words::TIME)
+            && !words::TIME.iter().any(|w| {
+                let np = c.np_of[m + 1] as usize - 1;
+                lower_is(text, &tokens[c.nps[np].head], &[w])
+            });
+        if !after_subject || !object {
+            continue;
+        }
+        // No tensed verb later in the clause.
+        let clause_end = (m + 1..s.end)
+            .find(|&j| tokens[j].kind == Kind::Mark && matches!(tokens[j].first, ',' | ';' | ':'))
+            .unwrap_or(s.end);
+        let later = c.vgs[k + 1..]
+            .iter()
+            .take_while(|w| w.tokens.start < clause_end)
+            .any(|w| w.finite);
+        if !later {
+            c.vgs[k].finite = true;
+        }
+    }
+}

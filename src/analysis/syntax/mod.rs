@@ -1,0 +1,209 @@
+//! The syntactic layer: a paragraph's words, sentences and quotations, the
+//! part of speech of every word, and its base phrases. Attribution rules
+//! read these, not raw words: a source is a noun phrase, a cue a verb
+//! group with its arguments.
+//!
+//! - [`tokens`]: words and marks, cut as the treebank cuts them;
+//! - [`sentences`]: sentence ends and quotation marks;
+//! - [`tagger`]: part-of-speech tags from an averaged perceptron trained on
+//!   the English Web Treebank ([`train`], [`conllu`]; the model is
+//!   `assets/syntax/model.bin`, CC BY-SA 4.0);
+//! - [`chunks`]: base noun phrases and verb groups;
+//! - [`grammar`]: what rules ask of them — a verb's subject, a phrase
+//!   with its appositives, a verb's content;
+//! - [`lemma`]: the inflected forms of word-list entries.
+
+pub mod chunks;
+pub mod conllu;
+pub mod grammar;
+pub mod lemma;
+pub mod sentences;
+pub mod tagger;
+pub mod tags;
+pub mod tokens;
+pub mod train;
+
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use chunks::Chunks;
+use sentences::Quote;
+use tagger::{Scratch, Tagger};
+use tags::Tag;
+use tokens::Token;
+
+/// The trained model: the tagger and the irregular forms of words.
+#[derive(Debug)]
+pub struct Syntax {
+    tagger: Tagger,
+    irregular: Vec<(String, String, Tag)>,
+}
+
+/// The model file built into the binary (see `assets/syntax/README.md`).
+const MODEL: &[u8] = include_bytes!("../../../assets/syntax/model.bin");
+
+impl Syntax {
+    /// The model built into the binary, read once.
+    pub fn builtin() -> &'static Syntax {
+        static BUILTIN: OnceLock<Syntax> = OnceLock::new();
+        BUILTIN.get_or_init(|| {
+            // The file is part of the build, and a unit test reads it: it
+            // cannot be missing or broken in a binary that passed its tests.
+            let (tagger, irregular) =
+                Tagger::from_bytes(MODEL).expect("the built-in syntax model reads");
+            Syntax { tagger, irregular }
+        })
+    }
+
+    pub fn tagger(&self) -> &Tagger {
+        &self.tagger
+    }
+
+    /// Inflected forms whose lemma spelling rules do not give, in lower
+    /// case: (form, lemma, tag).
+    pub fn irregular(&self) -> &[(String, String, Tag)] {
+        &self.irregular
+    }
+}
+
+/// A paragraph read as far as syntax goes.
+#[derive(Debug, Clone)]
+pub struct Parsed<'a> {
+    pub text: &'a str,
+    pub tokens: Vec<Token>,
+    pub tags: Vec<Tag>,
+    /// Each sentence's tokens; every token is in one.
+    pub sentences: Vec<Range<usize>>,
+    pub quotes: Vec<Quote>,
+    pub chunks: Chunks,
+}
+
+impl<'a> Parsed<'a> {
+    /// The words of token `i`.
+    pub fn word(&self, i: usize) -> &'a str {
+        &self.text[self.tokens[i].range()]
+    }
+
+    /// The bytes from the start of token `first` to the end of token
+    /// `last` (inclusive).
+    pub fn bytes(&self, tokens: Range<usize>) -> Range<usize> {
+        if tokens.is_empty() {
+            let at = self
+                .tokens
+                .get(tokens.start)
+                .map_or(self.text.len(), |t| t.start as usize);
+            return at..at;
+        }
+        self.tokens[tokens.start].start as usize..self.tokens[tokens.end - 1].end as usize
+    }
+
+    /// The sentence holding token `i`.
+    pub fn sentence_of(&self, i: usize) -> usize {
+        self.sentences
+            .partition_point(|s| s.end <= i)
+            .min(self.sentences.len().saturating_sub(1))
+    }
+
+    /// The quotation whose marks enclose token `i` (marks included).
+    pub fn quote_at(&self, i: usize) -> Option<&Quote> {
+        let n = self.tokens.len();
+        let k = self.quotes.partition_point(|q| q.whole(n).end <= i);
+        self.quotes.get(k).filter(|q| q.whole(n).contains(&i))
+    }
+}
+
+/// Reads a paragraph: tokens, sentences, quotations, tags, chunks.
+pub fn parse<'a>(text: &'a str, syntax: &Syntax, scratch: &mut Scratch) -> Parsed<'a> {
+    let tokens = tokens::tokenize(text);
+    let sentences: Vec<Range<usize>> = sentences::split(text, &tokens)
+        .into_iter()
+        .map(|s| s.tokens)
+        .collect();
+    let quotes = sentences::quotations(&tokens);
+    // Quotation marks whose direction is known are tagged as such.
+    let mut forced = vec![None; tokens.len()];
+    for q in &quotes {
+        forced[q.open] = Some(Tag::OPEN_QUOTE);
+        if let Some(c) = q.close {
+            forced[c] = Some(Tag::CLOSE_QUOTE);
+        }
+    }
+    let mut tags = Vec::with_capacity(tokens.len());
+    let mut words: Vec<&str> = Vec::new();
+    for s in &sentences {
+        words.clear();
+        words.extend(tokens[s.clone()].iter().map(|t| &text[t.range()]));
+        let forced = &forced[s.clone()];
+        syntax.tagger.tag(&words, |i| forced[i], scratch, &mut tags);
+    }
+    let chunks = chunks::chunk(text, &tokens, &tags, &sentences);
+    Parsed {
+        text,
+        tokens,
+        tags,
+        sentences,
+        quotes,
+        chunks,
+    }
+}
+
+/// A paragraph with each word's tag, and noun phrases in [brackets] and
+/// verb groups in {braces}: what `sourcelight parse` prints, for checking
+/// the layer by eye.
+pub fn display(p: &Parsed) -> String {
+    let mut out = String::new();
+    for (si, s) in p.sentences.iter().enumerate() {
+        if si > 0 {
+            out.push('\n');
+        }
+        for i in s.clone() {
+            if i > s.start {
+                out.push(' ');
+            }
+            if p.chunks.np_starting_at(i).is_some() {
+                out.push('[');
+            }
+            if let Some(v) = p.chunks.vg_at(i)
+                && p.chunks.vgs[v].tokens.start == i
+            {
+                out.push('{');
+            }
+            out.push_str(p.word(i));
+            out.push('/');
+            out.push_str(p.tags[i].name());
+            if let Some(v) = p.chunks.vg_at(i)
+                && p.chunks.vgs[v].tokens.end == i + 1
+            {
+                out.push('}');
+            }
+            if p.chunks.np_ending_at(i).is_some() {
+                out.push(']');
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parsed(text: &str) -> String {
+        display(&parse(text, Syntax::builtin(), &mut Scratch::default()))
+    }
+
+    #[test]
+    fn the_built_in_model_reads_and_tags_news() {
+        let s = Syntax::builtin();
+        assert!(s.tagger().weights().features() > 10_000);
+        assert!(
+            s.irregular()
+                .iter()
+                .any(|(f, l, _)| f == "said" && l == "say")
+        );
+        let out = parsed("Two senior officials said the ministry had withdrawn its report.");
+        assert!(out.contains("said/VBD"), "{out}");
+        assert!(out.contains("[Two/CD senior/JJ officials/NNS]"), "{out}");
+        assert!(out.contains("{had/VBD withdrawn/VBN}"), "{out}");
+    }
+}

@@ -1,0 +1,722 @@
+//! A part-of-speech tagger: an averaged perceptron reading left to right,
+//! as Collins (2002) trained it and Honnibal's "A good part-of-speech
+//! tagger in about 200 lines of Python" (2013) laid it out. Each word's
+//! tag is the best-scoring of [`tags::COUNT`](super::tags::COUNT) tags
+//! under about fifteen features of the word, its neighbours and the two
+//! tags just given; frequent words that always take one tag skip scoring.
+//!
+//! The weights are learnt from the English Web Treebank by
+//! [`super::train`] (run `cargo run --release --bin train-syntax`) and
+//! embedded in the binary (`assets/syntax/model.bin`, CC BY-SA 4.0; see
+//! `assets/syntax/README.md`).
+//!
+//! Speed: features are 64-bit hashes, never strings; the weights are an
+//! open-addressing table of 32-bit fingerprints pointing into a packed list
+//! of (tag, weight) pairs, so a feature costs one probe and the few tags it
+//! has weights for. Nothing is allocated per word.
+
+use rustc_hash::FxHashMap;
+
+use super::tags::{COUNT, Tag};
+
+/// The feature templates. Their numbers are part of the model file.
+mod template {
+    pub const BIAS: u64 = 1;
+    pub const SUFFIX: u64 = 2;
+    pub const PREFIX: u64 = 3;
+    pub const TAG1: u64 = 4;
+    pub const TAG2: u64 = 5;
+    pub const TAG12: u64 = 6;
+    pub const WORD: u64 = 7;
+    pub const TAG1_WORD: u64 = 8;
+    pub const PREV_WORD: u64 = 9;
+    pub const PREV_SUFFIX: u64 = 10;
+    pub const PREV2_WORD: u64 = 11;
+    pub const NEXT_WORD: u64 = 12;
+    pub const NEXT_SUFFIX: u64 = 13;
+    pub const NEXT2_WORD: u64 = 14;
+    pub const SHAPE: u64 = 15;
+    pub const SUFFIX2_TAG1: u64 = 16;
+    pub const SUFFIX4: u64 = 17;
+    pub const PREV_WORD_WORD: u64 = 18;
+    pub const WORD_NEXT_WORD: u64 = 19;
+    pub const NEXT_SHAPE: u64 = 20;
+    pub const PREV_SHAPE_TAG1: u64 = 21;
+    pub const CLASS: u64 = 22;
+    pub const CLASS_TAG1: u64 = 23;
+    pub const NEXT_CLASS: u64 = 24;
+    pub const NEXT2_CLASS: u64 = 25;
+    pub const PREV_CLASS: u64 = 26;
+}
+
+/// Features per word.
+pub const FEATURES: usize = 26;
+
+/// The tag given to positions before a sentence's start.
+const START: u64 = 0xFF;
+
+/// splitmix64's finaliser: spreads a value's bits over all 64.
+#[inline]
+pub fn mix(mut x: u64) -> u64 {
+    x ^= x >> 30;
+    x = x.wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    x ^= x >> 27;
+    x = x.wrapping_mul(0x94d0_49bb_1331_11eb);
+    x ^ (x >> 31)
+}
+
+/// A hash of a string's bytes (FNV-1a, then mixed).
+#[inline]
+pub fn hash_bytes(bytes: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in bytes {
+        h ^= b as u64;
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    mix(h)
+}
+
+#[inline]
+fn feature(template: u64, a: u64) -> u64 {
+    mix(template.wrapping_mul(0x9e37_79b9_7f4a_7c15) ^ a)
+}
+
+#[inline]
+fn feature2(template: u64, a: u64, b: u64) -> u64 {
+    mix(feature(template, a) ^ b.wrapping_mul(0xc2b2_ae3d_27d4_eb4f))
+}
+
+/// What the features need of one word, hashed once.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct WordKeys {
+    /// The word in lower case (numbers as "!DIGITS" or "!YEAR").
+    pub norm: u64,
+    /// Its last three characters, in lower case.
+    pub suffix: u64,
+    /// Its last two characters.
+    pub suffix2: u64,
+    /// Its last four characters.
+    pub suffix4: u64,
+    /// Its first character, case kept.
+    pub prefix: u64,
+    /// Its shape: case, digits, hyphens, full stops, length.
+    pub shape: u64,
+    /// Its ambiguity class: the set of tags the treebank gives it (as
+    /// bits), or 0 for a word it does not have.
+    pub class: u64,
+    /// The tags it may take: its class when the treebank has it often
+    /// enough to trust, else every tag.
+    pub allowed: u64,
+}
+
+/// Bits of an ambiguity class entry that hold tags; the bits above count
+/// how often the treebank has the word.
+pub const TAG_BITS: u64 = (1 << super::tags::COUNT) - 1;
+const COUNT_SHIFT: u32 = 50;
+
+/// A word seen this often in the treebank takes only tags it took there
+/// ("worry" is never a preposition). Applied when tagging, not in
+/// training: on the treebank's dev split it changes nothing (94.25% with,
+/// 94.24% without), and it keeps frequent words out of tags they never
+/// take on text unlike the treebank's.
+pub const TRUSTED_COUNT: u64 = 20;
+
+/// An ambiguity class entry: tag bits and a count.
+pub fn class_entry(bits: u64, count: u64) -> u64 {
+    bits & TAG_BITS | count.min((1 << 14) - 1) << COUNT_SHIFT
+}
+
+/// The keys standing for positions beyond a sentence's ends.
+const BEFORE: WordKeys = WordKeys {
+    norm: 0x5354_4152_5400_0001,
+    suffix: 0x5354_4152_5400_0002,
+    suffix2: 0x5354_4152_5400_0003,
+    suffix4: 0x5354_4152_5400_0004,
+    prefix: 0,
+    shape: 0,
+    class: 1 << 60,
+    allowed: TAG_BITS,
+};
+const AFTER: WordKeys = WordKeys {
+    norm: 0x454e_4400_0000_0001,
+    suffix: 0x454e_4400_0000_0002,
+    suffix2: 0x454e_4400_0000_0003,
+    suffix4: 0x454e_4400_0000_0004,
+    prefix: 0,
+    shape: 0,
+    class: 1 << 61,
+    allowed: TAG_BITS,
+};
+
+impl WordKeys {
+    /// The keys of `word` as written in the text.
+    pub fn of(word: &str, first_in_sentence: bool) -> WordKeys {
+        let mut buf = [0u8; 64];
+        let lower: &[u8] = if word.is_ascii() && word.len() <= buf.len() {
+            let b = &mut buf[..word.len()];
+            b.copy_from_slice(word.as_bytes());
+            b.make_ascii_lowercase();
+            b
+        } else {
+            // Rare: non-ASCII or very long words.
+            return WordKeys::of_unicode(word, first_in_sentence);
+        };
+        let digit_start = lower.first().is_some_and(u8::is_ascii_digit);
+        let norm = if digit_start {
+            if lower.len() == 4 && lower.iter().all(u8::is_ascii_digit) {
+                hash_bytes(b"!YEAR")
+            } else {
+                hash_bytes(b"!DIGITS")
+            }
+        } else {
+            hash_bytes(lower)
+        };
+        let suffix = hash_bytes(&lower[lower.len().saturating_sub(3)..]);
+        let suffix2 = hash_bytes(&lower[lower.len().saturating_sub(2)..]);
+        let suffix4 = hash_bytes(&lower[lower.len().saturating_sub(4)..]);
+        let prefix = word.as_bytes().first().copied().unwrap_or(0) as u64;
+        WordKeys {
+            norm,
+            suffix,
+            suffix2,
+            suffix4,
+            prefix,
+            shape: shape(word, first_in_sentence),
+            class: 0,
+            allowed: TAG_BITS,
+        }
+    }
+
+    fn of_unicode(word: &str, first_in_sentence: bool) -> WordKeys {
+        // Typographic quotes and apostrophes read as the treebank's
+        // straight ones ("Moscow’s" as "Moscow's").
+        let lower: String = word
+            .to_lowercase()
+            .chars()
+            .map(|c| match c {
+                '’' | '‘' | '′' => '\'',
+                '“' | '”' | '„' | '«' | '»' => '"',
+                c => c,
+            })
+            .collect();
+        let chars: Vec<(usize, char)> = lower.char_indices().collect();
+        let from = |n: usize| {
+            chars
+                .len()
+                .checked_sub(n)
+                .map_or(0, |k| chars.get(k).map_or(0, |c| c.0))
+        };
+        let digit_start = lower.starts_with(|c: char| c.is_ascii_digit());
+        WordKeys {
+            norm: if digit_start {
+                hash_bytes(b"!DIGITS")
+            } else {
+                hash_bytes(lower.as_bytes())
+            },
+            suffix: hash_bytes(&lower.as_bytes()[from(3)..]),
+            suffix2: hash_bytes(&lower.as_bytes()[from(2)..]),
+            suffix4: hash_bytes(&lower.as_bytes()[from(4)..]),
+            prefix: lower.chars().next().map_or(0, |c| {
+                let first = word.chars().next().unwrap_or(c);
+                if first.is_uppercase() {
+                    first as u64
+                } else {
+                    c as u64
+                }
+            }),
+            shape: shape(word, first_in_sentence),
+            class: 0,
+            allowed: TAG_BITS,
+        }
+    }
+}
+
+/// A word's shape as a small number: case pattern, digits, inner marks,
+/// length, and whether it opens its sentence.
+fn shape(word: &str, first_in_sentence: bool) -> u64 {
+    let mut upper = 0u32;
+    let mut lower = 0u32;
+    let mut digit = 0u32;
+    let mut other = 0u32;
+    let mut hyphen = false;
+    let mut dot = false;
+    let mut first_upper = false;
+    for (i, c) in word.chars().enumerate() {
+        if c.is_uppercase() {
+            upper += 1;
+            first_upper |= i == 0;
+        } else if c.is_lowercase() {
+            lower += 1;
+        } else if c.is_ascii_digit() {
+            digit += 1;
+        } else {
+            other += 1;
+            hyphen |= c == '-';
+            dot |= c == '.';
+        }
+    }
+    let case = match (upper, lower) {
+        (0, 0) => 0,
+        (0, _) => 1,
+        (_, 0) => 2,
+        _ if first_upper && upper == 1 => 3,
+        _ => 4,
+    };
+    let len = word.chars().count().min(8) as u64;
+    case | (digit.min(1) as u64) << 3
+        | (other.min(1) as u64) << 4
+        | (hyphen as u64) << 5
+        | (dot as u64) << 6
+        | len << 7
+        | (first_in_sentence as u64) << 11
+}
+
+/// The features of word `i` of a sentence, given the tags already chosen
+/// for the words before it.
+#[inline]
+pub fn features(keys: &[WordKeys], tags: &[Tag], i: usize, out: &mut [u64; FEATURES]) {
+    use template::*;
+    let at = |k: isize| -> &WordKeys {
+        let j = i as isize + k;
+        if j < 0 {
+            &BEFORE
+        } else {
+            keys.get(j as usize).unwrap_or(&AFTER)
+        }
+    };
+    let tag = |k: usize| -> u64 { if i >= k { tags[i - k].0 as u64 } else { START } };
+    let w = at(0);
+    let (t1, t2) = (tag(1), tag(2));
+    *out = [
+        feature(BIAS, 0),
+        feature(SUFFIX, w.suffix),
+        feature(PREFIX, w.prefix),
+        feature(TAG1, t1),
+        feature(TAG2, t2),
+        feature2(TAG12, t1, t2),
+        feature(WORD, w.norm),
+        feature2(TAG1_WORD, t1, w.norm),
+        feature(PREV_WORD, at(-1).norm),
+        feature(PREV_SUFFIX, at(-1).suffix),
+        feature(PREV2_WORD, at(-2).norm),
+        feature(NEXT_WORD, at(1).norm),
+        feature(NEXT_SUFFIX, at(1).suffix),
+        feature(NEXT2_WORD, at(2).norm),
+        feature(SHAPE, w.shape),
+        feature2(SUFFIX2_TAG1, w.suffix2, t1),
+        feature(SUFFIX4, w.suffix4),
+        feature2(PREV_WORD_WORD, at(-1).norm, w.norm),
+        feature2(WORD_NEXT_WORD, w.norm, at(1).norm),
+        feature(NEXT_SHAPE, at(1).shape),
+        feature2(PREV_SHAPE_TAG1, at(-1).shape, t1),
+        feature(CLASS, w.class),
+        feature2(CLASS_TAG1, w.class, t1),
+        feature(NEXT_CLASS, at(1).class),
+        feature(NEXT2_CLASS, at(2).class),
+        feature(PREV_CLASS, at(-1).class),
+    ];
+}
+
+/// The highest score among the allowed tags (the first on ties).
+pub fn best_allowed<T: PartialOrd + Copy>(scores: &[T; COUNT], allowed: u64) -> Tag {
+    let mut best: Option<usize> = None;
+    for t in 0..COUNT {
+        if allowed & (1 << t) != 0 && best.is_none_or(|b| scores[t] > scores[b]) {
+            best = Some(t);
+        }
+    }
+    Tag(best.unwrap_or(0) as u8)
+}
+
+/// The learnt weights: for each feature, the tags it has a weight for.
+#[derive(Clone)]
+pub struct Weights {
+    /// Open addressing: a slot is 0 (empty) or a feature's 32-bit
+    /// fingerprint (high half) with where its entries start (26 bits) and
+    /// how many there are (6 bits).
+    slots: Vec<u64>,
+    /// (tag << 16) | weight as 16 bits.
+    entries: Vec<u32>,
+}
+
+impl std::fmt::Debug for Weights {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Weights")
+            .field("slots", &self.slots.len())
+            .field("entries", &self.entries.len())
+            .finish()
+    }
+}
+
+#[inline]
+fn fingerprint(h: u64) -> u64 {
+    (h >> 32) | 1
+}
+
+impl Weights {
+    /// Packs a feature → [(tag, weight)] table; weights are already
+    /// scaled to 16 bits.
+    pub fn pack(features: impl IntoIterator<Item = (u64, Vec<(Tag, i16)>)>) -> Weights {
+        let features: Vec<(u64, Vec<(Tag, i16)>)> = features
+            .into_iter()
+            .filter(|(_, e)| !e.is_empty())
+            .collect();
+        // At most three quarters full, so a probe rarely takes long.
+        let size = (features.len() * 4 / 3 + 1).next_power_of_two().max(16);
+        let mut slots = vec![0u64; size];
+        let mut entries = Vec::new();
+        for (h, list) in features {
+            let start = entries.len() as u64;
+            let len = list.len().min(63) as u64;
+            assert!(start < 1 << 26, "model too large");
+            for (tag, w) in list.into_iter().take(63) {
+                entries.push((tag.0 as u32) << 16 | (w as u16 as u32));
+            }
+            let fp = fingerprint(h);
+            let mut k = h as usize & (size - 1);
+            loop {
+                if slots[k] == 0 {
+                    slots[k] = fp << 32 | start << 6 | len;
+                    break;
+                }
+                // Two features with one fingerprint would share a slot's
+                // answer: keep the first (vanishingly rare with 2^31).
+                if slots[k] >> 32 == fp {
+                    break;
+                }
+                k = (k + 1) & (size - 1);
+            }
+        }
+        Weights { slots, entries }
+    }
+
+    /// Adds the weights of feature `h` to `scores`.
+    #[inline]
+    fn add(&self, h: u64, scores: &mut [i32; COUNT]) {
+        let mask = self.slots.len() - 1;
+        let fp = fingerprint(h);
+        let mut k = h as usize & mask;
+        loop {
+            let slot = self.slots[k];
+            if slot == 0 {
+                return;
+            }
+            if slot >> 32 == fp {
+                let start = ((slot >> 6) & ((1 << 26) - 1)) as usize;
+                let len = (slot & 63) as usize;
+                for &e in &self.entries[start..start + len] {
+                    let tag = (e >> 16) as usize & 0xFF;
+                    if let Some(s) = scores.get_mut(tag) {
+                        *s += (e & 0xFFFF) as u16 as i16 as i32;
+                    }
+                }
+                return;
+            }
+            k = (k + 1) & mask;
+        }
+    }
+
+    pub fn features(&self) -> usize {
+        self.slots.iter().filter(|&&s| s != 0).count()
+    }
+
+    fn write(&self, out: &mut Vec<u8>) {
+        put_u32(out, self.slots.len() as u32);
+        for s in &self.slots {
+            out.extend_from_slice(&s.to_le_bytes());
+        }
+        put_u32(out, self.entries.len() as u32);
+        for e in &self.entries {
+            out.extend_from_slice(&e.to_le_bytes());
+        }
+    }
+
+    fn read(r: &mut Reader) -> Result<Weights, String> {
+        let slots = r.u32()? as usize;
+        if !slots.is_power_of_two() {
+            return Err("slot count is not a power of two".into());
+        }
+        let slots: Vec<u64> = (0..slots).map(|_| r.u64()).collect::<Result<_, _>>()?;
+        let n = r.u32()? as usize;
+        let entries: Vec<u32> = (0..n).map(|_| r.u32()).collect::<Result<_, _>>()?;
+        for s in &slots {
+            let (start, len) = (((s >> 6) & ((1 << 26) - 1)) as usize, (s & 63) as usize);
+            if *s != 0 && start + len > entries.len() {
+                return Err("an entry range runs past the entries".into());
+            }
+        }
+        Ok(Weights { slots, entries })
+    }
+}
+
+/// The tagger: weights, the tag dictionary of unambiguous words, and the
+/// tags each known word can take.
+#[derive(Debug, Clone)]
+pub struct Tagger {
+    weights: Weights,
+    /// Frequent words (as written) that the treebank gives one tag.
+    dict: FxHashMap<Box<str>, Tag>,
+    /// Ambiguity classes, by [`WordKeys::norm`].
+    classes: FxHashMap<u64, u64>,
+}
+
+/// What the tagger needs of a sentence, reused from one to the next.
+#[derive(Debug, Default)]
+pub struct Scratch {
+    keys: Vec<WordKeys>,
+}
+
+impl Tagger {
+    pub fn new(
+        weights: Weights,
+        dict: FxHashMap<Box<str>, Tag>,
+        classes: FxHashMap<u64, u64>,
+    ) -> Tagger {
+        Tagger {
+            weights,
+            dict,
+            classes,
+        }
+    }
+
+    /// The keys of a sentence's words, with their ambiguity classes.
+    pub fn keys(&self, words: &[&str], out: &mut Vec<WordKeys>) {
+        out.clear();
+        out.extend(words.iter().enumerate().map(|(i, w)| {
+            let mut k = WordKeys::of(w, i == 0);
+            let entry = self.classes.get(&k.norm).copied().unwrap_or(0);
+            k.class = entry & TAG_BITS;
+            if entry >> COUNT_SHIFT >= TRUSTED_COUNT && k.class != 0 {
+                k.allowed = k.class;
+            }
+            k
+        }));
+    }
+
+    pub fn weights(&self) -> &Weights {
+        &self.weights
+    }
+
+    pub fn dictionary(&self) -> &FxHashMap<Box<str>, Tag> {
+        &self.dict
+    }
+
+    /// Tags one sentence's words, appending to `tags`. `forced` gives the
+    /// tags already known (a quotation mark known to open or close).
+    pub fn tag(
+        &self,
+        words: &[&str],
+        forced: impl Fn(usize) -> Option<Tag>,
+        scratch: &mut Scratch,
+        tags: &mut Vec<Tag>,
+    ) {
+        let base = tags.len();
+        self.keys(words, &mut scratch.keys);
+        let mut feats = [0u64; FEATURES];
+        for (i, word) in words.iter().enumerate() {
+            if let Some(t) = forced(i).or_else(|| self.dict.get(*word).copied()) {
+                tags.push(t);
+                continue;
+            }
+            features(&scratch.keys, &tags[base..], i, &mut feats);
+            tags.push(self.best(&feats, scratch.keys[i].allowed));
+        }
+    }
+
+    /// The best-scoring tag under these features, among `allowed` (bits).
+    #[inline]
+    pub fn best(&self, feats: &[u64; FEATURES], allowed: u64) -> Tag {
+        let mut scores = [0i32; COUNT];
+        for &f in feats {
+            self.weights.add(f, &mut scores);
+        }
+        best_allowed(&scores, allowed)
+    }
+
+    /// The model file's bytes: weights, dictionary, and the lemmas given
+    /// (irregular forms).
+    pub fn to_bytes(&self, lemmas: &[(String, String, Tag)]) -> Vec<u8> {
+        let mut out = Vec::new();
+        out.extend_from_slice(MAGIC);
+        put_u32(&mut out, COUNT as u32);
+        self.weights.write(&mut out);
+        let mut dict: Vec<(&Box<str>, &Tag)> = self.dict.iter().collect();
+        dict.sort();
+        put_u32(&mut out, dict.len() as u32);
+        for (w, t) in dict {
+            put_str(&mut out, w);
+            out.push(t.0);
+        }
+        let mut classes: Vec<(&u64, &u64)> = self.classes.iter().collect();
+        classes.sort();
+        put_u32(&mut out, classes.len() as u32);
+        for (k, v) in classes {
+            out.extend_from_slice(&k.to_le_bytes());
+            out.extend_from_slice(&v.to_le_bytes());
+        }
+        put_u32(&mut out, lemmas.len() as u32);
+        for (form, lemma, tag) in lemmas {
+            put_str(&mut out, form);
+            put_str(&mut out, lemma);
+            out.push(tag.0);
+        }
+        out
+    }
+
+    /// Reads a model file: the tagger and its irregular lemmas.
+    pub fn from_bytes(bytes: &[u8]) -> Result<(Tagger, Vec<(String, String, Tag)>), String> {
+        let mut r = Reader { bytes, at: 0 };
+        if r.take(MAGIC.len())? != MAGIC {
+            return Err("not a Sourcelight syntax model".into());
+        }
+        if r.u32()? as usize != COUNT {
+            return Err("the model's tag set differs from this build's".into());
+        }
+        let weights = Weights::read(&mut r)?;
+        let n = r.u32()? as usize;
+        let mut dict = FxHashMap::default();
+        for _ in 0..n {
+            let w = r.str()?;
+            let t = r.tag()?;
+            dict.insert(w.into(), t);
+        }
+        let n = r.u32()? as usize;
+        let mut classes = FxHashMap::default();
+        for _ in 0..n {
+            let k = r.u64()?;
+            classes.insert(k, r.u64()?);
+        }
+        let n = r.u32()? as usize;
+        let mut lemmas = Vec::with_capacity(n.min(bytes.len()));
+        for _ in 0..n {
+            let form = r.str()?.to_string();
+            let lemma = r.str()?.to_string();
+            lemmas.push((form, lemma, r.tag()?));
+        }
+        Ok((
+            Tagger {
+                weights,
+                dict,
+                classes,
+            },
+            lemmas,
+        ))
+    }
+}
+
+const MAGIC: &[u8] = b"SLSYNTAX\x02\x00\x00\x00";
+
+fn put_u32(out: &mut Vec<u8>, v: u32) {
+    out.extend_from_slice(&v.to_le_bytes());
+}
+
+fn put_str(out: &mut Vec<u8>, s: &str) {
+    let b = &s.as_bytes()[..s.floor_char_boundary(255)];
+    out.push(b.len() as u8);
+    out.extend_from_slice(b);
+}
+
+struct Reader<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+impl<'a> Reader<'a> {
+    fn take(&mut self, n: usize) -> Result<&'a [u8], String> {
+        let end = self.at.checked_add(n).filter(|&e| e <= self.bytes.len());
+        let end = end.ok_or("the model file ends early")?;
+        let out = &self.bytes[self.at..end];
+        self.at = end;
+        Ok(out)
+    }
+    fn u32(&mut self) -> Result<u32, String> {
+        let b = self.take(4)?;
+        Ok(u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+    }
+    fn u64(&mut self) -> Result<u64, String> {
+        let b = self.take(8)?;
+        let mut a = [0u8; 8];
+        a.copy_from_slice(b);
+        Ok(u64::from_le_bytes(a))
+    }
+    fn str(&mut self) -> Result<&'a str, String> {
+        let n = self.take(1)?[0] as usize;
+        std::str::from_utf8(self.take(n)?).map_err(|e| e.to_string())
+    }
+    fn tag(&mut self) -> Result<Tag, String> {
+        let t = self.take(1)?[0];
+        if (t as usize) < COUNT {
+            Ok(Tag(t))
+        } else {
+            Err(format!("tag {t} is not in the tag set"))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn packed_weights_answer_what_was_packed() {
+        let w = Weights::pack([
+            (
+                feature(template::WORD, 7),
+                vec![(Tag::NN, 5), (Tag::VB, -3)],
+            ),
+            (feature(template::WORD, 8), vec![(Tag::VBD, 100)]),
+        ]);
+        let mut s = [0; COUNT];
+        w.add(feature(template::WORD, 7), &mut s);
+        w.add(feature(template::WORD, 8), &mut s);
+        w.add(feature(template::WORD, 9), &mut s);
+        assert_eq!((s[0], s[8], s[12]), (5, -3, 100));
+        assert_eq!(w.features(), 2);
+    }
+
+    #[test]
+    fn a_model_survives_its_file() {
+        let w = Weights::pack([(feature(template::BIAS, 0), vec![(Tag::NN, 1)])]);
+        let mut dict = FxHashMap::default();
+        dict.insert("the".into(), Tag::DT);
+        let t = Tagger::new(w, dict, FxHashMap::default());
+        let lemmas = vec![("said".to_string(), "say".to_string(), Tag::VBD)];
+        let bytes = t.to_bytes(&lemmas);
+        let (back, l) = Tagger::from_bytes(&bytes).unwrap();
+        assert_eq!(l, lemmas);
+        assert_eq!(back.dict.get("the"), Some(&Tag::DT));
+        let mut tags = Vec::new();
+        back.tag(
+            &["the", "dog"],
+            |_| None,
+            &mut Scratch::default(),
+            &mut tags,
+        );
+        assert_eq!(tags, [Tag::DT, Tag::NN]);
+        // A truncated file is refused, not read past its end.
+        for cut in 0..bytes.len() {
+            assert!(Tagger::from_bytes(&bytes[..cut]).is_err());
+        }
+    }
+
+    #[test]
+    fn word_keys_ignore_case_but_shape_does_not() {
+        let a = WordKeys::of("Said", false);
+        let b = WordKeys::of("said", false);
+        assert_eq!((a.norm, a.suffix), (b.norm, b.suffix));
+        assert_ne!(a.shape, b.shape);
+        assert_eq!(WordKeys::of("1999", false).norm, hash_bytes(b"!YEAR"));
+        assert_eq!(
+            WordKeys::of("Müller", false).norm,
+            hash_bytes("müller".as_bytes())
+        );
+        assert_eq!(
+            WordKeys::of("’s", false).norm,
+            WordKeys::of("'s", false).norm
+        );
+        assert_eq!(
+            WordKeys::of("“", false).norm,
+            WordKeys::of("\"", false).norm
+        );
+    }
+}
