@@ -41,6 +41,9 @@ pub struct Mention {
     pub person: bool,
     /// Capitalised words of its name ("Bruce", "Bennett").
     pub names: Vec<String>,
+    /// Every proper noun in it ("Newsweek" in "Newsweek magazine"): what
+    /// owners are matched by.
+    pub proper: Vec<String>,
     pub entity: Entity,
 }
 
@@ -75,7 +78,7 @@ const MATERIAL: &[&[&str]] = &[
         "letter",
     ],
     &["study", "paper", "research", "article"],
-    &["post", "tweet", "message"],
+    &["post", "tweet", "message", "posting"],
     &["broadcaster", "network", "channel", "station", "broadcast"],
     &["testimony", "account", "confession", "statement"],
 ];
@@ -126,13 +129,13 @@ impl Memory {
         };
         if class.category == Category::Pronoun {
             return match pronoun {
-                "he" | "she" | "him" | "her" => {
+                "he" | "she" | "him" | "her" | "his" | "hers" => {
                     recent(PRONOUN_WINDOW).find(|m| m.person && !m.plural)
                 }
-                "they" | "them" => recent(PRONOUN_WINDOW).find(|m| {
+                "they" | "them" | "their" => recent(PRONOUN_WINDOW).find(|m| {
                     m.plural || matches!(m.category, Category::Institution | Category::Group)
                 }),
-                "it" => recent(PRONOUN_WINDOW)
+                "it" | "its" => recent(PRONOUN_WINDOW)
                     .find(|m| !m.person && !m.plural && m.category != Category::Sourceless),
                 _ => None,
             };

@@ -49,6 +49,7 @@ macro_rules! lists {
 
 lists! {
     "speech_verbs" Verb "verbs that report a statement: \"said\", \"told\", \"warned\"",
+    "testimony_verbs" Verb "acts of testimony, a statement of their own even when retold: \"she said she confessed\"",
     "belief_verbs" Verb "verbs of what a source believes, fears or hopes: \"diplomats believe\"",
     "question_verbs" Verb "verbs of asking: \"asked\", \"wondered\"",
     "content_object_verbs" Verb "verbs whose object is the content: \"confirmed the figure\"",
@@ -260,6 +261,15 @@ impl Lexicon {
                 }
             }
         }
+    }
+
+    /// Every list of verbs, as one set.
+    pub fn verb_lists(&self) -> Classes {
+        LISTS
+            .iter()
+            .enumerate()
+            .filter(|(_, l)| l.form == Form::Verb)
+            .fold(Classes::default(), |c, (k, _)| c.with(ListId(k as u8)))
     }
 
     /// The id of a registered list; [`ListId::NONE`] for any other name.

@@ -214,6 +214,47 @@ impl Analyzer {
                 return None;
             }
         }
+        if std::env::var_os("SOURCELIGHT_DEBUG").is_some() {
+            for e in &events {
+                eprintln!(
+                    "event ¶{} {:?} {:?}",
+                    e.paragraph,
+                    paras[e.paragraph]
+                        .text
+                        .get(paras[e.paragraph].bytes(e.words.clone())),
+                    match &e.target {
+                        retraction::Target::Item { item, owner, other } => format!(
+                            "item {:?} ent {} ante {:?} owner {:?} other {other}",
+                            paras[e.paragraph]
+                                .text
+                                .get(paras[e.paragraph].bytes(item.tokens.clone())),
+                            item.entity,
+                            item.antecedent.as_ref().map(|a| &a.text),
+                            owner.as_ref().map(|o| (o.entity, &o.head))
+                        ),
+                        retraction::Target::Person { who } => format!(
+                            "person {:?} ent {}",
+                            paras[e.paragraph]
+                                .text
+                                .get(paras[e.paragraph].bytes(who.tokens.clone())),
+                            who.entity
+                        ),
+                    }
+                );
+            }
+            for d in &drafts {
+                eprintln!(
+                    "draft ¶{} cue {:?} src ent {:?} head {:?} veh {:?}",
+                    d.paragraph,
+                    paras[d.paragraph]
+                        .text
+                        .get(paras[d.paragraph].bytes(d.cue.clone())),
+                    d.source.as_ref().map(|s| s.entity),
+                    d.source.as_ref().map(|s| &s.head),
+                    d.vehicle.as_ref().map(|v| (v.entity, &v.head))
+                );
+            }
+        }
         // 4: links across the article.
         retraction::link(&paras, lex, &events, &mut drafts, &resolver.memory);
         drafts.retain(|d| !d.conditional || d.retracted_by.is_some());

@@ -7,7 +7,8 @@ use std::ops::{Deref, Range};
 
 use super::lexicon::{Classes, Lexicon, ListId, PhraseHit};
 use super::syntax::tagger::Scratch;
-use super::syntax::{Parsed, Syntax, parse};
+use super::syntax::tags::Tag;
+use super::syntax::{Parsed, Syntax, parse_with};
 
 /// One paragraph, read.
 #[derive(Debug, Clone)]
@@ -47,37 +48,40 @@ impl Reader {
         lex: &Lexicon,
         syntax: &Syntax,
     ) -> Paragraph<'a> {
-        let parsed = parse(text, syntax, &mut self.scratch);
-        let n = parsed.tokens.len();
-        // Every word in lower case, in one buffer: typographic apostrophes
-        // read as straight ones.
-        self.lower.clear();
-        let mut ends = Vec::with_capacity(n);
-        for t in &parsed.tokens {
-            let w = &text[t.range()];
-            if w.is_ascii() {
-                self.lower
-                    .extend(w.bytes().map(|b| b.to_ascii_lowercase() as char));
-            } else {
-                for c in w.chars().flat_map(char::to_lowercase) {
-                    self.lower.push(if c == '’' || c == '‘' { '\'' } else { c });
+        let lower = &mut self.lower;
+        let mut classes = Vec::new();
+        let mut phrases = Vec::new();
+        let verbs = lex.verb_lists();
+        let parsed = parse_with(text, syntax, &mut self.scratch, |tokens, tags| {
+            // Every word in lower case, in one buffer: typographic
+            // apostrophes read as straight ones.
+            lower.clear();
+            let mut ends = Vec::with_capacity(tokens.len());
+            for t in tokens {
+                let w = &text[t.range()];
+                if w.is_ascii() {
+                    lower.extend(w.bytes().map(|b| b.to_ascii_lowercase() as char));
+                } else {
+                    for c in w.chars().flat_map(char::to_lowercase) {
+                        lower.push(if c == '’' || c == '‘' { '\'' } else { c });
+                    }
+                }
+                ends.push(lower.len());
+            }
+            let mut words: Vec<&str> = Vec::with_capacity(tokens.len());
+            let mut start = 0;
+            for &e in &ends {
+                words.push(&lower[start..e]);
+                start = e;
+            }
+            classes = words.iter().map(|w| lex.classes(w)).collect();
+            for i in 0..words.len() {
+                if lex.starts_phrase(words[i]) {
+                    lex.phrases_at(&words, i, &mut phrases);
                 }
             }
-            ends.push(self.lower.len());
-        }
-        let mut words: Vec<&str> = Vec::with_capacity(n);
-        let mut start = 0;
-        for &e in &ends {
-            words.push(&self.lower[start..e]);
-            start = e;
-        }
-        let classes: Vec<Classes> = words.iter().map(|w| lex.classes(w)).collect();
-        let mut phrases = Vec::new();
-        for i in 0..n {
-            if lex.starts_phrase(words[i]) {
-                lex.phrases_at(&words, i, &mut phrases);
-            }
-        }
+            repair_tags(&words, &classes, verbs, tags);
+        });
         let mut sentence_classes = Vec::with_capacity(parsed.sentences.len());
         for s in &parsed.sentences {
             let mut c = classes[s.clone()]
@@ -94,6 +98,23 @@ impl Reader {
             classes,
             phrases,
             sentence_classes,
+        }
+    }
+}
+
+/// What the word lists know better than the tagger, trained on web text:
+/// a verb of the lists in "-ing" before "that" or a quotation is a
+/// participle ("a story alleging/NN that …" → VBG).
+fn repair_tags(words: &[&str], classes: &[Classes], verbs: Classes, tags: &mut [Tag]) {
+    for i in 0..words.len().saturating_sub(1) {
+        let verb = classes[i].any(verbs);
+        let next = words[i + 1];
+        if verb
+            && words[i].ends_with("ing")
+            && matches!(tags[i], Tag::NN | Tag::NNP | Tag::JJ)
+            && (next == "that" || next == "\"" || next == "“")
+        {
+            tags[i] = Tag::VBG;
         }
     }
 }

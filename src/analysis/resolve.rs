@@ -108,6 +108,19 @@ impl<'l> Resolver<'l> {
         &self.classifier
     }
 
+    /// Whether a proper name names a person: it has a first name and a
+    /// surname, or an earlier mention of it was a person.
+    pub fn is_person(&self, p: &Paragraph, tokens: Range<usize>) -> bool {
+        let class = self.classifier.classify(p, tokens);
+        let names: Vec<String> = class
+            .name
+            .clone()
+            .map(|n| n.map(|k| p.word(k).to_string()).collect())
+            .unwrap_or_default();
+        names.len() >= 2 && class.category != Category::Institution
+            || self.memory.by_name(&names).is_some_and(|m| m.person)
+    }
+
     fn head_of(&self, p: &Paragraph, head: usize) -> String {
         let w = p.word(head).to_lowercase().replace('’', "'");
         self.lex.lemma(&w).to_string()
@@ -180,13 +193,18 @@ impl<'l> Resolver<'l> {
         self.memory.remember(Mention {
             paragraph: p.index,
             bytes: p.bytes(tokens.clone()),
-            text: p.text[p.bytes(tokens)].to_string(),
+            text: p.text[p.bytes(tokens.clone())].to_string(),
             head,
             category: r.class.category,
             kind: r.kind,
             plural: r.class.plural,
             person: person && !r.class.plural,
             names,
+            proper: tokens
+                .clone()
+                .filter(|&k| p.tags[k].is_proper() && !sources::is_demonym(p.word(k)))
+                .map(|k| p.word(k).to_string())
+                .collect(),
             entity,
         });
         r

@@ -21,6 +21,7 @@ pub mod hedge;
 pub mod participle;
 pub mod passive_agent;
 pub mod speech_verb;
+pub mod title;
 pub mod transcript;
 
 mod nest;
@@ -83,6 +84,9 @@ pub struct Candidate {
     /// A restatement inside a quotation: kept only if what it restates is
     /// withdrawn.
     pub conditional: bool,
+    /// An act of testimony ("confessed", "testified"): a statement of its
+    /// own even inside another's ("she said she confessed to spying").
+    pub testimony: bool,
 }
 
 impl Candidate {
@@ -98,6 +102,7 @@ impl Candidate {
             content: 0..0,
             vehicle: None,
             conditional: false,
+            testimony: false,
         }
     }
 
@@ -136,6 +141,7 @@ pub fn registry(lex: &Lexicon) -> Vec<Box<dyn Detector>> {
         Box::new(hedge::HedgePassive::new(lex)),
         Box::new(content_noun::ContentNoun::new(lex)),
         Box::new(transcript::Transcript::new(lex)),
+        Box::new(title::Title::new(lex)),
     ]
 }
 

@@ -146,6 +146,10 @@ fn wrapping(cands: &mut Vec<Candidate>) {
             if inner.rule.id == super::content_noun::RULE.id && inner.source.is_some() {
                 continue;
             }
+            // "she said she confessed": the confession is its own statement.
+            if inner.testimony {
+                continue;
+            }
             let speaker = inner.speaker.clone().or(inner.source.clone());
             let o = &mut cands[a];
             if o.speaker.is_none() {

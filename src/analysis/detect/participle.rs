@@ -20,6 +20,9 @@ pub struct Participle {
     speech: ListId,
     calling: ListId,
     content_object: ListId,
+    items: ListId,
+    documents: ListId,
+    publish: ListId,
 }
 
 impl Participle {
@@ -28,6 +31,9 @@ impl Participle {
             speech: lex.list("speech_verbs"),
             calling: lex.list("calling_verbs"),
             content_object: lex.list("content_object_verbs"),
+            items: lex.list("item_nouns"),
+            documents: lex.list("document_nouns"),
+            publish: lex.list("publish_verbs"),
         }
     }
 }
@@ -60,30 +66,38 @@ impl Detector for Participle {
             // verb before it ("issued a statement [on Wednesday] saying").
             let mut vehicle = None;
             let mut host = None;
+            let mut item_source = None;
             if !fronted {
-                let mut k = i;
-                // a time phrase between: "a statement Wednesday saying"
-                if let Some(np) = p.chunks.np_ending_at(k - 1)
-                    && p.chunks.np_ending_at(k - 1).is_some()
-                    && k >= 2
-                {
-                    let np = &p.chunks.nps[np];
-                    if p.is_any(np.head, crate::analysis::syntax::chunks::words::TIME) {
-                        k = np.tokens.start;
-                    }
-                }
+                // Time phrases and adverbs between: "a statement Wednesday
+                // saying", "a correction late Thursday saying".
+                let k = p.skip_adverbials_left(i, s.start).max(s.start + 1);
                 if p.is_mark(k - 1, ',') {
                     host = p
                         .chunks
                         .vgs
                         .iter()
                         .rfind(|v| v.finite && v.tokens.end <= k && v.tokens.start >= s.start);
-                } else if let Some(np) = p.chunks.np_ending_at(k - 1) {
-                    let start = p.chunks.nps[np].tokens.start;
-                    let verb = p.chunks.vg_at(start.saturating_sub(1));
+                } else if p.chunks.np_ending_at(k - 1).is_some()
+                    && let Some(object) = p.phrase_ending_before(k, s.start)
+                {
+                    let verb = p.chunks.vg_at(object.start.saturating_sub(1));
                     if let Some(v) = verb.filter(|&v| p.chunks.vgs[v].finite) {
-                        host = Some(&p.chunks.vgs[v]);
-                        vehicle = Some(start..k);
+                        let v = &p.chunks.vgs[v];
+                        host = Some(v);
+                        // An item written without a comma carries the words
+                        // itself ("retracted a story alleging that …"),
+                        // unless the verb puts it out ("issued a statement
+                        // saying …": the issuer speaks through it).
+                        let head = p
+                            .chunks
+                            .np_at(object.start)
+                            .map_or(object.start, |n| p.chunks.nps[n].head);
+                        let item = p.has(head, self.items) || p.has(head, self.documents);
+                        if item && !p.has(v.main, self.publish) {
+                            item_source = Some(object.clone());
+                        } else {
+                            vehicle = Some(object);
+                        }
                     }
                 }
             } else {
@@ -98,7 +112,7 @@ impl Detector for Participle {
             if host.negated && !fronted {
                 continue;
             }
-            let Some(source) = p.subject_of(host).or_else(|| {
+            let Some(source) = item_source.or_else(|| p.subject_of(host)).or_else(|| {
                 // "…," said the ministry, adding …
                 super::verbs::source(p, host).map(|(r, _)| r)
             }) else {

@@ -27,6 +27,7 @@ pub struct SpeechVerb {
     belief: ListId,
     question: ListId,
     content_object: ListId,
+    testimony: ListId,
 }
 
 impl SpeechVerb {
@@ -36,6 +37,7 @@ impl SpeechVerb {
             belief: lex.list("belief_verbs"),
             question: lex.list("question_verbs"),
             content_object: lex.list("content_object_verbs"),
+            testimony: lex.list("testimony_verbs"),
         }
     }
 }
@@ -143,6 +145,7 @@ impl Detector for SpeechVerb {
             c.source = Some(source);
             c.recipient = recipient;
             c.content = content;
+            c.testimony = p.has(v, self.testimony);
             out.push(c);
         }
     }

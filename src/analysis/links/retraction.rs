@@ -94,6 +94,21 @@ impl Lists {
     }
 }
 
+/// Forms of the verbs that, with no object, mean taking one's words back.
+const INTRANSITIVE_RECANTING: &[&str] = &[
+    "recant",
+    "recants",
+    "recanted",
+    "recanting",
+    "retract",
+    "retracts",
+    "retracted",
+    "retracting",
+    "backtracked",
+    "backtracks",
+    "backtrack",
+];
+
 const OTHER: &[&str] = &[
     "another",
     "different",
@@ -180,20 +195,39 @@ pub fn find(p: &Paragraph, lex: &Lexicon, l: &Lists, resolver: &mut Resolver) ->
                     || p.phrase_at(h.saturating_sub(1), l.items) == Some(h + 1)
                     || p.tags[h] == Tag::PRP && (p.is(h, "it") || p.is(h, "them"))
             };
+            // A person taking back their own words ("recanted his
+            // testimony", "withdrew her allegation"), or a body withdrawing
+            // material ("retracted its story"): the agent and the
+            // possessor tell which.
+            let possessor = item_tokens
+                .as_ref()
+                .filter(|i| p.tags[i.start] == Tag::PRPS)
+                .map(|i| p.word(i.start).to_lowercase());
+            let agent_is_person = match possessor.as_deref() {
+                Some("his" | "her" | "my") => true,
+                Some("its" | "our") => false,
+                _ => agent.as_ref().is_some_and(|a| {
+                    let class = resolver.classifier().classify(p, a.clone());
+                    class.category.is_people()
+                        || class.category == Category::Pronoun
+                            && p.is_any(class.head, &["he", "she", "i"])
+                        || class.category == Category::ProperName
+                            && resolver.is_person(p, a.clone())
+                }),
+            };
             match item_tokens {
                 Some(item)
                     if recants.is_some()
+                        && agent_is_person
                         && p.has(
                             resolver.classifier().main_head(p, item.clone()),
                             l.testimony,
                         ) =>
                 {
-                    // "recanted his testimony": the possessor, else the subject.
-                    let who = if p.tags[item.start] == Tag::PRPS {
-                        Some(item.start..item.start + 1)
-                    } else {
-                        agent.clone()
-                    };
+                    // "recanted his testimony": the subject (or the possessor).
+                    let who = agent.clone().or_else(|| {
+                        (p.tags[item.start] == Tag::PRPS).then(|| item.start..item.start + 1)
+                    });
                     if let Some(who) = who {
                         let who = resolver.resolve(p, who);
                         out.push(Event {
@@ -206,9 +240,11 @@ pub fn find(p: &Paragraph, lex: &Lexicon, l: &Lists, resolver: &mut Resolver) ->
                 }
                 Some(item) if is_item(&item) && withdraws.is_some() => {
                     let other = item.clone().any(|k| p.is_any(k, OTHER));
-                    let owner_tokens = (p.tags[item.start] == Tag::PRPS)
-                        .then(|| item.start..item.start + 1)
-                        .or(agent.clone());
+                    // The owner: the agent ("X retracted its story"), else
+                    // the possessor.
+                    let owner_tokens = agent.clone().or_else(|| {
+                        (p.tags[item.start] == Tag::PRPS).then(|| item.start..item.start + 1)
+                    });
                     let item = resolver.resolve(p, item);
                     let owner = owner_tokens.map(|o| resolver.resolve(p, o));
                     out.push(Event {
@@ -218,12 +254,14 @@ pub fn find(p: &Paragraph, lex: &Lexicon, l: &Lists, resolver: &mut Resolver) ->
                         target: Target::Item { item, owner, other },
                     });
                 }
-                None if recants.is_some() && !vg.passive => {
-                    // "She later recanted."
+                // "She later recanted": a person taking back their words
+                // with no object — not "the union withdrew (from the talks)".
+                None if recants.is_some()
+                    && !vg.passive
+                    && agent_is_person
+                    && p.is_any(v, INTRANSITIVE_RECANTING) =>
+                {
                     if let Some(who) = agent {
-                        let class = resolver.classifier().classify(p, who.clone());
-                        if class.category.is_people()
-                            || matches!(class.category, Category::Pronoun | Category::ProperName)
                         {
                             let who = resolver.resolve(p, who);
                             out.push(Event {
@@ -262,9 +300,48 @@ pub fn find(p: &Paragraph, lex: &Lexicon, l: &Lists, resolver: &mut Resolver) ->
                 },
             });
         }
-        // Nouns: "the retraction of the story".
+        // Nouns: "the retraction of the story"; "issued retractions after
+        // publishing stories …" (the item elsewhere in its sentence).
         for k in s.clone() {
-            if !p.has(k, l.nouns) || k + 2 >= s.end || !p.is(k + 1, "of") {
+            if !p.has(k, l.nouns) || k + 2 >= s.end {
+                continue;
+            }
+            if !p.is(k + 1, "of") {
+                let demanded = (s.start..k).any(|j| {
+                    p.entry_at(j, l.demand).is_some() || p.entry_at(j, l.refusal).is_some()
+                });
+                let item = p
+                    .chunks
+                    .nps
+                    .iter()
+                    .find(|n| s.contains(&n.head) && n.head != k && p.has(n.head, l.items));
+                let issuer = p
+                    .chunks
+                    .vg_at(k.saturating_sub(1))
+                    .or_else(|| {
+                        p.chunks.np_at(k).and_then(|n| {
+                            p.chunks
+                                .vg_at(p.chunks.nps[n].tokens.start.saturating_sub(1))
+                        })
+                    })
+                    .and_then(|v| p.subject_of(&p.chunks.vgs[v]));
+                if let (false, Some(item), Some(issuer)) = (demanded, item, issuer) {
+                    let tokens = p
+                        .phrase_from(item.tokens.start, s.end)
+                        .unwrap_or(item.tokens.clone());
+                    let item = resolver.resolve(p, tokens);
+                    let owner = Some(resolver.resolve(p, issuer));
+                    out.push(Event {
+                        paragraph: p.index,
+                        sentence: si,
+                        words: k..k + 1,
+                        target: Target::Item {
+                            item,
+                            owner,
+                            other: false,
+                        },
+                    });
+                }
                 continue;
             }
             if k > s.start
@@ -326,7 +403,7 @@ fn owner_names(r: &Resolved, memory: &crate::analysis::coref::Memory) -> Vec<Str
         .mentions
         .iter()
         .filter(|m| m.entity == r.entity)
-        .flat_map(|m| m.names.iter().cloned())
+        .flat_map(|m| m.proper.iter().cloned())
         .collect()
 }
 
@@ -393,7 +470,19 @@ pub fn link(
                     .unwrap_or_default();
                 let definite = item.class.definite || item.class.category == Category::Pronoun;
                 let fresh = item.antecedent.is_none();
+                // Removal by someone else ("removed by the platform's
+                // moderators") is not the author's: people other than the
+                // claim's own source take nothing back for it.
+                let third_party = |d: &Draft| {
+                    owner.as_ref().is_some_and(|o| {
+                        matches!(o.class.category, Category::Person | Category::Group)
+                            && d.source.as_ref().is_none_or(|s| s.entity != o.entity)
+                    })
+                };
                 for (k, d) in drafts.iter().enumerate() {
+                    if third_party(d) {
+                        continue;
+                    }
                     if announces(d, e)
                         && !d.source.as_ref().is_some_and(|s| {
                             d.paragraph == e.paragraph && overlaps(&s.tokens, &item.tokens)

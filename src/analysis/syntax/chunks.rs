@@ -108,6 +108,20 @@ pub mod words {
         "tonight",
         "tomorrow",
     ];
+    pub const INDEFINITE_PRONOUNS: &[&str] = &[
+        "something",
+        "nothing",
+        "anything",
+        "everything",
+        "someone",
+        "somebody",
+        "anyone",
+        "anybody",
+        "everyone",
+        "everybody",
+        "nobody",
+        "no-one",
+    ];
     /// Determiners that can stand alone as a phrase ("some say", "many
     /// believe", "others disagree").
     pub const STANDALONE: &[&str] = &[
@@ -147,7 +161,9 @@ fn noun_phrases(text: &str, tokens: &[Token], tags: &[Tag], s: Range<usize>, c: 
     let mut i = s.start;
     while i < s.end {
         let tag = tags[i];
-        if tag == Tag::PRP {
+        // Pronouns, and indefinite pronouns ("something relatives said"),
+        // are phrases of their own.
+        if tag == Tag::PRP || lower_is(text, &tokens[i], words::INDEFINITE_PRONOUNS) {
             push_np(c, i..i + 1, i, None);
             i += 1;
             continue;
@@ -161,10 +177,20 @@ fn noun_phrases(text: &str, tokens: &[Token], tags: &[Tag], s: Range<usize>, c: 
             .is_some_and(|k| {
                 lower_is(text, &tokens[k], words::BE) || lower_is(text, &tokens[k], words::HAVE)
             });
+        // A participle after a noun or pronoun is a verb ("the spy accused
+        // Putin"), and after a comma or dash opens a phrase only before a
+        // common noun ("…, leaked documents show").
+        let prev = (i > s.start).then(|| tags[i - 1]);
+        let verb_like = prev.is_some_and(|t| t.is_noun() || t == Tag::PRP || t.is_adverb())
+            || prev.is_some_and(|t| t.is_punctuation())
+                && (i + 1 >= s.end || !matches!(tags[i + 1], Tag::NN | Tag::NNS | Tag::JJ));
         let starts = matches!(tag, Tag::DT | Tag::PDT | Tag::PRPS | Tag::WPS | Tag::CD)
             || tag.is_noun()
             || tag.is_adjective()
-            || (tag == Tag::VBN && !after_aux && continues_to_noun(tags, i + 1, s.end));
+            || (tag == Tag::VBN
+                && !after_aux
+                && !verb_like
+                && continues_to_noun(tags, i + 1, s.end));
         if !starts || tokens[i].kind == Kind::Mark {
             i += 1;
             continue;
@@ -184,7 +210,11 @@ fn noun_phrases(text: &str, tokens: &[Token], tags: &[Tag], s: Range<usize>, c: 
                 let t = tags[j];
                 let fits = if t.is_noun() {
                     // A time word starts a phrase of its own.
-                    !(j > first && lower_is(text, &tokens[j], words::TIME))
+                    // ("the attack Tuesday"), unless a name goes on: "the
+                    // Sunday Times".
+                    !(j > first
+                        && lower_is(text, &tokens[j], words::TIME)
+                        && !(j + 1 < s.end && tags[j + 1] == Tag::NNP))
                 } else if matches!(t, Tag::CD | Tag::HYPH | Tag::AFX) {
                     true
                 } else if t.is_adjective() {
@@ -332,7 +362,13 @@ fn verb_groups(text: &str, tokens: &[Token], tags: &[Tag], s: Range<usize>, c: &
         negated |= before
             .take_while(|&a| tags[a].is_adverb())
             .any(|a| lower_is(text, &tokens[a], words::NEGATIONS));
-        let finite = tags[first].is_finite();
+        // A bare verb right after its subject is present tense ("researchers
+        // with NASA say/VB"): the tagger, trained on web text, often gives
+        // the bare form; after "to", a modal or "do" it stays bare.
+        let after_subject = first > s.start
+            && (tags[first - 1].is_noun() || tags[first - 1] == Tag::PRP)
+            && !lower_is(text, &tokens[first - 1], &["you"]);
+        let finite = tags[first].is_finite() || tags[first] == Tag::VB && after_subject;
         let k = c.vgs.len() as u32 + 1;
         for t in first..j {
             c.vg_of[t] = k;
@@ -371,7 +407,17 @@ fn past_for_participle(
         if v.finite || v.infinitive || v.tokens.len() != 1 || tags[m] != Tag::VBN || m == s.start {
             continue;
         }
-        let after_subject = c.np_of[m - 1] != 0 && tags[m - 1] != Tag::PRPS;
+        // Right after its subject, or after a parenthetical closing with a
+        // comma, dash or bracket when no tensed verb came before.
+        let earlier_finite = c.vgs[first_vg..k].iter().any(|w| w.finite);
+        // Adverbs may stand between: "The witness later retracted …".
+        let mut before = m - 1;
+        while before > s.start && tags[before].is_adverb() {
+            before -= 1;
+        }
+        let after_subject = c.np_of[before] != 0 && tags[before] != Tag::PRPS
+            || !earlier_finite
+                && matches!(tags[m - 1], Tag::COMMA | Tag::COLON | Tag::RRB | Tag::HYPH);
         let object = m + 1 < s.end
             && c.np_of[m + 1] != 0
             && !lower_is(text, &tokens[m + 1], words::TIME)
@@ -386,10 +432,14 @@ fn past_for_participle(
         let clause_end = (m + 1..s.end)
             .find(|&j| tokens[j].kind == Kind::Mark && matches!(tokens[j].first, ',' | ';' | ':'))
             .unwrap_or(s.end);
-        let later = c.vgs[k + 1..]
+        let mut later = c.vgs[k + 1..]
             .iter()
             .take_while(|w| w.tokens.start < clause_end)
-            .any(|w| w.finite);
+            .filter(|w| w.finite);
+        // …unless it heads a clause of its own right after the object:
+        // "Reports said/VBN headteachers had not been told".
+        let object_end = c.nps[c.np_of[m + 1] as usize - 1].tokens.end;
+        let later = later.next().is_some_and(|w| w.tokens.start != object_end);
         if !later {
             c.vgs[k].finite = true;
         }

@@ -250,6 +250,11 @@ impl<'a> Parsed<'a> {
         Some(start)
     }
 
+    /// Whether a phrase's head names a time ("Tuesday", "week").
+    pub fn is_time_head(&self, head: usize) -> bool {
+        self.is_any(head, TIME_HEADS) || self.is_any(head, words::TIME)
+    }
+
     /// Skips, leftwards from `end` (exclusive), what may stand between a
     /// verb and its subject: adverbs ("also", "almost immediately"), time
     /// phrases ("this week", "on Tuesday"), and a comma-enclosed adverb
@@ -300,14 +305,41 @@ impl<'a> Parsed<'a> {
         if self.is_any(t, RELATIVES)
             && matches!(self.tags[t], Tag::WDT | Tag::WP | Tag::IN | Tag::DT)
         {
-            let before = if t > s.start && self.is_mark(t - 1, ',') {
-                t - 1
-            } else {
-                t
-            };
-            return self.phrase_ending_before(before, s.start);
+            return self.relative_antecedent(t, s.start);
         }
         self.phrase_ending_before(end, s.start)
+    }
+
+    /// The phrase a relative pronoun at `rel` stands for: "a story that
+    /// said", "Bun Tha, who publishes", "a story, based on a single
+    /// anonymous source, that said", "a statement it made earlier this
+    /// week that indicated".
+    fn relative_antecedent(&self, rel: usize, lo: usize) -> Option<Range<usize>> {
+        let mut end = rel;
+        if end > lo && self.is_mark(end - 1, ',') {
+            // The comma opens the relative clause, or closes a parenthetical
+            // between the phrase and its relative clause.
+            let close = end - 1;
+            let open = (lo..close).rev().find(|&j| self.is_mark(j, ','));
+            end = match open {
+                Some(o) if self.is_parenthetical(o + 1..close) => o,
+                _ => close,
+            };
+        }
+        let end = self.skip_adverbials_left(end, lo);
+        // A contact clause between: "a statement [it made earlier this week]
+        // that …" — a pronoun and its verb right before.
+        if end > lo + 2
+            && let Some(v) = self.chunks.vg_at(end - 1)
+            && self.chunks.vgs[v].tokens.end == end
+            && self.chunks.vgs[v].finite
+        {
+            let vs = self.chunks.vgs[v].tokens.start;
+            if vs > lo + 1 && self.tags[vs - 1] == Tag::PRP {
+                return self.phrase_ending_before(vs - 1, lo);
+            }
+        }
+        self.phrase_ending_before(end, lo)
     }
 
     /// The subject shared by a verb after "and": that of the first verb
@@ -354,6 +386,10 @@ impl<'a> Parsed<'a> {
             return true;
         }
         if matches!(tag, Tag::VBG | Tag::VBN) {
+            return true;
+        }
+        // "since withdrawn", "later retracted"
+        if tag.is_adverb() && seg.len() <= 3 && seg.clone().any(|k| self.tags[k] == Tag::VBN) {
             return true;
         }
         // "R-Ky.", "D-Ore.", "55", "a Democrat".
@@ -485,8 +521,8 @@ impl<'a> Parsed<'a> {
     }
 
     /// Whether a phrase starting at `start` opens its clause: at the
-    /// sentence's start, after a quotation, colon or clause boundary, after
-    /// "that", or right after a verb whose clause it begins.
+    /// sentence's start, after a quotation, colon or clause boundary, or
+    /// after "that".
     fn clause_opens_at(&self, start: usize, lo: usize) -> bool {
         start == lo
             || self.is_quote_mark(start - 1)
@@ -568,9 +604,11 @@ impl<'a> Parsed<'a> {
                 && matches!(self.tags[j], Tag::IN | Tag::TO)
                 && self.is_any(j, NOUN_PREPOSITIONS)
             {
+                // "in May", "on Tuesday": a time, not part of the phrase.
                 if let Some(next) = (j + 1 < limit)
                     .then(|| self.chunks.np_starting_at(j + 1))
                     .flatten()
+                    .filter(|&n| !self.is_time_head(self.chunks.nps[n].head))
                 {
                     end = self.chunks.nps[next].tokens.end;
                     continue;
@@ -640,7 +678,13 @@ impl<'a> Parsed<'a> {
                     || self.tags[k + 1] == Tag::VBG && k > from + 2
                     || from > s.start
                         && self.opens_subordinate(s.start)
-                        && self.starts_clause(k + 1, s.end))
+                        && self.starts_clause(k + 1, s.end)
+                    // "…, who had told investigators that X, recanted …":
+                    // a tensed verb right after the comma resumes the
+                    // clause the relative interrupted.
+                    || self.chunks.vg_at(k + 1).is_some_and(|v| {
+                        self.chunks.vgs[v].finite && self.chunks.vgs[v].tokens.start == k + 1
+                    }))
             {
                 end = k;
                 break;
@@ -667,6 +711,9 @@ impl<'a> Parsed<'a> {
         let mut steps = 0;
         while k < s.end && steps < 40 {
             steps += 1;
+            if let Some(found) = self.clause_at(k, &s) {
+                return found;
+            }
             if self.tags[k].is_adverb() || self.is_mark(k, ',') && !self.is_quote_mark(k + 1) {
                 k += 1;
                 continue;
@@ -683,22 +730,32 @@ impl<'a> Parsed<'a> {
             // "late Friday", "early Tuesday"
             if (self.tags[k].is_adjective() || self.tags[k].is_adverb())
                 && k + 1 < s.end
-                && self.chunks.np_starting_at(k + 1).is_some_and(|n| {
-                    let h = self.chunks.nps[n].head;
-                    self.is_any(h, words::TIME) || self.is_any(h, TIME_HEADS)
-                })
+                && self
+                    .chunks
+                    .np_starting_at(k + 1)
+                    .is_some_and(|n| self.is_time_head(self.chunks.nps[n].head))
             {
                 k = self.chunks.nps[self.chunks.np_starting_at(k + 1).unwrap_or(0)]
                     .tokens
                     .end;
                 continue;
             }
+            // "in an interview aired today", "in a statement released late":
+            // a past participle right after such a phrase.
+            if let Some(v) = self.chunks.vg_at(k)
+                && !self.chunks.vgs[v].finite
+                && self.tags[k] == Tag::VBN
+                && k > after
+                && self.chunks.np_ending_at(k - 1).is_some()
+            {
+                k = self.chunks.vgs[v].tokens.end;
+                continue;
+            }
             if let Some(np) = self.chunks.np_starting_at(k) {
                 let e = self.chunks.nps[np].tokens.end;
-                if self.is_any(self.chunks.nps[np].head, words::TIME)
-                    || self.is_any(self.chunks.nps[np].head, TIME_HEADS)
-                        && e < s.end
-                        && !self.tags[e].is_verb()
+                if self.is_time_head(self.chunks.nps[np].head)
+                    && e < s.end
+                    && !self.tags[e].is_verb()
                 {
                     k = e;
                     continue;
@@ -706,26 +763,35 @@ impl<'a> Parsed<'a> {
             }
             break;
         }
-        if k >= s.end {
-            return None;
-        }
-        if self.is(k, "that") && matches!(self.tags[k], Tag::IN | Tag::WDT | Tag::DT) {
-            let start = k + 1;
+        None
+    }
+
+    /// The clause starting at `k`, if one does: `Some(None)` when what is
+    /// there ends the search without a clause.
+    #[allow(clippy::option_option)]
+    fn clause_at(&self, k: usize, s: &Range<usize>) -> Option<Option<Range<usize>>> {
+        let span = |start: usize| {
             let end = self.clause_end(start);
-            return (end > start).then_some(start..end);
+            (end > start).then_some(start..end)
+        };
+        if self.is(k, "that") && matches!(self.tags[k], Tag::IN | Tag::WDT | Tag::DT) {
+            return Some(span(k + 1));
         }
         if self.is_mark(k, ':') {
-            let start = k + 1;
-            let end = self.clause_end(start);
-            return (end > start).then_some(start..end);
+            return Some(span(k + 1));
         }
         if let Some(q) = self.quotes.iter().find(|q| q.open == k) {
-            return Some(q.inside(self.tokens.len()));
+            return Some(Some(q.inside(self.tokens.len())));
         }
-        // A clause without "that": a subject and a tensed verb.
-        if self.starts_clause(k, s.end) {
-            let end = self.clause_end(k);
-            return (end > k).then_some(k..end);
+        // A clause without "that": a subject and a tensed verb; or the
+        // verb alone after "what": "what officials say was a lethal dose".
+        if self.starts_clause(k, s.end)
+            || self
+                .chunks
+                .vg_at(k)
+                .is_some_and(|v| self.chunks.vgs[v].finite && self.chunks.vgs[v].tokens.start == k)
+        {
+            return Some(span(k));
         }
         // "asked whether", "said how", "wondered why" — not a relative
         // pronoun ("…, who added").
@@ -733,7 +799,7 @@ impl<'a> Parsed<'a> {
             || self.is_any(k, &["whether", "if"])
         {
             let end = self.clause_end(k);
-            return (end > k + 1).then_some(k..end);
+            return Some((end > k + 1).then_some(k..end));
         }
         None
     }
@@ -788,6 +854,13 @@ impl<'a> Parsed<'a> {
             let t = self.tags[j];
             if t.is_adverb() || t == Tag::POS || t == Tag::CD {
                 j += 1;
+                continue;
+            }
+            // "the attack Tuesday targeted …"
+            if let Some(n) = self.chunks.np_starting_at(j)
+                && self.is_time_head(self.chunks.nps[n].head)
+            {
+                j = self.chunks.nps[n].tokens.end;
                 continue;
             }
             if matches!(t, Tag::IN | Tag::TO) && !self.is_any(j, SUBORDINATORS) || t == Tag::CC {

@@ -114,18 +114,36 @@ impl<'a> Parsed<'a> {
 
 /// Reads a paragraph: tokens, sentences, quotations, tags, chunks.
 pub fn parse<'a>(text: &'a str, syntax: &Syntax, scratch: &mut Scratch) -> Parsed<'a> {
+    parse_with(text, syntax, scratch, |_, _| {})
+}
+
+/// [`parse`] with a repair of the tags before phrases are read from them:
+/// the analysis corrects there what its word lists know better than the
+/// tagger ("alleging/NN that" is a verb).
+pub fn parse_with<'a>(
+    text: &'a str,
+    syntax: &Syntax,
+    scratch: &mut Scratch,
+    repair: impl FnOnce(&[tokens::Token], &mut [Tag]),
+) -> Parsed<'a> {
     let tokens = tokens::tokenize(text);
     let sentences: Vec<Range<usize>> = sentences::split(text, &tokens)
         .into_iter()
         .map(|s| s.tokens)
         .collect();
     let quotes = sentences::quotations(&tokens);
-    // Quotation marks whose direction is known are tagged as such.
-    let mut forced = vec![None; tokens.len()];
+    // Quotation marks whose direction is known are tagged as such; an
+    // address is an address.
+    let mut allowed = vec![tagger::TAG_BITS; tokens.len()];
     for q in &quotes {
-        forced[q.open] = Some(Tag::OPEN_QUOTE);
+        allowed[q.open] = 1 << Tag::OPEN_QUOTE.0;
         if let Some(c) = q.close {
-            forced[c] = Some(Tag::CLOSE_QUOTE);
+            allowed[c] = 1 << Tag::CLOSE_QUOTE.0;
+        }
+    }
+    for (k, t) in tokens.iter().enumerate() {
+        if t.kind == tokens::Kind::Address {
+            allowed[k] = 1 << Tag::ADD.0;
         }
     }
     let mut tags = Vec::with_capacity(tokens.len());
@@ -133,9 +151,12 @@ pub fn parse<'a>(text: &'a str, syntax: &Syntax, scratch: &mut Scratch) -> Parse
     for s in &sentences {
         words.clear();
         words.extend(tokens[s.clone()].iter().map(|t| &text[t.range()]));
-        let forced = &forced[s.clone()];
-        syntax.tagger.tag(&words, |i| forced[i], scratch, &mut tags);
+        let allowed = &allowed[s.clone()];
+        syntax
+            .tagger
+            .tag(&words, |i| allowed[i], scratch, &mut tags);
     }
+    repair(&tokens, &mut tags);
     let chunks = chunks::chunk(text, &tokens, &tags, &sentences);
     Parsed {
         text,

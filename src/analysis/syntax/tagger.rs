@@ -328,6 +328,131 @@ pub fn best_allowed<T: PartialOrd + Copy>(scores: &[T; COUNT], allowed: u64) -> 
     Tag(best.unwrap_or(0) as u8)
 }
 
+/// The tags an unknown word may take.
+fn open_class(word: &str) -> u64 {
+    let mut m = bits(&[
+        Tag::NN,
+        Tag::NNS,
+        Tag::NNP,
+        Tag::NNPS,
+        Tag::JJ,
+        Tag::JJR,
+        Tag::JJS,
+        Tag::VB,
+        Tag::VBD,
+        Tag::VBG,
+        Tag::VBN,
+        Tag::VBP,
+        Tag::VBZ,
+        Tag::CD,
+        Tag::FW,
+        Tag::SYM,
+        Tag::ADD,
+        Tag::LS,
+        Tag::NFP,
+        Tag::XX,
+        Tag::UH,
+        Tag::HYPH,
+        Tag::PERIOD,
+        Tag::COMMA,
+        Tag::COLON,
+    ]);
+    let lower = word.to_ascii_lowercase();
+    if ["ly", "wise", "ward", "wards"]
+        .iter()
+        .any(|e| lower.ends_with(e))
+    {
+        m |= bits(&[Tag::RB, Tag::RBR, Tag::RBS]);
+    }
+    m
+}
+
+fn bits(tags: &[Tag]) -> u64 {
+    tags.iter().fold(0, |m, t| m | 1 << t.0)
+}
+
+/// What English allows a word, whatever the model learnt: a mark takes a
+/// mark's tag and a word a word's; a number is a number or a noun; after
+/// an article or a possessive pronoun comes no verb, pronoun or
+/// preposition ("the mine", "the post", "a story"); the treebank's
+/// prefix tag (a prefix cut off at its hyphen) never fits a whole word.
+pub fn grammar_mask(words: &[&str], i: usize) -> u64 {
+    const MARKS: &[Tag] = &[
+        Tag::PERIOD,
+        Tag::COMMA,
+        Tag::COLON,
+        Tag::LRB,
+        Tag::RRB,
+        Tag::OPEN_QUOTE,
+        Tag::CLOSE_QUOTE,
+        Tag::HYPH,
+        Tag::NFP,
+        Tag::SYM,
+        Tag::DOLLAR,
+        Tag::POS,
+        Tag::LS,
+        Tag::XX,
+        Tag::ADD,
+        Tag::CD,
+        Tag::CC,
+    ];
+    const NOT_AFTER_ARTICLE: &[Tag] = &[
+        Tag::PRP,
+        Tag::PRPS,
+        Tag::VBD,
+        Tag::VBZ,
+        Tag::VBP,
+        Tag::MD,
+        Tag::IN,
+        Tag::TO,
+        Tag::DT,
+        Tag::WDT,
+        Tag::WP,
+        Tag::EX,
+        Tag::CC,
+        Tag::POS,
+        Tag::UH,
+        Tag::AFX,
+        Tag::VB,
+    ];
+    let w = words[i];
+    let Some(first) = w.chars().next() else {
+        return TAG_BITS;
+    };
+    let mark_tags = bits(MARKS);
+    if !first.is_alphanumeric() {
+        // "'s", "n't" are words; "$", "%", "&" may be symbols or conjunctions.
+        if w.len() > 1 && w.chars().skip(1).any(char::is_alphabetic) {
+            return TAG_BITS & !bits(&[Tag::AFX]);
+        }
+        return mark_tags | bits(&[Tag::NN, Tag::SYM, Tag::CC]);
+    }
+    let mut mask = TAG_BITS & !bits(&[Tag::AFX, Tag::GW]);
+    mask &= !bits(&MARKS[..13]);
+    let address = w.contains("://")
+        || w.contains('@')
+        || w.starts_with("www.")
+        || [".com", ".org", ".net", ".gov", ".edu"]
+            .iter()
+            .any(|d| w.contains(d));
+    if !address {
+        mask &= !bits(&[Tag::ADD]);
+    }
+    if first.is_ascii_digit() {
+        mask &= bits(&[Tag::CD, Tag::NN, Tag::NNS, Tag::NNP, Tag::JJ, Tag::LS]);
+    }
+    if i > 0 {
+        let prev = words[i - 1];
+        let article = ["a", "an", "the", "his", "its", "their", "our", "my", "your"]
+            .iter()
+            .any(|a| a.eq_ignore_ascii_case(prev));
+        if article {
+            mask &= !bits(NOT_AFTER_ARTICLE);
+        }
+    }
+    if mask == 0 { TAG_BITS } else { mask }
+}
+
 /// The learnt weights: for each feature, the tags it has a weight for.
 #[derive(Clone)]
 pub struct Weights {
@@ -506,7 +631,7 @@ impl Tagger {
     pub fn tag(
         &self,
         words: &[&str],
-        forced: impl Fn(usize) -> Option<Tag>,
+        allowed: impl Fn(usize) -> u64,
         scratch: &mut Scratch,
         tags: &mut Vec<Tag>,
     ) {
@@ -514,12 +639,29 @@ impl Tagger {
         self.keys(words, &mut scratch.keys);
         let mut feats = [0u64; FEATURES];
         for (i, word) in words.iter().enumerate() {
-            if let Some(t) = forced(i).or_else(|| self.dict.get(*word).copied()) {
+            let mask = allowed(i) & grammar_mask(words, i);
+            if mask.count_ones() == 1 {
+                tags.push(Tag(mask.trailing_zeros() as u8));
+                continue;
+            }
+            if let Some(&t) = self.dict.get(*word)
+                && mask & (1 << t.0) != 0
+            {
                 tags.push(t);
                 continue;
             }
             features(&scratch.keys, &tags[base..], i, &mut feats);
-            tags.push(self.best(&feats, scratch.keys[i].allowed));
+            let mut allow = scratch.keys[i].allowed & mask;
+            // A word the treebank never has is not of a closed class (every
+            // determiner, pronoun and preposition is in it); an unknown
+            // adverb is an "-ly" word.
+            if scratch.keys[i].class == 0 {
+                allow &= open_class(word);
+            }
+            if allow == 0 {
+                allow = mask;
+            }
+            tags.push(self.best(&feats, allow));
         }
     }
 
@@ -688,7 +830,7 @@ mod tests {
         let mut tags = Vec::new();
         back.tag(
             &["the", "dog"],
-            |_| None,
+            |_| TAG_BITS,
             &mut Scratch::default(),
             &mut tags,
         );

@@ -267,7 +267,7 @@ pub fn accuracy(tagger: &Tagger, sentences: &[TreebankSentence]) -> (usize, usiz
     for s in sentences {
         let words: Vec<&str> = s.words.iter().map(String::as_str).collect();
         tags.clear();
-        tagger.tag(&words, |_| None, &mut scratch, &mut tags);
+        tagger.tag(&words, |_| super::tagger::TAG_BITS, &mut scratch, &mut tags);
         right += tags.iter().zip(&s.tags).filter(|(a, b)| a == b).count();
         all += s.tags.len();
     }
@@ -359,7 +359,7 @@ mod tests {
         let mut tags = Vec::new();
         tagger.tag(
             &["The", "official", "said", "so", "."],
-            |_| None,
+            |_| super::tagger::TAG_BITS,
             &mut Scratch::default(),
             &mut tags,
         );
