@@ -110,6 +110,7 @@ impl Detector for ContentNoun {
                     (p.tags[np.tokens.start] == Tag::PRPS)
                         .then(|| np.tokens.start..np.tokens.start + 1)
                 });
+            let owned = owner.is_some();
             let document = p.has(h, self.documents) || p.has(h, self.items);
             let modified = np.tokens.end - np.tokens.start > 1
                 && !(np.tokens.end - np.tokens.start == 2 && p.tags[np.tokens.start] == Tag::DT);
@@ -142,6 +143,8 @@ impl Detector for ContentNoun {
             let cue_start = if expressed { np.tokens.start - 1 } else { h };
             let cue_end = if content.start > k { k + 1 } else { h + 1 };
             let mut c = Candidate::new(rule, Role::Plain, sentence, cue_start..cue_end.max(h + 1));
+            // The document's own content ("its report that …").
+            c.restates = document && (owned || modified) && !expressed;
             c.source = source;
             c.content = content;
             out.push(c);

@@ -87,6 +87,11 @@ pub struct Candidate {
     /// An act of testimony ("confessed", "testified"): a statement of its
     /// own even inside another's ("she said she confessed to spying").
     pub testimony: bool,
+    /// Restates what an item said, with the item as source: "(pulled) its
+    /// report that said …", "a story alleging …", "its claim that …". It is
+    /// the item's statement, never an inner part of whoever mentions the
+    /// item ("X said it was retracting its report that …" is two claims).
+    pub restates: bool,
 }
 
 impl Candidate {
@@ -103,6 +108,7 @@ impl Candidate {
             vehicle: None,
             conditional: false,
             testimony: false,
+            restates: false,
         }
     }
 
@@ -240,6 +246,16 @@ pub mod verbs {
             return None;
         }
         let r = p.phrase_from(vg.tokens.end, s.end)?;
+        // "…, said Omar Reyes." — the phrase closes the attribution; one
+        // followed by its own verb ("…, said the mine would close") is the
+        // subject of a reported clause, not an inverted source.
+        if r.end < s.end
+            && p.chunks
+                .vg_at(r.end)
+                .is_some_and(|v| p.chunks.vgs[v].finite)
+        {
+            return None;
+        }
         Some((r, true))
     }
 

@@ -146,8 +146,9 @@ fn wrapping(cands: &mut Vec<Candidate>) {
             if inner.rule.id == super::content_noun::RULE.id && inner.source.is_some() {
                 continue;
             }
-            // "she said she confessed": the confession is its own statement.
-            if inner.testimony {
+            // "she said she confessed": the confession is its own statement;
+            // an item's restated content is the item's.
+            if inner.testimony || inner.restates {
                 continue;
             }
             let speaker = inner.speaker.clone().or(inner.source.clone());
@@ -172,7 +173,11 @@ fn restating(p: &Paragraph, cands: &mut Vec<Candidate>) {
     while k < cands.len() {
         let (a, b) = (&cands[k - 1], &cands[k]);
         let same_source = a.source.is_some() && a.source == b.source;
-        let saying = b.rule.id == super::participle::RULE.id && p.is(b.cue.start, "saying");
+        // "…, saying …", or a participle whose content points back at the
+        // statement: "denied the story, calling it a fabrication".
+        let saying = b.rule.id == super::participle::RULE.id
+            && (p.is(b.cue.start, "saying")
+                || p.is_any(b.content.start, &["it", "them", "this", "that"]));
         let a_object_only = a.content.end <= b.cue.start;
         if same_source && saying && a_object_only && a.rule.id != super::participle::RULE.id {
             let b = cands.remove(k);

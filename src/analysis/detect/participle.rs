@@ -112,6 +112,7 @@ impl Detector for Participle {
             if host.negated && !fronted {
                 continue;
             }
+            let restates = item_source.is_some();
             let Some(source) = item_source.or_else(|| p.subject_of(host)).or_else(|| {
                 // "…," said the ministry, adding …
                 super::verbs::source(p, host).map(|(r, _)| r)
@@ -125,8 +126,19 @@ impl Detector for Participle {
             } else {
                 s.end
             };
+            // Who was told: "telling the court that …".
+            let mut after = cue_end;
+            if after < limit
+                && !p.starts_clause(after, s.end)
+                && p.chunks.np_starting_at(after).is_some()
+                && let Some(o) = p.phrase_from(after, limit)
+                && o.end < limit
+                && (p.is(o.end, "that") || p.quotes.iter().any(|q| q.open == o.end))
+            {
+                after = o.end;
+            }
             let content = p
-                .reported_clause(cue_end)
+                .reported_clause(after)
                 .filter(|r| r.start < limit)
                 .or_else(|| super::verbs::quote_after(p, cue_end))
                 .or_else(|| {
@@ -147,6 +159,7 @@ impl Detector for Participle {
             c.source = Some(source);
             c.content = content;
             c.vehicle = vehicle;
+            c.restates = restates;
             out.push(c);
         }
     }

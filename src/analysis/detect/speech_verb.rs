@@ -28,6 +28,8 @@ pub struct SpeechVerb {
     question: ListId,
     content_object: ListId,
     testimony: ListId,
+    items: ListId,
+    documents: ListId,
 }
 
 impl SpeechVerb {
@@ -38,6 +40,8 @@ impl SpeechVerb {
             question: lex.list("question_verbs"),
             content_object: lex.list("content_object_verbs"),
             testimony: lex.list("testimony_verbs"),
+            items: lex.list("item_nouns"),
+            documents: lex.list("document_nouns"),
         }
     }
 }
@@ -146,6 +150,22 @@ impl Detector for SpeechVerb {
             c.recipient = recipient;
             c.content = content;
             c.testimony = p.has(v, self.testimony);
+            // "(pulled) its report that said …": an item, object of a verb,
+            // saying something through a relative clause.
+            let before = p.skip_adverbials_left(vg.tokens.start, s.start);
+            let relative =
+                before > s.start && p.is_any(before - 1, &["that", "which"]) && !inverted;
+            if relative && let Some(src) = &c.source {
+                let head = p
+                    .chunks
+                    .np_at(src.start)
+                    .map_or(src.start, |n| p.chunks.nps[n].head);
+                let object = src.start > s.start
+                    && p.chunks
+                        .vg_at(src.start - 1)
+                        .is_some_and(|g| p.chunks.vgs[g].finite);
+                c.restates = object && (p.has(head, self.items) || p.has(head, self.documents));
+            }
             out.push(c);
         }
     }

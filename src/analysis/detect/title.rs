@@ -68,6 +68,7 @@ impl Detector for Title {
             c.source = Some(np.tokens.start..q.close.map_or(inside.end, |e| e + 1));
             c.content = inside;
             c.conditional = true;
+            c.restates = true;
             out.push(c);
         }
     }

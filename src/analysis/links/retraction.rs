@@ -542,10 +542,7 @@ pub fn link(
                             .vehicle
                             .as_ref()
                             .is_some_and(|v| same_material(&v.head, &item.head));
-                        if by_owner
-                            && (published || vehicle_matches)
-                            && (fresh || item.antecedent.is_none())
-                        {
+                        if by_owner && (published || vehicle_matches) {
                             hits.push((k, PUBLISHED));
                         }
                     }

@@ -208,7 +208,12 @@ fn noun_phrases(text: &str, tokens: &[Token], tags: &[Tag], s: Range<usize>, c: 
             let mut seen_noun = false;
             while j < s.end && tokens[j].kind != Kind::Mark {
                 let t = tags[j];
-                let fits = if t.is_noun() {
+                // A time phrase after a noun is an adverbial of its own:
+                // "the paper last year", "the release hours later".
+                let time_after = seen_noun && time_adverbial(text, tokens, tags, j, s.end);
+                let fits = if time_after {
+                    false
+                } else if t.is_noun() {
                     // A time word starts a phrase of its own.
                     // ("the attack Tuesday"), unless a name goes on: "the
                     // Sunday Times".
@@ -281,6 +286,38 @@ fn noun_phrases(text: &str, tokens: &[Token], tags: &[Tag], s: Range<usize>, c: 
             None => i = j,
         }
     }
+}
+
+/// Whether a time adverbial starts at `j`: "last year", "this week",
+/// "hours later", "two days ago".
+fn time_adverbial(text: &str, tokens: &[Token], tags: &[Tag], j: usize, end: usize) -> bool {
+    const SPANS: &[&str] = &[
+        "hour",
+        "hours",
+        "day",
+        "days",
+        "week",
+        "weeks",
+        "month",
+        "months",
+        "year",
+        "years",
+        "minute",
+        "minutes",
+        "morning",
+        "afternoon",
+        "evening",
+        "night",
+        "weekend",
+    ];
+    const BEFORE: &[&str] = &["last", "next", "this", "every", "each", "early", "late"];
+    const AFTER: &[&str] = &["later", "earlier", "ago", "after", "before", "afterwards"];
+    let word = |k: usize| &text[tokens[k].range()];
+    let is =
+        |k: usize, list: &[&str]| k < end && list.iter().any(|w| w.eq_ignore_ascii_case(word(k)));
+    (is(j, BEFORE) && is(j + 1, SPANS))
+        || (is(j, SPANS) && is(j + 1, AFTER))
+        || (tags[j] == Tag::CD && is(j + 1, SPANS) && is(j + 2, AFTER))
 }
 
 /// Whether modifiers from `k` on reach a noun ("leaked" → "leaked memo").
@@ -418,13 +455,19 @@ fn past_for_participle(
         let after_subject = c.np_of[before] != 0 && tags[before] != Tag::PRPS
             || !earlier_finite
                 && matches!(tags[m - 1], Tag::COMMA | Tag::COLON | Tag::RRB | Tag::HYPH);
-        let object = m + 1 < s.end
-            && c.np_of[m + 1] != 0
-            && !lower_is(text, &tokens[m + 1], words::TIME)
-            && !words::TIME.iter().any(|w| {
-                let np = c.np_of[m + 1] as usize - 1;
-                lower_is(text, &tokens[c.nps[np].head], &[w])
-            });
+        // …or a "that" clause or quotation after phrases: "announced in a
+        // social media post that …".
+        let complement = (m + 1..s.end.min(m + 14))
+            .find(|&j| lower_is(text, &tokens[j], &["that"]) || tags[j] == Tag::OPEN_QUOTE)
+            .is_some_and(|j| (m + 1..j).all(|k| !tags[k].is_verb()));
+        let object = complement
+            || m + 1 < s.end
+                && c.np_of[m + 1] != 0
+                && !lower_is(text, &tokens[m + 1], words::TIME)
+                && !words::TIME.iter().any(|w| {
+                    let np = c.np_of[m + 1] as usize - 1;
+                    lower_is(text, &tokens[c.nps[np].head], &[w])
+                });
         if !after_subject || !object {
             continue;
         }
@@ -438,7 +481,10 @@ fn past_for_participle(
             .filter(|w| w.finite);
         // …unless it heads a clause of its own right after the object:
         // "Reports said/VBN headteachers had not been told".
-        let object_end = c.nps[c.np_of[m + 1] as usize - 1].tokens.end;
+        let object_end = match c.np_of.get(m + 1) {
+            Some(&k) if k > 0 => c.nps[k as usize - 1].tokens.end,
+            _ => m + 1,
+        };
         let later = later.next().is_some_and(|w| w.tokens.start != object_end);
         if !later {
             c.vgs[k].finite = true;

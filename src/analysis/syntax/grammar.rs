@@ -326,7 +326,34 @@ impl<'a> Parsed<'a> {
                 _ => close,
             };
         }
-        let end = self.skip_adverbials_left(end, lo);
+        let mut end = self.skip_adverbials_left(end, lo);
+        // A participle phrase between: "an item [posted on its website on
+        // Thursday] that said" — prepositional phrases and the participle.
+        let keep = end;
+        let mut k = end;
+        loop {
+            k = self.skip_adverbials_left(k, lo);
+            if k > lo
+                && let Some(n) = self.chunks.np_ending_at(k - 1)
+                && self.chunks.nps[n].tokens.start > lo
+                && self.tags[self.chunks.nps[n].tokens.start - 1] == Tag::IN
+            {
+                k = self.chunks.nps[n].tokens.start - 1;
+                continue;
+            }
+            break;
+        }
+        if k > lo + 1
+            && matches!(self.tags[k - 1], Tag::VBN | Tag::VBG)
+            && self
+                .chunks
+                .vg_at(k - 1)
+                .is_none_or(|v| !self.chunks.vgs[v].finite)
+            && self.chunks.np_ending_at(k - 2).is_some()
+        {
+            return self.phrase_ending_before(k - 1, lo).map(|r| r.start..keep);
+        }
+        end = keep;
         // A contact clause between: "a statement [it made earlier this week]
         // that …" — a pronoun and its verb right before.
         if end > lo + 2
@@ -389,7 +416,10 @@ impl<'a> Parsed<'a> {
             return true;
         }
         // "since withdrawn", "later retracted"
-        if tag.is_adverb() && seg.len() <= 3 && seg.clone().any(|k| self.tags[k] == Tag::VBN) {
+        if (tag.is_adverb() || tag == Tag::IN)
+            && seg.len() <= 3
+            && seg.clone().any(|k| self.tags[k] == Tag::VBN)
+        {
             return true;
         }
         // "R-Ky.", "D-Ore.", "55", "a Democrat".

@@ -330,6 +330,15 @@ pub fn best_allowed<T: PartialOrd + Copy>(scores: &[T; COUNT], allowed: u64) -> 
 
 /// The tags an unknown word may take.
 fn open_class(word: &str) -> u64 {
+    let lower = word.to_ascii_lowercase();
+    // English morphology: a lower-case unknown word in "-ed" is a past
+    // form or an adjective ("aired", "rescinded").
+    if word.starts_with(|c: char| c.is_ascii_lowercase())
+        && lower.len() > 4
+        && lower.ends_with("ed")
+    {
+        return bits(&[Tag::VBD, Tag::VBN, Tag::JJ]);
+    }
     let mut m = bits(&[
         Tag::NN,
         Tag::NNS,
@@ -357,7 +366,6 @@ fn open_class(word: &str) -> u64 {
         Tag::COMMA,
         Tag::COLON,
     ]);
-    let lower = word.to_ascii_lowercase();
     if ["ly", "wise", "ward", "wards"]
         .iter()
         .any(|e| lower.ends_with(e))
