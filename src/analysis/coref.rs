@@ -129,9 +129,10 @@ impl Memory {
         };
         if class.category == Category::Pronoun {
             return match pronoun {
-                "he" | "she" | "him" | "her" | "his" | "hers" => {
-                    recent(PRONOUN_WINDOW).find(|m| m.person && !m.plural)
-                }
+                // A name alone ("Saberi") may be a person's: the nearest
+                // one a "she" can mean.
+                "he" | "she" | "him" | "her" | "his" | "hers" => recent(PRONOUN_WINDOW)
+                    .find(|m| (m.person || m.category == Category::ProperName) && !m.plural),
                 "they" | "them" | "their" => recent(PRONOUN_WINDOW).find(|m| {
                     m.plural || matches!(m.category, Category::Institution | Category::Group)
                 }),

@@ -82,6 +82,7 @@ lists! {
     "item_nouns" Noun "what can be withdrawn: \"story\", \"statement\", \"testimony\"",
     "recant_verbs" Verb "verbs of a person taking back their words: \"recanted\"",
     "testimony_nouns" Noun "what a person recants: \"testimony\", \"confession\"",
+    "testimony_settings" Words "who hears testimony: \"told the court\", \"told investigators\"",
     "refusal_words" Verb "words that say a withdrawal did not happen: \"refused\", \"no plans\"",
     "demand_verbs" Verb "verbs of asking for a withdrawal that has not happened: \"called for\"",
     "dispute_verbs" Verb "denials by another party: a dispute, not a retraction",

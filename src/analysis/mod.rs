@@ -232,7 +232,7 @@ impl Analyzer {
                             item.antecedent.as_ref().map(|a| &a.text),
                             owner.as_ref().map(|o| (o.entity, &o.head))
                         ),
-                        retraction::Target::Person { who } => format!(
+                        retraction::Target::Person { who, .. } => format!(
                             "person {:?} ent {}",
                             paras[e.paragraph]
                                 .text

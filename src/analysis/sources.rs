@@ -490,7 +490,7 @@ impl Classifier {
                 verdict(
                     &mut c,
                     SourceKind::Anonymous,
-                    Category::Group,
+                    Category::Institution,
                     &UNNAMED_BODIES,
                     head,
                 );

@@ -119,7 +119,7 @@ impl Detector for HedgePassive {
                         || p.is(next, "that")
                         || reduced
                             && (p.tags[next].is_adjective()
-                                || p.tags[next] == Tag::IN
+                                || p.tags[next] == Tag::IN && !p.is(next, "as")
                                 || p.tags[next] == Tag::VBN)
                         || passive
                             && (p.chunks.np_starting_at(next).is_some()

@@ -11,6 +11,7 @@
 use super::{Candidate, Detector, Role, RuleInfo, verbs};
 use crate::analysis::lexicon::{Classes, Lexicon, ListId};
 use crate::analysis::reading::Paragraph;
+use crate::analysis::syntax::tags::Tag;
 
 /// Prepositions whose phrase is what a verb of saying reports: "hinted
 /// at", "warned of", "complained about", "warned … against".
@@ -109,7 +110,12 @@ impl Detector for SpeechVerb {
             }
             // "hinted at its dual use", "warned Israel against …", "spoke of
             // a crisis": the phrase of a preposition after the verb.
-            if content.is_none() && after < s.end && p.is_any(after, CONTENT_PREPOSITIONS) {
+            // "confessed to being a spy", "admitted to taking bribes"
+            let testimony_to = p.has(v, self.testimony) && p.is(after.min(s.end - 1), "to");
+            if content.is_none()
+                && after < s.end
+                && (p.is_any(after, CONTENT_PREPOSITIONS) || testimony_to)
+            {
                 if let Some(r) = p.phrase_from(after + 1, s.end)
                     && !crate::analysis::sources::is_time(
                         p,
@@ -119,6 +125,9 @@ impl Detector for SpeechVerb {
                     )
                 {
                     content = Some(after + 1..p.clause_end(after + 1).max(r.end));
+                } else if after + 1 < s.end && p.tags[after + 1] == Tag::VBG {
+                    // "confessed to being a spy": a gerund's clause.
+                    content = Some(after + 1..p.clause_end(after + 1).max(after + 2));
                 }
             }
             // "As Robert Berger reports, the incident …": the clause after.

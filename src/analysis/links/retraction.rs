@@ -53,7 +53,12 @@ pub enum Target {
         other: bool,
     },
     /// A person taking back their own words.
-    Person { who: Resolved },
+    Person {
+        who: Resolved,
+        /// The lemma of what is taken back ("testimony", "confession",
+        /// "claim"); none for "she later recanted".
+        what: Option<String>,
+    },
 }
 
 /// One withdrawal.
@@ -229,12 +234,14 @@ pub fn find(p: &Paragraph, lex: &Lexicon, l: &Lists, resolver: &mut Resolver) ->
                         (p.tags[item.start] == Tag::PRPS).then(|| item.start..item.start + 1)
                     });
                     if let Some(who) = who {
+                        let head = resolver.classifier().main_head(p, item.clone());
+                        let what = Some(lex.lemma(&p.word(head).to_lowercase()).to_string());
                         let who = resolver.resolve(p, who);
                         out.push(Event {
                             paragraph: p.index,
                             sentence: si,
                             words,
-                            target: Target::Person { who },
+                            target: Target::Person { who, what },
                         });
                     }
                 }
@@ -268,7 +275,7 @@ pub fn find(p: &Paragraph, lex: &Lexicon, l: &Lists, resolver: &mut Resolver) ->
                                 paragraph: p.index,
                                 sentence: si,
                                 words,
-                                target: Target::Person { who },
+                                target: Target::Person { who, what: None },
                             });
                         }
                     }
@@ -314,7 +321,14 @@ pub fn find(p: &Paragraph, lex: &Lexicon, l: &Lists, resolver: &mut Resolver) ->
                     .chunks
                     .nps
                     .iter()
-                    .find(|n| s.contains(&n.head) && n.head != k && p.has(n.head, l.items));
+                    // A common noun after the withdrawal's noun ("… after
+                    // publishing stories …").
+                    .find(|n| {
+                        s.contains(&n.head)
+                            && n.head > k
+                            && p.has(n.head, l.items)
+                            && !p.tags[n.head].is_proper()
+                    });
                 let issuer = p
                     .chunks
                     .vg_at(k.saturating_sub(1))
@@ -380,6 +394,56 @@ fn withdrawals_end(a: Option<usize>, b: Option<usize>, vg_end: usize) -> usize {
         .chain(std::iter::once(vg_end))
         .max()
         .unwrap_or(vg_end)
+}
+
+/// Which of a person's earlier claims a recantation takes back: what
+/// they said as testimony ("told the court", "testified", "confessed")
+/// when the testimony or nothing in particular is recanted; what they
+/// confessed when a confession is; everything when a claim, statement or
+/// account is. With no testimony among them, all of them.
+fn recanted(
+    paras: &[Paragraph],
+    lex: &Lexicon,
+    drafts: &[Draft],
+    theirs: &[usize],
+    what: Option<&str>,
+) -> Vec<usize> {
+    let testimony_verbs = lex.list("testimony_verbs");
+    let settings = lex.list("testimony_settings");
+    let is_testimony = |d: &Draft| {
+        let p = &paras[d.paragraph];
+        let cue = p
+            .chunks
+            .vg_at(d.cue.start)
+            .map_or(d.cue.start, |v| p.chunks.vgs[v].main);
+        p.has(cue, testimony_verbs)
+            || (d.cue.end..(d.cue.end + 4).min(p.tokens.len())).any(|k| p.has(k, settings))
+    };
+    let confessed = |d: &Draft| {
+        let p = &paras[d.paragraph];
+        let cue = p
+            .chunks
+            .vg_at(d.cue.start)
+            .map_or(d.cue.start, |v| p.chunks.vgs[v].main);
+        matches!(lex.lemma(&p.word(cue).to_lowercase()), "confess" | "admit")
+    };
+    let pick = |f: &dyn Fn(&Draft) -> bool| -> Vec<usize> {
+        theirs.iter().copied().filter(|&k| f(&drafts[k])).collect()
+    };
+    let testimony = pick(&is_testimony);
+    let chosen = match what {
+        Some("confession" | "admission") => {
+            let c = pick(&confessed);
+            if c.is_empty() { testimony } else { c }
+        }
+        None | Some("testimony" | "evidence" | "account") => testimony,
+        Some(_) => theirs.to_vec(),
+    };
+    if chosen.is_empty() {
+        theirs.to_vec()
+    } else {
+        chosen
+    }
 }
 
 /// A draft's position, for "before the event".
@@ -452,13 +516,17 @@ pub fn link(
         };
         let mut hits: Vec<(usize, &'static str)> = Vec::new();
         match &e.target {
-            Target::Person { who } => {
-                for (k, d) in drafts.iter().enumerate() {
-                    let rests = d.entity() == Some(who.entity)
-                        || d.speaker.as_ref().is_some_and(|s| s.entity == who.entity);
-                    if rests && before(d, e) && !announces(d, e) {
-                        hits.push((k, RECANTED));
-                    }
+            Target::Person { who, what } => {
+                let theirs: Vec<usize> = (0..drafts.len())
+                    .filter(|&k| {
+                        let d = &drafts[k];
+                        let rests = d.entity() == Some(who.entity)
+                            || d.speaker.as_ref().is_some_and(|s| s.entity == who.entity);
+                        rests && before(d, e) && !announces(d, e)
+                    })
+                    .collect();
+                for k in recanted(paras, lex, &drafts[..], &theirs, what.as_deref()) {
+                    hits.push((k, RECANTED));
                 }
             }
             Target::Item { item, owner, other } => {

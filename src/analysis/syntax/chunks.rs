@@ -181,9 +181,14 @@ fn noun_phrases(text: &str, tokens: &[Token], tags: &[Tag], s: Range<usize>, c: 
         // Putin"), and after a comma or dash opens a phrase only before a
         // common noun ("…, leaked documents show").
         let prev = (i > s.start).then(|| tags[i - 1]);
+        // After a comma it opens a phrase only when a tensed verb follows
+        // its noun ("…, leaked documents show"); "…, issued retractions
+        // Friday" is the sentence's verb.
+        let noun_then_verb = i + 1 < s.end
+            && matches!(tags[i + 1], Tag::NN | Tag::NNS | Tag::JJ)
+            && (i + 2..s.end.min(i + 5)).any(|k| tags[k].is_finite());
         let verb_like = prev.is_some_and(|t| t.is_noun() || t == Tag::PRP || t.is_adverb())
-            || prev.is_some_and(|t| t.is_punctuation())
-                && (i + 1 >= s.end || !matches!(tags[i + 1], Tag::NN | Tag::NNS | Tag::JJ));
+            || prev.is_some_and(|t| t.is_punctuation()) && !noun_then_verb;
         let starts = matches!(tag, Tag::DT | Tag::PDT | Tag::PRPS | Tag::WPS | Tag::CD)
             || tag.is_noun()
             || tag.is_adjective()
@@ -402,9 +407,13 @@ fn verb_groups(text: &str, tokens: &[Token], tags: &[Tag], s: Range<usize>, c: &
         // A bare verb right after its subject is present tense ("researchers
         // with NASA say/VB"): the tagger, trained on web text, often gives
         // the bare form; after "to", a modal or "do" it stays bare.
-        let after_subject = first > s.start
-            && (tags[first - 1].is_noun() || tags[first - 1] == Tag::PRP)
-            && !lower_is(text, &tokens[first - 1], &["you"]);
+        let mut subject_end = first;
+        while subject_end > s.start && tags[subject_end - 1].is_adverb() {
+            subject_end -= 1;
+        }
+        let after_subject = subject_end > s.start
+            && (tags[subject_end - 1].is_noun() || tags[subject_end - 1] == Tag::PRP)
+            && !lower_is(text, &tokens[subject_end - 1], &["you"]);
         let finite = tags[first].is_finite() || tags[first] == Tag::VB && after_subject;
         let k = c.vgs.len() as u32 + 1;
         for t in first..j {
@@ -420,7 +429,41 @@ fn verb_groups(text: &str, tokens: &[Token], tags: &[Tag], s: Range<usize>, c: &
         });
         i = j.max(first + 1);
     }
-    past_for_participle(text, tokens, tags, s, c);
+    past_for_participle(text, tokens, tags, s.clone(), c);
+    participle_for_past(tokens, tags, s, c);
+}
+
+/// The reverse mistake: a lone past form with no subject of its own is a
+/// participle — in an appositive after a name (", jailed in Iran for
+/// three months,") — when the sentence's tensed verb follows it.
+fn participle_for_past(tokens: &[Token], tags: &[Tag], s: Range<usize>, c: &mut Chunks) {
+    let first_vg = c.vgs.partition_point(|v| v.tokens.start < s.start);
+    let end_vg = c.vgs.partition_point(|v| v.tokens.start < s.end);
+    for k in first_vg..end_vg {
+        let v = &c.vgs[k];
+        let m = v.tokens.start;
+        if !v.finite || v.tokens.len() != 1 || tags[m] != Tag::VBD || m < s.start + 2 {
+            continue;
+        }
+        let next_is_object = m + 1 < s.end && (c.np_of[m + 1] != 0 || tags[m + 1] == Tag::DT);
+        let is_comma = |j: usize| tokens[j].kind == Kind::Mark && tokens[j].first == ',';
+        // ", jailed in Iran for three months, told …": set off by commas,
+        // with the sentence's tensed verb right after the closing one.
+        let closing = (m + 1..s.end.min(m + 14)).find(|&j| is_comma(j));
+        let appositive = is_comma(m - 1)
+            && c.np_of[m - 2] != 0
+            && !next_is_object
+            && closing.is_some_and(|j| {
+                (m + 1..j).all(|t| !tags[t].is_verb())
+                    && c.vgs[k + 1..end_vg]
+                        .iter()
+                        .any(|w| w.finite && w.tokens.start == j + 1)
+            })
+            && !c.vgs[first_vg..k].iter().any(|w| w.finite);
+        if appositive {
+            c.vgs[k].finite = false;
+        }
+    }
 }
 
 /// The tagger, trained on web text, often gives a news sentence's main
@@ -446,15 +489,44 @@ fn past_for_participle(
         }
         // Right after its subject, or after a parenthetical closing with a
         // comma, dash or bracket when no tensed verb came before.
-        let earlier_finite = c.vgs[first_vg..k].iter().any(|w| w.finite);
+        // Tensed verbs before it, leaving out those of a relative clause
+        // set off by commas ("The memo, which was later retracted,
+        // suggested/VBN …").
+        let in_relative = |w: &VerbGroup| {
+            let comma = (s.start..w.tokens.start)
+                .rev()
+                .find(|&j| tokens[j].kind == Kind::Mark && tokens[j].first == ',');
+            comma.is_some_and(|j| {
+                j + 1 < s.end && matches!(tags[j + 1], Tag::WDT | Tag::WP | Tag::WPS)
+            })
+        };
+        let earlier_finite = c.vgs[first_vg..k]
+            .iter()
+            .any(|w| w.finite && !in_relative(w));
         // Adverbs may stand between: "The witness later retracted …".
         let mut before = m - 1;
         while before > s.start && tags[before].is_adverb() {
             before -= 1;
         }
+        // A bracket between the subject and its verb: "missiles fired by a
+        // drone (pilotless aircraft) killed/VBN five".
+        if tags[before] == Tag::RRB
+            && let Some(open) = (s.start..before).rev().find(|&j| tags[j] == Tag::LRB)
+            && open > s.start
+        {
+            before = open - 1;
+        }
+        // A second verb joined by "and"/"but" to a tensed one ("…, but
+        // later recanted/VBN") is tensed too.
+        if earlier_finite
+            && tags[before] == Tag::CC
+            && lower_is(text, &tokens[before], &["and", "but", "or"])
+        {
+            c.vgs[k].finite = true;
+            continue;
+        }
         let after_subject = c.np_of[before] != 0 && tags[before] != Tag::PRPS
-            || !earlier_finite
-                && matches!(tags[m - 1], Tag::COMMA | Tag::COLON | Tag::RRB | Tag::HYPH);
+            || !earlier_finite && matches!(tags[m - 1], Tag::COMMA | Tag::COLON | Tag::HYPH);
         // …or a "that" clause or quotation after phrases: "announced in a
         // social media post that …".
         let complement = (m + 1..s.end.min(m + 14))
@@ -485,7 +557,8 @@ fn past_for_participle(
             Some(&k) if k > 0 => c.nps[k as usize - 1].tokens.end,
             _ => m + 1,
         };
-        let later = later.next().is_some_and(|w| w.tokens.start != object_end);
+        // …and a "that" clause after it holds its own verbs.
+        let later = !complement && later.next().is_some_and(|w| w.tokens.start != object_end);
         if !later {
             c.vgs[k].finite = true;
         }

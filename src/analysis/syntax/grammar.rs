@@ -321,8 +321,9 @@ impl<'a> Parsed<'a> {
             // between the phrase and its relative clause.
             let close = end - 1;
             let open = (lo..close).rev().find(|&j| self.is_mark(j, ','));
+            let listing = |o: usize| self.is_any(o + 1, &["including", "like", "among", "such"]);
             end = match open {
-                Some(o) if self.is_parenthetical(o + 1..close) => o,
+                Some(o) if self.is_parenthetical(o + 1..close) && !listing(o) => o,
                 _ => close,
             };
         }
@@ -748,9 +749,14 @@ impl<'a> Parsed<'a> {
                 k += 1;
                 continue;
             }
-            // "in a statement", "on Tuesday", "in an interview with VOA"
+            // "in a statement", "on Tuesday", "in an interview with VOA" —
+            // not "though …", "because …": another clause.
             if self.tags[k] == Tag::IN
-                && !self.is_any(k, &["that", "whether", "if", "because", "as", "like"])
+                && !self.is_any(k, SUBORDINATORS)
+                && !self.is_any(
+                    k,
+                    &["whether", "if", "like", "though", "although", "unless"],
+                )
             {
                 if let Some(np) = self.chunks.np_starting_at(k + 1) {
                     k = self.chunks.nps[np].tokens.end;
@@ -771,10 +777,17 @@ impl<'a> Parsed<'a> {
                 continue;
             }
             // "in an interview aired today", "in a statement released late":
-            // a past participle right after such a phrase.
+            // a past participle right after such a phrase, or a past form
+            // with a time after it ("aired today").
             if let Some(v) = self.chunks.vg_at(k)
-                && !self.chunks.vgs[v].finite
-                && self.tags[k] == Tag::VBN
+                && (!self.chunks.vgs[v].finite
+                    || self.chunks.vgs[v].tokens.len() == 1
+                        && k + 1 < s.end
+                        && self
+                            .chunks
+                            .np_starting_at(k + 1)
+                            .is_some_and(|n| self.is_time_head(self.chunks.nps[n].head)))
+                && matches!(self.tags[k], Tag::VBN | Tag::VBD)
                 && k > after
                 && self.chunks.np_ending_at(k - 1).is_some()
             {
@@ -885,6 +898,30 @@ impl<'a> Parsed<'a> {
             if t.is_adverb() || t == Tag::POS || t == Tag::CD {
                 j += 1;
                 continue;
+            }
+            // A relative clause inside the subject: "the number of girls
+            // who are known to have escaped has risen".
+            if matches!(t, Tag::WP | Tag::WDT) && self.is_any(j, RELATIVES) {
+                let rel_verb = (j + 1..end.min(j + 12))
+                    .find_map(|x| self.chunks.vg_at(x).filter(|&v| self.chunks.vgs[v].finite));
+                match rel_verb {
+                    Some(v) => {
+                        j = self.chunks.vgs[v].tokens.end;
+                        // its object and phrases, up to the next tensed verb
+                        while j < end
+                            && !self
+                                .chunks
+                                .vg_at(j)
+                                .is_some_and(|w| self.chunks.vgs[w].finite)
+                            && !self.is_mark(j, ',')
+                            && !self.is_mark(j, ';')
+                        {
+                            j += 1;
+                        }
+                        continue;
+                    }
+                    None => return false,
+                }
             }
             // "the attack Tuesday targeted …"
             if let Some(n) = self.chunks.np_starting_at(j)
