@@ -83,6 +83,17 @@ const MATERIAL: &[&[&str]] = &[
     &["testimony", "account", "confession", "statement"],
 ];
 
+/// Every head that can name the same thing as `head`, itself first.
+pub fn material_heads(head: &str) -> impl Iterator<Item = &str> {
+    std::iter::once(head).chain(
+        MATERIAL
+            .iter()
+            .filter(move |g| g.contains(&head))
+            .flat_map(|g| g.iter().copied())
+            .filter(move |h| *h != head),
+    )
+}
+
 /// Whether two heads can name the same thing.
 pub fn same_material(a: &str, b: &str) -> bool {
     a == b || MATERIAL.iter().any(|g| g.contains(&a) && g.contains(&b))
@@ -95,6 +106,9 @@ pub struct Memory {
     entities: usize,
     /// Mentions by capitalised name word.
     by_name: FxHashMap<String, Vec<usize>>,
+    /// Mentions by head word: descriptions look back through these, not
+    /// through every mention of a long article.
+    by_head: FxHashMap<String, Vec<usize>>,
 }
 
 impl Memory {
@@ -108,6 +122,7 @@ impl Memory {
         for n in &m.names {
             self.by_name.entry(n.clone()).or_default().push(k);
         }
+        self.by_head.entry(m.head.clone()).or_default().push(k);
         self.mentions.push(m);
         k
     }
@@ -149,11 +164,23 @@ impl Memory {
             Category::Document | Category::Institution => usize::MAX / 2,
             _ => DESCRIPTION_WINDOW,
         };
-        recent(window).find(|m| {
-            same_material(&m.head, head)
+        let fits = |m: &Mention| {
+            m.paragraph + window >= pi
                 && m.category != Category::Pronoun
                 && (m.plural == class.plural || class.category == Category::Document)
-        })
+        };
+        // The latest fitting mention under any head of the same material.
+        material_heads(head)
+            .filter_map(|h| {
+                self.by_head
+                    .get(h)?
+                    .iter()
+                    .rev()
+                    .map(|&k| (k, &self.mentions[k]))
+                    .find(|(_, m)| fits(m))
+            })
+            .max_by_key(|(k, _)| *k)
+            .map(|(_, m)| m)
     }
 
     /// An earlier mention sharing a name word with `names` ("Kubo" after

@@ -76,6 +76,12 @@ impl Draft {
     }
 }
 
+/// The drafts of paragraphs `from..=to`: drafts are kept in reading
+/// order, so a paragraph's are found by halves, not by a scan.
+pub fn paragraph_range(drafts: &[Draft], from: usize, to: usize) -> Range<usize> {
+    drafts.partition_point(|d| d.paragraph < from)..drafts.partition_point(|d| d.paragraph <= to)
+}
+
 /// Resolves paragraphs in reading order.
 pub struct Resolver<'l> {
     lex: &'l Lexicon,

@@ -9,7 +9,7 @@
 use crate::analysis::lexicon::Lexicon;
 use crate::analysis::model::SourceKind;
 use crate::analysis::reading::Paragraph;
-use crate::analysis::resolve::Draft;
+use crate::analysis::resolve::{Draft, paragraph_range};
 
 pub const RULE_ID: &str = "link.anonymity-reason";
 
@@ -41,11 +41,8 @@ pub fn link(paras: &[Paragraph], lex: &Lexicon, drafts: &mut [Draft]) {
         // claim stands in it.
         let mut ranges = vec![who.tokens.start.min(d.cue.start)..s.end];
         let next = d.sentence + 1;
-        if next < p.sentences.len()
-            && !drafts
-                .iter()
-                .any(|o| o.paragraph == d.paragraph && o.sentence == next)
-        {
+        let here = paragraph_range(drafts, d.paragraph, d.paragraph);
+        if next < p.sentences.len() && !drafts[here].iter().any(|o| o.sentence == next) {
             ranges.push(p.sentences[next].clone());
         }
         let given = ranges.into_iter().any(|r| {

@@ -9,7 +9,7 @@ use crate::analysis::coref::same_material;
 use crate::analysis::lexicon::{Lexicon, ListId};
 use crate::analysis::model::{Link, Reference};
 use crate::analysis::reading::Paragraph;
-use crate::analysis::resolve::{Draft, Resolved, Resolver};
+use crate::analysis::resolve::{Draft, Resolved, Resolver, paragraph_range};
 
 pub const RULE_ID: &str = "link.dispute";
 
@@ -120,8 +120,10 @@ pub fn link(paras: &[Paragraph], disputes: &[Dispute], drafts: &mut [Draft]) {
             start: ib.start,
             end: ib.end,
         };
-        // The latest claim before the denial resting on that material.
-        let target = (0..drafts.len()).rev().find(|&k| {
+        // The latest claim before the denial resting on that material,
+        // within a few paragraphs.
+        let near = paragraph_range(drafts, e.paragraph.saturating_sub(3), e.paragraph);
+        let target = near.rev().find(|&k| {
             let d = &drafts[k];
             let here = d.paragraph == e.paragraph
                 && d.source.as_ref().is_some_and(|s| {

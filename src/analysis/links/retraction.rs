@@ -28,7 +28,9 @@
 
 use std::ops::Range;
 
-use crate::analysis::coref::{Entity, same_material};
+use rustc_hash::FxHashMap;
+
+use crate::analysis::coref::{Entity, material_heads, same_material};
 use crate::analysis::detect::Role;
 use crate::analysis::lexicon::{Lexicon, ListId};
 use crate::analysis::model::{Link, Reference};
@@ -494,7 +496,56 @@ pub fn link(
     memory: &crate::analysis::coref::Memory,
 ) {
     let publish = lex.list("publish_verbs");
-    for e in events.iter().take(super::MAX_EVENTS) {
+    if events.is_empty() {
+        return;
+    }
+    // The drafts each event may reach, found by entity, by head, and by
+    // paragraph rather than by testing every draft for every event.
+    let mut by_entity: FxHashMap<Entity, Vec<usize>> = FxHashMap::default();
+    let mut by_head: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
+    for (k, d) in drafts.iter().enumerate() {
+        let entities = [
+            d.source.as_ref().map(|s| s.entity),
+            d.vehicle.as_ref().map(|v| v.entity),
+            d.speaker.as_ref().map(|s| s.entity),
+            d.continued_entity,
+        ];
+        for e in entities.into_iter().flatten() {
+            let list = by_entity.entry(e).or_default();
+            if list.last() != Some(&k) {
+                list.push(k);
+            }
+        }
+        if let Some(s) = d
+            .source
+            .as_ref()
+            .filter(|s| s.class.category == Category::Document)
+        {
+            by_head.entry(s.head.as_str()).or_default().push(k);
+        }
+    }
+    let reach = |e: &Event| -> Vec<usize> {
+        let mut out: Vec<usize> =
+            crate::analysis::resolve::paragraph_range(drafts, e.paragraph, e.paragraph).collect();
+        let mut add = |list: Option<&Vec<usize>>| out.extend(list.into_iter().flatten().copied());
+        match &e.target {
+            Target::Person { who, .. } => add(by_entity.get(&who.entity)),
+            Target::Item { item, owner, .. } => {
+                add(by_entity.get(&item.entity));
+                if let Some(o) = owner {
+                    add(by_entity.get(&o.entity));
+                }
+                for h in material_heads(&item.head) {
+                    add(by_head.get(h));
+                }
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
+    };
+    let reached: Vec<Vec<usize>> = events.iter().take(super::MAX_EVENTS).map(reach).collect();
+    for (e, reached) in events.iter().take(super::MAX_EVENTS).zip(reached) {
         let ep = &paras[e.paragraph];
         let words = {
             let b = ep.bytes(e.words.clone());
@@ -517,7 +568,9 @@ pub fn link(
         let mut hits: Vec<(usize, &'static str)> = Vec::new();
         match &e.target {
             Target::Person { who, what } => {
-                let theirs: Vec<usize> = (0..drafts.len())
+                let theirs: Vec<usize> = reached
+                    .iter()
+                    .copied()
                     .filter(|&k| {
                         let d = &drafts[k];
                         let rests = d.entity() == Some(who.entity)
@@ -547,7 +600,8 @@ pub fn link(
                             && d.source.as_ref().is_none_or(|s| s.entity != o.entity)
                     })
                 };
-                for (k, d) in drafts.iter().enumerate() {
+                for &k in &reached {
+                    let d = &drafts[k];
                     if third_party(d) {
                         continue;
                     }

@@ -4,7 +4,7 @@
 
 use crate::analysis::lexicon::{Lexicon, ListId};
 use crate::analysis::reading::Paragraph;
-use crate::analysis::resolve::Draft;
+use crate::analysis::resolve::{Draft, paragraph_range};
 
 pub const RULE_ID: &str = "link.unconfirmed";
 
@@ -24,28 +24,29 @@ pub fn find(p: &Paragraph, phrases: ListId) -> Vec<usize> {
 pub fn link(paras: &[Paragraph], lex: &Lexicon, drafts: &mut [Draft]) {
     let phrases = lex.list("unconfirmed_phrases");
     for p in paras {
+        if p.phrases.is_empty() && !p.classes.iter().any(|c| c.has(phrases)) {
+            continue;
+        }
         for s in find(p, phrases) {
-            let own: Vec<usize> = (0..drafts.len())
+            // This paragraph's and the previous one's claims.
+            let near = paragraph_range(drafts, p.index.saturating_sub(1), p.index);
+            let own: Vec<usize> = near
+                .clone()
                 .filter(|&k| drafts[k].paragraph == p.index && drafts[k].sentence == s)
                 .collect();
             let target = if !own.is_empty() {
                 own
             } else {
-                // The claims of the nearest sentence before, in this
-                // paragraph or the previous one.
-                let before = (0..drafts.len())
-                    .filter(|&k| {
-                        (drafts[k].paragraph, drafts[k].sentence) < (p.index, s)
-                            && drafts[k].paragraph + 1 >= p.index
-                    })
-                    .max_by_key(|&k| (drafts[k].paragraph, drafts[k].sentence));
-                match before {
-                    Some(b) => {
-                        let key = (drafts[b].paragraph, drafts[b].sentence);
-                        (0..drafts.len())
-                            .filter(|&k| (drafts[k].paragraph, drafts[k].sentence) == key)
-                            .collect()
-                    }
+                // The claims of the nearest sentence before.
+                let key = near
+                    .clone()
+                    .map(|k| (drafts[k].paragraph, drafts[k].sentence))
+                    .filter(|&key| key < (p.index, s))
+                    .max();
+                match key {
+                    Some(key) => near
+                        .filter(|&k| (drafts[k].paragraph, drafts[k].sentence) == key)
+                        .collect(),
                     None => Vec::new(),
                 }
             };
