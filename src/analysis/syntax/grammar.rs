@@ -190,7 +190,14 @@ impl<'a> Parsed<'a> {
     /// Whether token `i` is `w`, ignoring case (and ’ for ').
     pub fn is(&self, i: usize, w: &str) -> bool {
         let t = self.word(i);
-        t.eq_ignore_ascii_case(w) || t.contains('’') && t.replace('’', "'").eq_ignore_ascii_case(w)
+        if t.len() == w.len() {
+            return t.eq_ignore_ascii_case(w);
+        }
+        // ’ is three bytes where ' is one.
+        t.len() > w.len()
+            && (t.len() - w.len()) % 2 == 0
+            && t.contains('’')
+            && t.replace('’', "'").eq_ignore_ascii_case(w)
     }
 
     /// Whether token `i` is any of `list`.

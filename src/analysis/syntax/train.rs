@@ -120,7 +120,7 @@ impl Perceptron {
             averaged.push((f, avg));
         }
         let scale = if largest > 0.0 {
-            32_000.0 / largest
+            super::tagger::MAX_WEIGHT as f32 / largest
         } else {
             1.0
         };
@@ -359,7 +359,7 @@ mod tests {
         let mut tags = Vec::new();
         tagger.tag(
             &["The", "official", "said", "so", "."],
-            |_| super::tagger::TAG_BITS,
+            |_| super::super::tagger::TAG_BITS,
             &mut Scratch::default(),
             &mut tags,
         );
