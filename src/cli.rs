@@ -482,3 +482,49 @@ pub fn parse(files: &[PathBuf], out: &mut impl Write, err: &mut impl Write) -> u
     }
     code
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_panic_in_one_file_is_one_line_and_exit_2_and_the_others_are_reported() {
+        let dir =
+            std::env::temp_dir().join(format!("sourcelight-cli-panic-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let crash = dir.join("cli-crash.txt");
+        let other = dir.join("cli-other.txt");
+        std::fs::write(&crash, "Officials said the bridge was closed.").unwrap();
+        std::fs::write(&other, "\"It is closed,\" said one official.").unwrap();
+        desk::fail_analysis_of("cli-crash.txt");
+        let Ok(Cli {
+            command: Some(Command::Analyze(args)),
+            ..
+        }) = Cli::try_parse_from([
+            "sourcelight".as_ref(),
+            "analyze".as_ref(),
+            "--summary".as_ref(),
+            crash.as_os_str(),
+            other.as_os_str(),
+        ])
+        else {
+            panic!("the arguments parse");
+        };
+        let (mut out, mut err) = (Vec::new(), Vec::new());
+        let code = analyze(&args, &mut out, &mut err);
+        let (out, err) = (
+            String::from_utf8(out).unwrap(),
+            String::from_utf8(err).unwrap(),
+        );
+        std::fs::remove_dir_all(&dir).ok();
+        assert_eq!(code, EXIT_FAILURE);
+        assert_eq!(err.lines().count(), 1, "{err}");
+        assert!(
+            err.contains("could not analyse cli-crash.txt: an internal error"),
+            "{err}"
+        );
+        assert!(err.contains("please report it"), "{err}");
+        assert!(out.contains("cli-other.txt"), "{out}");
+        assert!(!out.contains("cli-crash.txt"), "{out}");
+    }
+}

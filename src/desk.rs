@@ -9,9 +9,18 @@
 //!
 //! The analysis after step 2 is kept as `base`, so decisions can be
 //! changed and undone without analysing again.
+//!
+//! **No panic reaches the user.** Loading and analysis run behind
+//! [`std::panic::catch_unwind`]: a bug that makes them panic on some input
+//! becomes that file's error ([`DeskError::Internal`], "Sourcelight could
+//! not analyse crash.txt: an internal error (…); please report it"), and
+//! every other file opens as usual. The default panic message is kept off
+//! the terminal while a guarded call runs; the error carries it instead.
 
+use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use crate::analysis::{Analysis, Analyzer, Progress};
 use crate::document::{self, Document, LoadError};
@@ -35,17 +44,103 @@ pub struct Opened {
     pub sidecar_problem: Option<String>,
 }
 
+/// Why an article could not be opened.
+#[derive(Debug, thiserror::Error)]
+pub enum DeskError {
+    /// The file could not be read or decoded (names the file and why).
+    #[error(transparent)]
+    Load(#[from] LoadError),
+    /// Sourcelight itself failed on this input: a bug, reported as such.
+    #[error("Sourcelight could not analyse {name}: an internal error ({detail}); please report it")]
+    Internal { name: String, detail: String },
+}
+
+/// Guarded calls running now: while any runs, the panic hook records the
+/// panic's place instead of printing it (the error shows it).
+static GUARDS: AtomicUsize = AtomicUsize::new(0);
+/// Where the last panic in a guarded call happened.
+static LAST_PANIC: Mutex<Option<String>> = Mutex::new(None);
+
+fn install_hook() {
+    static HOOK: OnceLock<()> = OnceLock::new();
+    HOOK.get_or_init(|| {
+        let default = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            if GUARDS.load(Ordering::SeqCst) > 0 {
+                let place = info
+                    .location()
+                    .map(|l| format!("{}:{}", l.file(), l.line()))
+                    .unwrap_or_default();
+                if let Ok(mut last) = LAST_PANIC.lock() {
+                    *last = Some(place);
+                }
+            } else {
+                default(info);
+            }
+        }));
+    });
+}
+
+/// Runs `f`, turning a panic into [`DeskError::Internal`] for `name`.
+pub fn guarded<T>(name: &str, f: impl FnOnce() -> T) -> Result<T, DeskError> {
+    install_hook();
+    GUARDS.fetch_add(1, Ordering::SeqCst);
+    let result = catch_unwind(AssertUnwindSafe(f));
+    GUARDS.fetch_sub(1, Ordering::SeqCst);
+    result.map_err(|payload| {
+        let message = payload
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "unknown panic".to_string());
+        let place = LAST_PANIC.lock().ok().and_then(|mut l| l.take());
+        let detail = match place {
+            Some(p) if !p.is_empty() => format!("{message}, at {p}"),
+            _ => message,
+        };
+        DeskError::Internal {
+            name: name.to_string(),
+            detail,
+        }
+    })
+}
+
+/// Files whose analysis is made to panic: the test hook that proves a
+/// panic becomes a notice. Empty in every real run.
+static FAIL_ANALYSIS_OF: Mutex<Vec<String>> = Mutex::new(Vec::new());
+
+/// Makes the analysis of any article named `name` panic (tests only).
+#[doc(hidden)]
+pub fn fail_analysis_of(name: &str) {
+    if let Ok(mut names) = FAIL_ANALYSIS_OF.lock() {
+        names.push(name.to_string());
+    }
+}
+
+fn injected_failure(name: &str) {
+    let fail = FAIL_ANALYSIS_OF
+        .lock()
+        .is_ok_and(|names| names.iter().any(|n| n == name));
+    if fail {
+        panic!("analysis made to fail for {name} (test hook)");
+    }
+}
+
 /// The analysis of paragraphs with retraction lists applied; `None` when
-/// `progress` was cancelled.
+/// `progress` was cancelled. A panic becomes an error naming `name`.
 pub fn analyse(
+    name: &str,
     paragraphs: &[String],
     analyzer: &Analyzer,
     lists: &[RetractionList],
     progress: &Progress,
-) -> Option<Analysis> {
-    let mut analysis = analyzer.analyze_with(paragraphs, progress)?;
-    retraction_lists::mark(&mut analysis, lists, analyzer);
-    Some(analysis)
+) -> Result<Option<Analysis>, DeskError> {
+    guarded(name, || {
+        injected_failure(name);
+        let mut analysis = analyzer.analyze_with(paragraphs, progress)?;
+        retraction_lists::mark(&mut analysis, lists, analyzer);
+        Some(analysis)
+    })
 }
 
 /// Loads, analyses and restores the decisions of the article at `path`.
@@ -54,7 +149,7 @@ pub fn open(
     analyzer: &Analyzer,
     lists: &[RetractionList],
     with_review: bool,
-) -> Result<Opened, LoadError> {
+) -> Result<Opened, DeskError> {
     // A progress nobody else holds is never cancelled.
     open_with(path, analyzer, lists, with_review, &Progress::default())
         .map(Option::unwrap_or_default)
@@ -67,8 +162,12 @@ pub fn open_with(
     lists: &[RetractionList],
     with_review: bool,
     progress: &Progress,
-) -> Result<Option<Opened>, LoadError> {
-    let doc = document::load(path)?;
+) -> Result<Option<Opened>, DeskError> {
+    let shown = path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    let doc = guarded(&shown, || document::load(path))??;
     let (review, sidecar_problem) = if with_review {
         match sidecar::load(path) {
             Ok(r) => (r.unwrap_or_default(), None),
@@ -80,7 +179,7 @@ pub fn open_with(
     let name = path
         .file_name()
         .map_or_else(|| doc.name.clone(), |n| n.to_string_lossy().into_owned());
-    Ok(build(
+    build(
         name,
         Some(path.to_path_buf()),
         doc,
@@ -88,7 +187,7 @@ pub fn open_with(
         analyzer,
         lists,
         progress,
-    ))
+    )
 }
 
 /// An article from text in memory (pasted): no file, no sidecar.
@@ -97,8 +196,8 @@ pub fn from_text(
     text: &str,
     analyzer: &Analyzer,
     lists: &[RetractionList],
-) -> Opened {
-    let doc = Document::from_text(name.clone(), text);
+) -> Result<Opened, DeskError> {
+    let doc = guarded(&name, || Document::from_text(name.clone(), text))?;
     // A progress nobody else holds is never cancelled.
     let progress = Progress::default();
     build(
@@ -110,7 +209,7 @@ pub fn from_text(
         lists,
         &progress,
     )
-    .unwrap_or_default()
+    .map(Option::unwrap_or_default)
 }
 
 /// `saved`: the review read from the sidecar, or why it could not be.
@@ -122,16 +221,21 @@ fn build(
     analyzer: &Analyzer,
     lists: &[RetractionList],
     progress: &Progress,
-) -> Option<Opened> {
-    let base = Arc::new(analyse(&doc.paragraphs, analyzer, lists, progress)?);
+) -> Result<Option<Opened>, DeskError> {
+    let Some(analysis) = analyse(&name, &doc.paragraphs, analyzer, lists, progress)? else {
+        return Ok(None);
+    };
+    let base = Arc::new(analysis);
     drop(doc);
-    let applied = review::apply(&base, &review, &analyzer.rules().weights);
-    Some(Opened {
+    let applied = guarded(&name, || {
+        review::apply(&base, &review, &analyzer.rules().weights)
+    })?;
+    Ok(Some(Opened {
         name,
         path,
         base,
         review,
         applied,
         sidecar_problem,
-    })
+    }))
 }

@@ -128,3 +128,31 @@ fn a_paragraph_with_hundreds_of_claims_shows_the_first_200_cards() {
     harness.get_by_label_contains("Paragraph 1: score 250 — 250 claims");
     harness.get_by_label_contains("Showing the first 200 of 250 claims");
 }
+
+#[test]
+fn an_analysis_that_panics_becomes_a_notice_and_the_other_article_opens() {
+    let dir = tempfile::tempdir().unwrap();
+    let crash = dir.path().join("crash.txt");
+    let other = dir.path().join("other.txt");
+    std::fs::write(&crash, "Officials said the bridge was closed.").unwrap();
+    std::fs::write(&other, "\"It is closed,\" said one official.").unwrap();
+    sourcelight::desk::fail_analysis_of("crash.txt");
+    let mut harness = app();
+    open(&mut harness, &[crash, other]);
+    harness.get_by_label_contains(
+        "Sourcelight could not analyse crash.txt: an internal error (analysis made to fail",
+    );
+    assert_eq!(harness.state().current_article().unwrap().name, "other.txt");
+    assert!(
+        harness
+            .state()
+            .articles
+            .iter()
+            .all(|a| a.name != "crash.txt")
+    );
+    // Nothing is left loading: no progress entry, no spinner.
+    assert_eq!(harness.state().loading(), 0);
+    assert!(harness.state().jobs().is_empty());
+    assert!(harness.query_by_role(Role::ProgressIndicator).is_none());
+    assert!(harness.query_by_label_contains("Loading").is_none());
+}

@@ -52,6 +52,7 @@ impl Reader {
         let mut classes = Vec::new();
         let mut phrases = Vec::new();
         let verbs = lex.verb_lists();
+        let reporting = Classes::of(&[lex.list("speech_verbs"), lex.list("belief_verbs")]);
         let parsed = parse_with(text, syntax, &mut self.scratch, |tokens, tags| {
             // Every word in lower case, in one buffer: typographic
             // apostrophes read as straight ones.
@@ -80,7 +81,7 @@ impl Reader {
                     lex.phrases_at(&words, i, &mut phrases);
                 }
             }
-            repair_tags(&words, &classes, verbs, tags);
+            repair_tags(&words, &classes, verbs, reporting, tags);
         });
         let mut sentence_classes = Vec::with_capacity(parsed.sentences.len());
         for s in &parsed.sentences {
@@ -104,8 +105,52 @@ impl Reader {
 
 /// What the word lists know better than the tagger, trained on web text:
 /// a verb of the lists in "-ing" before "that" or a quotation is a
-/// participle ("a story alleging/NN that …" → VBG).
-fn repair_tags(words: &[&str], classes: &[Classes], verbs: Classes, tags: &mut [Tag]) {
+/// participle ("a story alleging/NN that …" → VBG); a reported clause has
+/// a tensed verb, so a lone participle right after its subject is a past
+/// form ("said (that) costs doubled/VBN" → VBD), unless "by" follows or
+/// the verb of saying follows a quotation ("…," said three people
+/// briefed on the talks).
+fn repair_tags(
+    words: &[&str],
+    classes: &[Classes],
+    verbs: Classes,
+    reporting: Classes,
+    tags: &mut [Tag],
+) {
+    for m in 1..words.len() {
+        if tags[m] != Tag::VBN || words.get(m + 1) == Some(&"by") {
+            continue;
+        }
+        let mut j = m;
+        while j > 0
+            && (tags[j - 1].is_noun()
+                || tags[j - 1].is_adjective()
+                || matches!(
+                    tags[j - 1],
+                    Tag::DT | Tag::PRPS | Tag::CD | Tag::POS | Tag::PRP
+                ))
+        {
+            j -= 1;
+        }
+        if j == m || j == 0 || !(tags[m - 1].is_noun() || matches!(tags[m - 1], Tag::PRP | Tag::CD))
+        {
+            continue;
+        }
+        let v = j - 1;
+        let that = words[v] == "that";
+        let said = classes[v].any(reporting)
+            && matches!(tags[v], Tag::VBD | Tag::VBZ | Tag::VBP)
+            && !(v > 0 && matches!(tags[v - 1], Tag::COMMA | Tag::CLOSE_QUOTE));
+        // "said the officials involved/VBN were …": the clause's verb is later.
+        let later = words[m + 1..]
+            .iter()
+            .zip(&tags[m + 1..])
+            .take_while(|(w, _)| !matches!(**w, "," | ";" | ":" | "." | "and" | "but"))
+            .any(|(_, t)| matches!(*t, Tag::VBD | Tag::VBZ | Tag::VBP | Tag::MD));
+        if (that || said) && !later {
+            tags[m] = Tag::VBD;
+        }
+    }
     for i in 0..words.len().saturating_sub(1) {
         let verb = classes[i].any(verbs);
         let next = words[i + 1];

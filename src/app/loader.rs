@@ -32,6 +32,7 @@ pub enum Request {
     /// Analyse an open article again (rules or lists changed).
     Reanalyse {
         id: u64,
+        name: String,
         paragraphs: Vec<String>,
     },
     /// A retraction list (CSV or JSON).
@@ -167,9 +168,10 @@ impl Loader {
                         // An answer key opens as an exercise.
                         if is_json(&path) {
                             send(match read_key(&path) {
-                                Ok(key) => Outcome::Loaded(Box::new(Article::from_key(
-                                    key, &analyzer, &lists,
-                                ))),
+                                Ok(key) => match Article::from_key(key, &analyzer, &lists) {
+                                    Ok(article) => Outcome::Loaded(Box::new(article)),
+                                    Err(e) => Outcome::Failed(e),
+                                },
                                 Err(e) => Outcome::Failed(e),
                             });
                             continue;
@@ -181,7 +183,14 @@ impl Loader {
                         let progress = track(name.clone());
                         let outcome =
                             match desk::open_with(&path, &analyzer, &lists, true, &progress) {
-                                Ok(Some(opened)) => Outcome::Loaded(Box::new(Article::new(opened))),
+                                // Preparing the view is guarded too: any bug
+                                // becomes this file's notice.
+                                Ok(Some(opened)) => {
+                                    match desk::guarded(&name, || Article::new(opened)) {
+                                        Ok(article) => Outcome::Loaded(Box::new(article)),
+                                        Err(e) => Outcome::Failed(e.to_string()),
+                                    }
+                                }
                                 Ok(None) => Outcome::Cancelled(name),
                                 Err(e) => Outcome::Failed(e.to_string()),
                             };
@@ -190,18 +199,26 @@ impl Loader {
                     }
                 }
                 Request::Text { name, text } => {
-                    let opened = desk::from_text(name, &text, &analyzer, &lists);
-                    send(Outcome::Loaded(Box::new(Article::new(opened))));
+                    send(match desk::from_text(name, &text, &analyzer, &lists) {
+                        Ok(opened) => Outcome::Loaded(Box::new(Article::new(opened))),
+                        Err(e) => Outcome::Failed(e.to_string()),
+                    });
                 }
-                Request::Reanalyse { id, paragraphs } => {
+                Request::Reanalyse {
+                    id,
+                    name,
+                    paragraphs,
+                } => {
                     let progress = track("analysing again".to_string());
-                    let outcome = match desk::analyse(&paragraphs, &analyzer, &lists, &progress) {
-                        Some(base) => Outcome::Reanalysed {
-                            id,
-                            base: Box::new(base),
-                        },
-                        None => Outcome::Cancelled("a new analysis".to_string()),
-                    };
+                    let outcome =
+                        match desk::analyse(&name, &paragraphs, &analyzer, &lists, &progress) {
+                            Ok(Some(base)) => Outcome::Reanalysed {
+                                id,
+                                base: Box::new(base),
+                            },
+                            Ok(None) => Outcome::Cancelled("a new analysis".to_string()),
+                            Err(e) => Outcome::Failed(e.to_string()),
+                        };
                     untrack(&progress);
                     send(outcome);
                 }
@@ -214,7 +231,10 @@ impl Loader {
                     Err(e) => Outcome::Failed(e),
                 }),
                 Request::Key(path) => send(match read_key(&path) {
-                    Ok(key) => Outcome::Loaded(Box::new(Article::from_key(key, &analyzer, &lists))),
+                    Ok(key) => match Article::from_key(key, &analyzer, &lists) {
+                        Ok(article) => Outcome::Loaded(Box::new(article)),
+                        Err(e) => Outcome::Failed(e),
+                    },
                     Err(e) => Outcome::Failed(e),
                 }),
             }

@@ -100,14 +100,16 @@ impl Article {
         key: crate::classroom::AnswerKey,
         analyzer: &Analyzer,
         lists: &[RetractionList],
-    ) -> Article {
+    ) -> Result<Article, String> {
+        let name = format!("{} (exercise)", key.title);
         let base = Arc::new(
-            crate::desk::analyse(&key.paragraphs, analyzer, lists, &Default::default())
+            crate::desk::analyse(&name, &key.paragraphs, analyzer, lists, &Default::default())
+                .map_err(|e| e.to_string())?
                 .unwrap_or_default(),
         );
         let applied = review::apply(&base, &Review::default(), &analyzer.rules().weights);
         let mut article = Article::new(Opened {
-            name: format!("{} (exercise)", key.title),
+            name,
             path: None,
             base,
             review: Review::default(),
@@ -117,7 +119,7 @@ impl Article {
         let mut ex = exercise::Exercise::new(key);
         ex.locked = true;
         article.exercise = Some(ex);
-        article
+        Ok(article)
     }
 
     /// The paragraph texts (to analyse again).
@@ -355,13 +357,15 @@ impl SourcelightApp {
 
     /// Opens the built-in sample article.
     pub fn open_sample(&mut self) {
-        let opened = crate::desk::from_text(
+        match crate::desk::from_text(
             "Sample article".to_string(),
             SAMPLE_ARTICLE,
             &self.analyzer,
             &self.lists,
-        );
-        self.add_article(Article::new(opened));
+        ) {
+            Ok(opened) => self.add_article(Article::new(opened)),
+            Err(e) => self.notices.push(Notice::problem(e.to_string())),
+        }
     }
 
     /// The analyser in use (built-in or house rules).
@@ -394,13 +398,17 @@ impl SourcelightApp {
     /// Analyses every open article again (rules or lists changed), on
     /// workers; decisions are laid over the new result when it arrives.
     fn reanalyse_all(&mut self) {
-        let jobs: Vec<(u64, Vec<String>)> = self
+        let jobs: Vec<(u64, String, Vec<String>)> = self
             .articles
             .iter()
-            .map(|a| (a.id, a.paragraph_texts()))
+            .map(|a| (a.id, a.name.clone(), a.paragraph_texts()))
             .collect();
-        for (id, paragraphs) in jobs {
-            self.start(Request::Reanalyse { id, paragraphs });
+        for (id, name, paragraphs) in jobs {
+            self.start(Request::Reanalyse {
+                id,
+                name,
+                paragraphs,
+            });
         }
     }
 

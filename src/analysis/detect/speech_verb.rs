@@ -108,6 +108,19 @@ impl Detector for SpeechVerb {
             if content.is_none() && p.has(v, self.content_object) && !question {
                 content = object.clone();
             }
+            // "officials said so", "two officials said it": a word standing
+            // for what was said before.
+            if content.is_none() && speech.is_some() && !question {
+                let at = object.as_ref().map_or(after, |o| o.start);
+                let standing = (at < s.end
+                    && (p.is_any(at, &["it", "this", "that"]) && object.is_some()
+                        || p.is(at, "so") && p.tags[at].is_adverb()))
+                .then_some(at..at + 1);
+                let ends = |r: &std::ops::Range<usize>| {
+                    r.end >= s.end || p.tags[r.end].is_punctuation() || p.tags[r.end] == Tag::IN
+                };
+                content = standing.filter(ends);
+            }
             // "hinted at its dual use", "warned Israel against …", "spoke of
             // a crisis": the phrase of a preposition after the verb.
             // "confessed to being a spy", "admitted to taking bribes"

@@ -831,6 +831,18 @@ impl<'a> Parsed<'a> {
             return Some(span(k + 1));
         }
         if let Some(q) = self.quotes.iter().find(|q| q.open == k) {
+            // A few quoted words with a tensed verb right after them are a
+            // clause's subject, not the words said: "said “more” was due".
+            let subject = q.close.is_some_and(|c| {
+                c - k <= 5
+                    && self.chunks.vg_at(c + 1).is_some_and(|v| {
+                        self.chunks.vgs[v].finite && self.chunks.vgs[v].tokens.start == c + 1
+                    })
+            });
+            if subject {
+                let end = self.clause_end(q.close.unwrap_or(k) + 1);
+                return Some((end > k).then_some(k..end));
+            }
             return Some(Some(q.inside(self.tokens.len())));
         }
         // A clause without "that": a subject and a tensed verb; or the
@@ -902,7 +914,8 @@ impl<'a> Parsed<'a> {
                 continue;
             }
             let t = self.tags[j];
-            if t.is_adverb() || t == Tag::POS || t == Tag::CD {
+            // …and an adjective after its noun: "the officials involved".
+            if t.is_adverb() || t == Tag::POS || t == Tag::CD || t.is_adjective() {
                 j += 1;
                 continue;
             }
