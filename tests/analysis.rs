@@ -140,7 +140,12 @@ fn a_retracted_restatement_takes_the_next_sentence_from_the_anonymous_source() {
 fn continued_quote_in_the_same_paragraph() {
     let a = sample();
     let claims = &a.paragraphs[8].claims;
-    assert_eq!(claims[0].source.as_ref().unwrap().text(), "Dr. Amir Haddad");
+    // The source is the whole subject, its appositive with it, as the
+    // guide's sources are ("a NATO analyst, who spoke on condition of …").
+    assert_eq!(
+        claims[0].source.as_ref().unwrap().text(),
+        "Dr. Amir Haddad, a physician at St. Luke’s clinic"
+    );
     assert_eq!(claims[1].rule, "attribution.continued-quote");
     assert_eq!(claims[1].source, claims[0].source);
     assert_eq!(

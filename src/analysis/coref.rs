@@ -44,6 +44,9 @@ pub struct Mention {
     /// Every proper noun in it ("Newsweek" in "Newsweek magazine"): what
     /// owners are matched by.
     pub proper: Vec<String>,
+    /// A news outlet ("The Coast Herald", "the broadcaster"): what "the
+    /// paper" and "the network" can refer to whatever their heads.
+    pub outlet: bool,
     pub entity: Entity,
 }
 
@@ -109,6 +112,8 @@ pub struct Memory {
     /// Mentions by head word: descriptions look back through these, not
     /// through every mention of a long article.
     by_head: FxHashMap<String, Vec<usize>>,
+    /// Mentions of outlets, in order.
+    outlets: Vec<usize>,
 }
 
 impl Memory {
@@ -123,18 +128,24 @@ impl Memory {
             self.by_name.entry(n.clone()).or_default().push(k);
         }
         self.by_head.entry(m.head.clone()).or_default().push(k);
+        if m.outlet {
+            self.outlets.push(k);
+        }
         self.mentions.push(m);
         k
     }
 
     /// What a pronoun or definite description refers back to: the latest
-    /// mention of the right sort within reach.
+    /// mention of the right sort within reach. `outlet`: the description
+    /// names an outlet ("the paper"), which may refer to any outlet named
+    /// before ("The Coast Herald").
     pub fn antecedent(
         &self,
         pi: usize,
         class: &Classified,
         head: &str,
         pronoun: &str,
+        outlet: bool,
     ) -> Option<&Mention> {
         let recent = |window: usize| {
             self.mentions
@@ -169,7 +180,17 @@ impl Memory {
                 && m.category != Category::Pronoun
                 && (m.plural == class.plural || class.category == Category::Document)
         };
-        // The latest fitting mention under any head of the same material.
+        // The latest fitting mention under any head of the same material,
+        // or, for an outlet, the latest outlet.
+        let by_outlet = outlet
+            .then(|| {
+                self.outlets
+                    .iter()
+                    .rev()
+                    .map(|&k| (k, &self.mentions[k]))
+                    .find(|(_, m)| fits(m))
+            })
+            .flatten();
         material_heads(head)
             .filter_map(|h| {
                 self.by_head
@@ -179,6 +200,7 @@ impl Memory {
                     .map(|&k| (k, &self.mentions[k]))
                     .find(|(_, m)| fits(m))
             })
+            .chain(by_outlet)
             .max_by_key(|(k, _)| *k)
             .map(|(_, m)| m)
     }
@@ -216,7 +238,7 @@ impl NameIndex {
                     }
                     if j > np.tokens.start && p.tags[j - 1] == super::syntax::tags::Tag::NN {
                         let head = p.word(j - 1).to_lowercase();
-                        let name = p.bytes(j..h + 1);
+                        let name = p.bytes(j - 1..h + 1);
                         self.push(head, p.index, name, p);
                     }
                 }
@@ -230,8 +252,10 @@ impl NameIndex {
             {
                 let n = &p.chunks.nps[next];
                 if p.tags[n.head].is_proper() && k + 1 == next {
+                    // The reference runs from the description's head to
+                    // the name: "inspector, Maria Keller".
                     let head = p.word(h).to_lowercase();
-                    self.push(head, p.index, p.bytes(n.tokens.clone()), p);
+                    self.push(head, p.index, p.bytes(h..n.tokens.end), p);
                 }
             }
         }

@@ -99,13 +99,29 @@ fn linked(out: &mut String, what: &str, link: &Link, here: Option<usize>) {
 pub fn explain(c: &Claim) -> String {
     let mut out = String::with_capacity(256);
     let here = Some(c.paragraph);
-    let source = c.source.as_ref().map(|s| s.text());
+    // A quotation continued in a paragraph of its own has its source in an
+    // earlier one: the words it points back to stand for it.
+    let earlier = c
+        .source
+        .is_none()
+        .then_some(c.refers_to.as_deref())
+        .flatten()
+        .filter(|r| r.paragraph != c.paragraph);
+    let source = c
+        .source
+        .as_ref()
+        .map(|s| s.text())
+        .or(earlier.map(|r| r.text.as_str()));
     let speaker = c.speaker.as_ref().map(|s| s.text());
     match rule_info(c.rule) {
         Some(rule) => {
             out.push_str(&fill(rule.explanation, true, |name| match name {
                 "cue" => Some(c.cue.text().to_string()),
-                "source" => Some(source.map_or_else(|| "no one".to_string(), quoted)),
+                "source" => Some(match (source, earlier) {
+                    (Some(s), Some(r)) => format!("{} ({})", quoted(s), where_(r.paragraph, here)),
+                    (Some(s), None) => quoted(s),
+                    (None, _) => "no one".to_string(),
+                }),
                 "speaker" => Some(speaker.map_or_else(|| "the speaker".to_string(), quoted)),
                 _ => None,
             }));
@@ -144,6 +160,7 @@ pub fn explain(c: &Claim) -> String {
             |name| match name {
                 "source" => Some(phrase.to_string()),
                 "marker" => Some(marker_text.clone()),
+                "kind" => Some(c.kind.label().to_string()),
                 _ => None,
             },
         );

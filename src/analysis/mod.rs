@@ -267,6 +267,16 @@ impl Analyzer {
                     }
                 );
             }
+            for e in &disputes {
+                eprintln!(
+                    "dispute ¶{} item ent {} head {} owner {:?} by {:?}",
+                    e.paragraph,
+                    e.item.entity,
+                    e.item.head,
+                    e.owner,
+                    e.by.as_ref().map(|o| (o.entity, &o.head))
+                );
+            }
             for d in &drafts {
                 eprintln!(
                     "draft ¶{} cue {:?} src ent {:?} head {:?} veh {:?}",

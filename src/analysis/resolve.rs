@@ -134,6 +134,17 @@ impl<'l> Resolver<'l> {
 
     /// Classifies and resolves a source phrase, and remembers it.
     pub fn resolve(&mut self, p: &Paragraph, tokens: Range<usize>) -> Resolved {
+        self.resolve_as(p, tokens, true)
+    }
+
+    /// Resolves material withdrawn or denied ("retracted the paper"): it
+    /// may be a paper, never the outlet that published it.
+    pub fn resolve_material(&mut self, p: &Paragraph, tokens: Range<usize>) -> Resolved {
+        self.resolve_as(p, tokens, false)
+    }
+
+    /// `speaker`: the phrase may name an outlet ("the paper said").
+    fn resolve_as(&mut self, p: &Paragraph, tokens: Range<usize>, speaker: bool) -> Resolved {
         let class = self.classifier.classify(p, tokens.clone());
         let head = self.head_of(p, class.head);
         let mut r = Resolved {
@@ -148,14 +159,23 @@ impl<'l> Resolver<'l> {
         };
         let pronoun = p.word(r.class.head).to_lowercase();
         let mut entity = None;
-        let names: Vec<String> = r
-            .class
-            .name
-            .clone()
-            .map(|n| n.map(|k| p.word(k).to_string()).collect())
-            .unwrap_or_default();
+        // Its name's words; for a body, its proper nouns ("Herald" of "the
+        // Herald", matching "The Coast Herald").
+        let names: Vec<String> = match r.class.name.clone() {
+            Some(n) => n.map(|k| p.word(k).to_string()).collect(),
+            None if r.class.category == Category::Institution => tokens
+                .clone()
+                .filter(|&k| p.tags[k].is_proper() && !sources::is_demonym(p.word(k)))
+                .map(|k| p.word(k).to_string())
+                .collect(),
+            None => Vec::new(),
+        };
+        let outlet = speaker && self.classifier.is_outlet_itself(p, tokens.clone());
         if r.class.refers_back {
-            if let Some(m) = self.memory.antecedent(p.index, &r.class, &head, &pronoun) {
+            if let Some(m) = self
+                .memory
+                .antecedent(p.index, &r.class, &head, &pronoun, outlet)
+            {
                 let m = m.clone();
                 r.kind = m.kind;
                 r.rule = if r.class.category == Category::Pronoun {
@@ -211,6 +231,7 @@ impl<'l> Resolver<'l> {
                 .filter(|&k| p.tags[k].is_proper() && !sources::is_demonym(p.word(k)))
                 .map(|k| p.word(k).to_string())
                 .collect(),
+            outlet,
             entity,
         });
         r
@@ -260,7 +281,7 @@ impl<'l> Resolver<'l> {
     fn draft(&mut self, p: &Paragraph, cand: Candidate) -> Draft {
         let mut cue = cand.cue.clone();
         let vehicle_tokens = cand.vehicle.clone().or_else(|| self.vehicle_of(p, &cand));
-        let vehicle = vehicle_tokens.map(|t| self.resolve(p, t));
+        let vehicle = vehicle_tokens.map(|t| self.resolve_material(p, t));
         let mut source = cand.source.clone().map(|t| self.resolve(p, t));
         let mut speaker = cand.speaker.clone().map(|t| self.resolve(p, t));
         // "Officials told the Gazette that …": the outlet is the source the
@@ -296,7 +317,14 @@ impl<'l> Resolver<'l> {
             vehicle,
             conditional: cand.conditional,
             kind_marker: decided.and_then(|s| s.marker.clone()),
-            refers_to: source.as_ref().and_then(|s| s.antecedent.clone()),
+            // What the source points back to, or where it is named later.
+            refers_to: source.as_ref().and_then(|s| {
+                s.antecedent.clone().or_else(|| {
+                    (s.rule.id == sources::NAMED_LATER.id)
+                        .then(|| s.marker.clone())
+                        .flatten()
+                })
+            }),
             source,
             speaker,
             kind,

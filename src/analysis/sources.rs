@@ -82,10 +82,10 @@ kind_rules! {
     DOCUMENT_HIDDEN "source.document-undisclosed" "'{source}' is a document whose origin is not disclosed[ ('{marker}')]: anonymous",
     DOCUMENT_NAMED "source.document-disclosed" "'{source}' is a document whose origin is given[ ('{marker}')]: named",
     SOURCELESS "source.sourceless" "'{source}' does not say whose reports they are: unattributed",
-    PRONOUN "source.pronoun" "'{source}' refers to {marker}",
-    COREFERENCE "source.coreference" "'{source}' refers back to {marker}",
-    NAMED_LATER "source.named-later" "'{source}' is named later in the article: {marker}",
-    RELAY "source.relay" "'{source}' was told by {marker}",
+    PRONOUN "source.pronoun" "'{source}' refers to {marker}: {kind}",
+    COREFERENCE "source.coreference" "'{source}' refers back to {marker}: {kind}",
+    NAMED_LATER "source.named-later" "'{source}' is named later in the article, {marker}: named",
+    RELAY "source.relay" "'{source}' was told by {marker}: {kind}",
     DEFAULT_NAMED "source.default-named" "'{source}' is taken as named: nothing in it describes an unnamed person or hidden document",
     NO_SOURCE "source.none" "no source is given: unattributed",
 }
@@ -201,6 +201,22 @@ impl Classifier {
         let head = self.main_head(p, span.clone());
         p.has(head, self.media)
             || span.clone().any(|k| {
+                p.tokens[k].capitalized()
+                    && (p.has(k, self.media_names) || p.phrase_at(k, self.media_names).is_some())
+            })
+    }
+
+    /// Whether the phrase's own noun phrase is an outlet ("the paper",
+    /// "The Coast Herald"), leaving out what follows it ("a paper
+    /// published in the Review of …" is a paper, not an outlet).
+    pub fn is_outlet_itself(&self, p: &Paragraph, span: Range<usize>) -> bool {
+        let head = self.main_head(p, span.clone());
+        let np = p
+            .chunks
+            .np_at(head)
+            .map_or(head..head + 1, |n| p.chunks.nps[n].tokens.clone());
+        p.has(head, self.media)
+            || np.clone().any(|k| {
                 p.tokens[k].capitalized()
                     && (p.has(k, self.media_names) || p.phrase_at(k, self.media_names).is_some())
             })
@@ -343,7 +359,9 @@ impl Classifier {
             } else {
                 &APPOSITIVE_NAME
             };
-            verdict(&mut c, SourceKind::Named, category, rule, name.start);
+            // The name's last word: "Herald" of "The Coast Herald".
+            let marker = name.end.saturating_sub(1).max(name.start);
+            verdict(&mut c, SourceKind::Named, category, rule, marker);
             return c;
         }
         if is(self.agent) && owner.is_some() {
@@ -372,7 +390,7 @@ impl Classifier {
                     SourceKind::Named,
                     Category::Office,
                     &OFFICE_HOLDER,
-                    owner.unwrap_or(head),
+                    head,
                 );
                 c.refers_back = definite && owner.is_none();
                 return c;
@@ -577,7 +595,9 @@ impl Classifier {
         if let Some(n) = p.chunks.np_at(head)
             && let Some(a) = p.chunks.nps[n].after_possessor
         {
-            return Some(np.start.min(a));
+            // The possessor's last word, before "'s": "ministry" of "the
+            // ministry's spokesman".
+            return Some(a.saturating_sub(2).max(np.start).min(head));
         }
         // Premodifiers: a name, a demonym, or an institution.
         if let Some(k) = (np.start..head).find(|&k| {

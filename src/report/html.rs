@@ -249,7 +249,8 @@ mod tests {
 
     #[test]
     fn escapes_and_highlights() {
-        let a = Analyzer::default().analyze(&["Officials said the fare rose <b>5%</b> & “more” was due."]);
+        let a = Analyzer::default()
+            .analyze(&["Officials said the fare rose <b>5%</b> & “more” was due."]);
         let html = render(&[Article::new("a&b.txt", &a)]);
         assert!(html.contains("a&amp;b.txt"));
         assert!(html.contains("&lt;b&gt;"));

@@ -7,6 +7,7 @@
 use super::{Candidate, Detector, Role, RuleInfo};
 use crate::analysis::lexicon::{Classes, Lexicon, ListId};
 use crate::analysis::reading::Paragraph;
+use crate::analysis::syntax::tags::Tag;
 
 pub static RULE: RuleInfo = RuleInfo {
     id: "attribution.as-verb",
@@ -39,7 +40,7 @@ impl Detector for AsVerb {
 
     fn detect(&self, p: &Paragraph, sentence: usize, out: &mut Vec<Candidate>) {
         let s = p.sentences[sentence].clone();
-        for vg in p.chunks.vgs.iter().filter(|v| s.contains(&v.main)) {
+        for vg in p.chunks.vgs_in(s.clone()) {
             let v = vg.main;
             let as_verb = p.entry_at(v, self.as_verbs);
             let calling = p.has(v, self.calling);
@@ -70,8 +71,15 @@ impl Detector for AsVerb {
             };
             // The characterisation: "as …" after the object, or, for a
             // calling verb, a quotation or phrase right after the object.
-            let end = p.clause_end(object_start.min(s.end.saturating_sub(1)));
+            let mut end = p.clause_end(object_start.min(s.end.saturating_sub(1)));
             let as_at = (object_start..end).find(|&k| p.is(k, "as"));
+            // A characterisation is a phrase: it ends where a new clause
+            // is joined ("… as 'pure fiction,' and its director … told").
+            if let Some(cc) = (as_at.unwrap_or(object_start) + 1..end)
+                .find(|&k| p.tags[k] == Tag::CC && p.starts_clause(k + 1, s.end))
+            {
+                end = if p.is_mark(cc - 1, ',') { cc - 1 } else { cc };
+            }
             let content = match as_at {
                 Some(a) if as_verb.is_some() && a + 1 < s.end => Some(object_start..end.max(a + 1)),
                 _ if calling => {

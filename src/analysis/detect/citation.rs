@@ -51,7 +51,7 @@ impl Detector for Citation {
 
     fn detect(&self, p: &Paragraph, sentence: usize, out: &mut Vec<Candidate>) {
         let s = p.sentences[sentence].clone();
-        for vg in p.chunks.vgs.iter().filter(|v| s.contains(&v.main)) {
+        for vg in p.chunks.vgs_in(s.clone()) {
             if !p.has(vg.main, self.citation) || vg.negated {
                 continue;
             }

@@ -25,10 +25,12 @@ pub static PASSIVE: RuleInfo = RuleInfo {
 fn clause_around(p: &Paragraph, at: usize) -> std::ops::Range<usize> {
     let s = p.sentence_range(at);
     let vg = p.chunks.vg_at(at).or_else(|| {
+        let k = p.chunks.vg_from(at + 1);
         p.chunks
             .vgs
-            .iter()
-            .position(|v| v.tokens.start > at && v.tokens.start < s.end)
+            .get(k)
+            .filter(|v| v.tokens.start < s.end)
+            .map(|_| k)
     });
     let start = vg
         .and_then(|v| p.subject_of(&p.chunks.vgs[v]))

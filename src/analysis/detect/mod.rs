@@ -166,7 +166,7 @@ pub fn all_rules() -> Vec<&'static RuleInfo> {
 /// The rule of a quotation that continues an earlier speaker.
 pub static CONTINUED_QUOTE: RuleInfo = RuleInfo {
     id: "attribution.continued-quote",
-    explanation: "the quotation continues without a new attribution, so it is {source}'s too",
+    explanation: "A quotation continued with no new attribution: still {source} speaking",
 };
 
 /// The rule with this id, for explanations.

@@ -27,6 +27,8 @@ pub fn nest(p: &Paragraph, out: &mut Vec<Candidate>, first: usize) {
     if cands.len() > 1 {
         cands.sort_by_key(|c| c.cue.start);
         cands.dedup_by(|b, a| a.cue == b.cue && a.rule.id == b.rule.id);
+        one_verb_one_claim(&mut cands);
+        agents_in_sources(&mut cands);
         hedges(p, &mut cands);
         citing(&mut cands);
         wrapping(&mut cands);
@@ -36,6 +38,48 @@ pub fn nest(p: &Paragraph, out: &mut Vec<Candidate>, first: usize) {
         cands.retain(|c| c.role != Role::Citing);
     }
     out.extend(cands);
+}
+
+/// Two rules reading one verb ("rejected the account" as a verb of saying
+/// with its object, "rejected the account as fiction" as a
+/// characterisation): the reading with the longer cue says more.
+fn one_verb_one_claim(cands: &mut Vec<Candidate>) {
+    let mut k = 0;
+    while k < cands.len() {
+        let c = &cands[k];
+        let wider = cands.iter().any(|o| {
+            o.role == Role::Plain
+                && c.role == Role::Plain
+                && o.cue.start == c.cue.start
+                && o.cue.end > c.cue.end
+                && o.source == c.source
+        });
+        if wider {
+            cands.remove(k);
+        } else {
+            k += 1;
+        }
+    }
+}
+
+/// "A report published by the health department found …": the agent
+/// describes the source of the statement, and is not a statement of its
+/// own.
+fn agents_in_sources(cands: &mut Vec<Candidate>) {
+    let holds = |c: &Candidate, o: &Candidate| {
+        o.source
+            .as_ref()
+            .is_some_and(|s| s.start <= c.cue.start && c.cue.end <= s.end)
+    };
+    let mut k = 0;
+    while k < cands.len() {
+        let c = &cands[k];
+        if c.rule.id == super::passive_agent::RULE.id && cands.iter().any(|o| holds(c, o)) {
+            cands.remove(k);
+        } else {
+            k += 1;
+        }
+    }
 }
 
 /// A hedge on an attribution's verb, or inside its statement.

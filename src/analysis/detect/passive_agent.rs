@@ -38,7 +38,7 @@ impl Detector for PassiveAgent {
 
     fn detect(&self, p: &Paragraph, sentence: usize, out: &mut Vec<Candidate>) {
         let s = p.sentences[sentence].clone();
-        for vg in p.chunks.vgs.iter().filter(|v| s.contains(&v.main)) {
+        for vg in p.chunks.vgs_in(s.clone()) {
             let v = vg.main;
             let reduced = !vg.finite && p.tags[v] == Tag::VBN && !vg.infinitive;
             if !p.has(v, self.verbs) || !(vg.passive || reduced) || vg.negated {

@@ -58,7 +58,7 @@ impl Detector for SpeechVerb {
 
     fn detect(&self, p: &Paragraph, sentence: usize, out: &mut Vec<Candidate>) {
         let s = p.sentences[sentence].clone();
-        for vg in p.chunks.vgs.iter().filter(|v| s.contains(&v.main)) {
+        for vg in p.chunks.vgs_in(s.clone()) {
             let v = vg.main;
             let speech = p.entry_at(v, self.speech);
             let belief = p.has(v, self.belief);
@@ -79,12 +79,15 @@ impl Detector for SpeechVerb {
             // The verb's object: who was told, or the content itself.
             let mut recipient = None;
             let mut object = None;
-            if after < s.end
-                && !p.starts_clause(after, s.end)
-                && p.chunks.np_starting_at(after).is_some()
-            {
-                if let Some(o) = p.phrase_from(after, s.end) {
-                    object = Some(o.clone());
+            // An adverb may stand before the object, or be a mistagged
+            // adjective of it ("reported loud/RB explosions").
+            let mut at = after;
+            while at < s.end && p.tags[at].is_adverb() && !p.is_any(at, &["not", "n't"]) {
+                at += 1;
+            }
+            if at < s.end && !p.starts_clause(at, s.end) && p.chunks.np_starting_at(at).is_some() {
+                if let Some(o) = p.phrase_from(at, s.end) {
+                    object = Some(after..o.end);
                     after = o.end;
                 }
             }

@@ -47,7 +47,8 @@ impl Detector for Title {
 
     fn detect(&self, p: &Paragraph, sentence: usize, out: &mut Vec<Candidate>) {
         let s = p.sentences[sentence].clone();
-        for q in p.quotes.iter().filter(|q| s.contains(&q.open)) {
+        let first = p.quotes.partition_point(|q| q.open < s.start);
+        for q in p.quotes[first..].iter().take_while(|q| q.open < s.end) {
             let at = q.open;
             if at < s.start + 2 || !p.is_any(at - 1, TITLING) {
                 continue;

@@ -5,7 +5,7 @@
 
 use std::ops::Range;
 
-use crate::analysis::coref::same_material;
+use crate::analysis::coref::{Entity, same_material};
 use crate::analysis::lexicon::{Lexicon, ListId};
 use crate::analysis::model::{Link, Reference};
 use crate::analysis::reading::Paragraph;
@@ -20,6 +20,12 @@ pub struct Dispute {
     pub sentence: usize,
     pub words: Range<usize>,
     pub item: Resolved,
+    /// Whose it is: the entity of "the Herald" in "the Herald's claims",
+    /// found by name.
+    pub owner: Option<Entity>,
+    /// The possessor's head ("memo" of "the memo's account"): what it is
+    /// matched by when it has no name.
+    pub owner_head: Option<String>,
     /// Who denies it.
     pub by: Option<Resolved>,
 }
@@ -53,13 +59,24 @@ pub fn find(p: &Paragraph, l: &Lists, resolver: &mut Resolver) -> Vec<Dispute> {
     for (si, s) in p.sentences.iter().enumerate() {
         for vg in p
             .chunks
-            .vgs
+            .vgs_in(s.clone())
             .iter()
-            .filter(|v| s.contains(&v.main) && v.finite && !v.negated)
+            .filter(|v| v.finite && !v.negated)
         {
             let v = vg.main;
+            // The item: its noun phrase and any "of" phrases ("the
+            // Herald's claims", "the report of the inquiry"), not where or
+            // how it was denied ("in a letter to residents").
             let item_at = |k: usize| -> Option<Range<usize>> {
-                let r = p.phrase_from(k, s.end)?;
+                let n = p.chunks.np_starting_at(k)?;
+                let mut end = p.chunks.nps[n].tokens.end;
+                while end + 1 < s.end
+                    && p.is(end, "of")
+                    && let Some(m) = p.chunks.np_starting_at(end + 1)
+                {
+                    end = p.chunks.nps[m].tokens.end;
+                }
+                let r = k..end;
                 let h = resolver.classifier().main_head(p, r.clone());
                 (p.has(h, l.items) || p.has(h, l.hearsay)).then_some(r)
             };
@@ -86,13 +103,40 @@ pub fn find(p: &Paragraph, l: &Lists, resolver: &mut Resolver) -> Vec<Dispute> {
             };
             let Some(item) = item else { continue };
             let by = p.subject_of(vg);
-            let item = resolver.resolve(p, item);
+            // "the Herald's claims": the possessor before "'s".
+            let owner = p
+                .chunks
+                .np_at(item.start)
+                .and_then(|n| {
+                    let np = &p.chunks.nps[n];
+                    np.after_possessor
+                        .map(|a| np.tokens.start..a.saturating_sub(1))
+                })
+                .filter(|o| !o.is_empty());
+            let item = resolver.resolve_material(p, item);
+            let owner_head = owner
+                .as_ref()
+                .map(|o| p.word(o.end - 1).to_lowercase())
+                .filter(|_| {
+                    owner
+                        .as_ref()
+                        .is_some_and(|o| !p.tags[o.end - 1].is_proper())
+                });
+            let owner = owner.and_then(|o| {
+                let names: Vec<String> = o
+                    .filter(|&k| p.tags[k].is_proper())
+                    .map(|k| p.word(k).to_string())
+                    .collect();
+                resolver.memory.by_name(&names).map(|m| m.entity)
+            });
             let by = by.map(|b| resolver.resolve(p, b));
             out.push(Dispute {
                 paragraph: p.index,
                 sentence: si,
                 words: vg.tokens.clone(),
                 item,
+                owner,
+                owner_head,
                 by,
             });
         }
@@ -139,13 +183,20 @@ pub fn link(paras: &[Paragraph], disputes: &[Dispute], drafts: &mut [Draft]) {
             if !before || denier || d.paragraph + 3 < e.paragraph {
                 return false;
             }
-            d.source
+            let owner = e.owner;
+            let owned = owner.is_some() || e.owner_head.is_some();
+            d.source.as_ref().is_some_and(|s| {
+                s.entity == e.item.entity
+                    || Some(s.entity) == owner
+                    || e.owner_head
+                        .as_ref()
+                        .is_some_and(|h| same_material(&s.head, h))
+                    || !owned && same_material(&s.head, &e.item.head)
+            }) || d
+                .vehicle
                 .as_ref()
-                .is_some_and(|s| s.entity == e.item.entity || same_material(&s.head, &e.item.head))
-                || d.vehicle
-                    .as_ref()
-                    .is_some_and(|v| v.entity == e.item.entity)
-                || d.source.is_none() && d.speaker.is_none() && e.item.class.plural
+                .is_some_and(|v| v.entity == e.item.entity)
+                || !owned && d.source.is_none() && d.speaker.is_none() && e.item.class.plural
         });
         if let Some(k) = target
             && drafts[k].disputed_by.is_none()

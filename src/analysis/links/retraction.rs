@@ -153,7 +153,7 @@ pub fn find(p: &Paragraph, lex: &Lexicon, l: &Lists, resolver: &mut Resolver) ->
     let mut out = Vec::new();
     for (si, s) in p.sentences.iter().enumerate() {
         // Verbs: "pulled the story", "was retracted", "recanted".
-        for vg in p.chunks.vgs.iter().filter(|v| s.contains(&v.main)) {
+        for vg in p.chunks.vgs_in(s.clone()) {
             let v = vg.main;
             let withdraws = p.entry_at(v, l.verbs);
             let recants = p.entry_at(v, l.recant);
@@ -254,7 +254,7 @@ pub fn find(p: &Paragraph, lex: &Lexicon, l: &Lists, resolver: &mut Resolver) ->
                     let owner_tokens = agent.clone().or_else(|| {
                         (p.tags[item.start] == Tag::PRPS).then(|| item.start..item.start + 1)
                     });
-                    let item = resolver.resolve(p, item);
+                    let item = resolver.resolve_material(p, item);
                     let owner = owner_tokens.map(|o| resolver.resolve(p, o));
                     out.push(Event {
                         paragraph: p.index,
@@ -286,7 +286,7 @@ pub fn find(p: &Paragraph, lex: &Lexicon, l: &Lists, resolver: &mut Resolver) ->
             }
         }
         // Modifiers: "a since-deleted post", "the retracted paper".
-        for np in p.chunks.nps.iter().filter(|n| s.contains(&n.head)) {
+        for np in p.chunks.nps_in(s.clone()) {
             let Some(m) = (np.tokens.start..np.head).find(|&k| withdrawn_modifier(p, l, lex, k))
             else {
                 continue;
@@ -297,7 +297,7 @@ pub fn find(p: &Paragraph, lex: &Lexicon, l: &Lists, resolver: &mut Resolver) ->
             let tokens = p
                 .phrase_from(np.tokens.start, s.end)
                 .unwrap_or(np.tokens.clone());
-            let item = resolver.resolve(p, tokens);
+            let item = resolver.resolve_material(p, tokens);
             out.push(Event {
                 paragraph: p.index,
                 sentence: si,
@@ -345,7 +345,7 @@ pub fn find(p: &Paragraph, lex: &Lexicon, l: &Lists, resolver: &mut Resolver) ->
                     let tokens = p
                         .phrase_from(item.tokens.start, s.end)
                         .unwrap_or(item.tokens.clone());
-                    let item = resolver.resolve(p, tokens);
+                    let item = resolver.resolve_material(p, tokens);
                     let owner = Some(resolver.resolve(p, issuer));
                     out.push(Event {
                         paragraph: p.index,
@@ -373,7 +373,7 @@ pub fn find(p: &Paragraph, lex: &Lexicon, l: &Lists, resolver: &mut Resolver) ->
             if !p.has(resolver.classifier().main_head(p, item.clone()), l.items) {
                 continue;
             }
-            let item = resolver.resolve(p, item);
+            let item = resolver.resolve_material(p, item);
             out.push(Event {
                 paragraph: p.index,
                 sentence: si,

@@ -82,6 +82,26 @@ impl Chunks {
         self.np_at(first)
             .filter(|&k| self.nps[k].tokens.start == first)
     }
+
+    /// The verb groups starting in `tokens` (a sentence), found by binary
+    /// search: rules run per sentence, and a paragraph may hold thousands.
+    pub fn vgs_in(&self, tokens: Range<usize>) -> &[VerbGroup] {
+        let a = self.vgs.partition_point(|v| v.tokens.start < tokens.start);
+        let b = self.vgs.partition_point(|v| v.tokens.start < tokens.end);
+        &self.vgs[a..b.max(a)]
+    }
+
+    /// The index of the first verb group starting at or after `token`.
+    pub fn vg_from(&self, token: usize) -> usize {
+        self.vgs.partition_point(|v| v.tokens.start < token)
+    }
+
+    /// The noun phrases starting in `tokens`.
+    pub fn nps_in(&self, tokens: Range<usize>) -> &[Np] {
+        let a = self.nps.partition_point(|n| n.tokens.start < tokens.start);
+        let b = self.nps.partition_point(|n| n.tokens.start < tokens.end);
+        &self.nps[a..b.max(a)]
+    }
 }
 
 /// Closed-class words the chunker reads, in lower case.
@@ -285,8 +305,14 @@ fn noun_phrases(text: &str, tokens: &[Token], tags: &[Tag], s: Range<usize>, c: 
             // What follows the head ("officials present") is not its.
             Some(h) => {
                 let after_possessor = after_possessor.filter(|&a| a <= h);
-                push_np(c, first..h + 1, h, after_possessor);
-                i = h + 1;
+                // …but a number after its noun is part of the name: "Jan.
+                // 12", "Flight 370", "Resolution 2231".
+                let mut end = h + 1;
+                while end < j && tags[end] == Tag::CD && tags[h].is_noun() {
+                    end += 1;
+                }
+                push_np(c, first..end, h, after_possessor);
+                i = end;
             }
             None => i = j,
         }
@@ -383,8 +409,15 @@ fn verb_groups(text: &str, tokens: &[Token], tags: &[Tag], s: Range<usize>, c: &
                     break;
                 }
                 // An auxiliary continues over adverbs to its verb.
+                // "has since withdrawn": "since" before a participle is an
+                // adverb whatever its tag.
                 let mut k = j;
-                while k < s.end && tags[k].is_adverb() {
+                while k < s.end
+                    && (tags[k].is_adverb()
+                        || lower_is(text, &tokens[k], &["since"])
+                            && k + 1 < s.end
+                            && tags[k + 1] == Tag::VBN)
+                {
                     k += 1;
                 }
                 if k < s.end && tags[k].is_verb() {

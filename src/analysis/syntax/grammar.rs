@@ -957,6 +957,18 @@ impl<'a> Parsed<'a> {
                 }
                 continue;
             }
+            // An appositive between commas: "its director, Paul Okafor, told".
+            if self.is_mark(j, ',')
+                && let Some(n) = (j + 1 < end)
+                    .then(|| self.chunks.np_starting_at(j + 1))
+                    .flatten()
+            {
+                let e = self.chunks.nps[n].tokens.end;
+                if e + 1 < end && self.is_mark(e, ',') {
+                    j = e + 1;
+                    continue;
+                }
+            }
             if self.is_mark(j, '(') {
                 match (j + 1..end.min(j + 15)).find(|&c| self.is_mark(c, ')')) {
                     Some(c) => {

@@ -156,6 +156,7 @@ pub fn parse_with<'a>(
             .tagger
             .tag(&words, |i| allowed[i], scratch, &mut tags);
     }
+    verb_pairs(&tokens, &sentences, &mut tags);
     repair(&tokens, &mut tags);
     let chunks = chunks::chunk(text, &tokens, &tags, &sentences);
     Parsed {
@@ -165,6 +166,22 @@ pub fn parse_with<'a>(
         sentences,
         quotes,
         chunks,
+    }
+}
+
+/// Two tensed verbs in a row at the start of a sentence: the first is a
+/// plural noun ("Reports/VBZ say", "Officials/VBZ said") — a clause has one
+/// tensed verb, and an "-s" form before another is its subject.
+fn verb_pairs(tokens: &[tokens::Token], sentences: &[Range<usize>], tags: &mut [Tag]) {
+    for s in sentences {
+        let i = s.start;
+        if i + 1 < s.end
+            && tags[i] == Tag::VBZ
+            && matches!(tags[i + 1], Tag::VBP | Tag::VBD | Tag::MD | Tag::VB)
+            && tokens[i].capitalized()
+        {
+            tags[i] = Tag::NNS;
+        }
     }
 }
 

@@ -164,6 +164,7 @@ fn terminates(text: &str, tokens: &[Token], i: usize) -> bool {
 /// Splits a paragraph's tokens into sentences; every token is in one.
 pub fn split(text: &str, tokens: &[Token]) -> Vec<Sentence> {
     let mut out = Vec::new();
+    let push = |out: &mut Vec<Sentence>, range: Range<usize>| bounded(tokens, range, out);
     let mut first = 0;
     let mut i = 0;
     while i < tokens.len() {
@@ -177,19 +178,39 @@ pub fn split(text: &str, tokens: &[Token]) -> Vec<Sentence> {
         }
         let next = last + 1;
         if next >= tokens.len() || opens_sentence(&tokens[next]) {
-            out.push(Sentence {
-                tokens: first..next,
-            });
+            push(&mut out, first..next);
             first = next;
         }
         i = next;
     }
     if first < tokens.len() {
-        out.push(Sentence {
-            tokens: first..tokens.len(),
-        });
+        push(&mut out, first..tokens.len());
     }
     out
+}
+
+/// The most tokens a sentence may hold. News sentences run to 60 or so;
+/// text without full stops (a list, a transcript, a broken export) is
+/// read in pieces this long, so that what is done per sentence stays
+/// bounded on any input.
+pub const MAX_SENTENCE: usize = 300;
+
+/// Pushes `range` as sentences of at most [`MAX_SENTENCE`] tokens, cut
+/// after a comma, semicolon or colon where one is near the limit.
+fn bounded(tokens: &[Token], range: Range<usize>, out: &mut Vec<Sentence>) {
+    let mut start = range.start;
+    while range.end - start > MAX_SENTENCE {
+        let limit = start + MAX_SENTENCE;
+        let cut = (limit - MAX_SENTENCE / 3..limit)
+            .rev()
+            .find(|&k| tokens[k].kind == Kind::Mark && matches!(tokens[k].first, ',' | ';' | ':'))
+            .map_or(limit, |k| k + 1);
+        out.push(Sentence { tokens: start..cut });
+        start = cut;
+    }
+    out.push(Sentence {
+        tokens: start..range.end,
+    });
 }
 
 /// Whether a quotation mark at `i` opens (rather than closes) a quotation.
