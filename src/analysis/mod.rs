@@ -34,6 +34,8 @@ pub mod rules;
 pub mod score;
 pub mod sources;
 pub mod syntax;
+#[cfg(test)]
+pub(crate) mod testing;
 
 use std::ops::Range;
 use std::sync::Arc;

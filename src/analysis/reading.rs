@@ -53,6 +53,10 @@ impl Reader {
         let mut phrases = Vec::new();
         let verbs = lex.verb_lists();
         let reporting = Classes::of(&[lex.list("speech_verbs"), lex.list("belief_verbs")]);
+        let expressing = (
+            Classes::of(&[lex.list("expression_verbs")]),
+            Classes::of(&[lex.list("content_nouns")]),
+        );
         let parsed = parse_with(text, syntax, &mut self.scratch, |tokens, tags| {
             // Every word in lower case, in one buffer: typographic
             // apostrophes read as straight ones.
@@ -82,6 +86,7 @@ impl Reader {
                 }
             }
             repair_tags(&words, &classes, verbs, reporting, tags);
+            expressed_nouns(&classes, expressing, tags);
         });
         let mut sentence_classes = Vec::with_capacity(parsed.sentences.len());
         for s in &parsed.sentences {
@@ -99,6 +104,16 @@ impl Reader {
             classes,
             phrases,
             sentence_classes,
+        }
+    }
+}
+
+/// "expressed regret/VBP that": after a verb of expressing, a word of the
+/// content-noun list is its object, a noun.
+fn expressed_nouns(classes: &[Classes], (verbs, nouns): (Classes, Classes), tags: &mut [Tag]) {
+    for i in 1..classes.len() {
+        if tags[i].is_verb() && classes[i].any(nouns) && classes[i - 1].any(verbs) {
+            tags[i] = Tag::NN;
         }
     }
 }

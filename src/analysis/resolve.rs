@@ -361,10 +361,7 @@ impl<'l> Resolver<'l> {
             // of the paragraph before, when that was a quotation.
             let before_here = drafts
                 .iter()
-                .filter(|d| {
-                    d.cue.start < q.open && d.role != Role::Continued
-                        || d.role == Role::Continued && d.cue.start < q.open
-                })
+                .filter(|d| d.cue.start < q.open)
                 .max_by_key(|d| d.cue.start);
             let from = match before_here {
                 Some(d) => Some(d.clone()),

@@ -174,6 +174,8 @@ pub struct Classifier {
     undisclosed: ListId,
     disclosed: ListId,
     unnamed: ListId,
+    /// "who asked not to be named", "on condition of anonymity".
+    conditions: ListId,
     sourceless: ListId,
 }
 
@@ -191,6 +193,7 @@ impl Classifier {
             undisclosed: lex.list("undisclosed_markers"),
             disclosed: lex.list("disclosed_markers"),
             unnamed: lex.list("unnamed_markers"),
+            conditions: lex.list("anonymity_conditions"),
             sourceless: lex.list("sourceless_nouns"),
         }
     }
@@ -311,7 +314,17 @@ impl Classifier {
         // An appositive or title-and-name gives a person's name.
         c.name = self.name_in(p, span.clone(), head);
         // Markers saying outright the source is unnamed.
-        if let Some(m) = np_tokens.clone().find(|&k| p.has(k, self.unnamed)) {
+        // …or a clause of the phrase saying it ("two dockworkers, who asked
+        // not to be named").
+        let condition = || {
+            span.clone()
+                .find(|&k| p.has(k, self.conditions) || p.phrase_at(k, self.conditions).is_some())
+        };
+        if let Some(m) = np_tokens
+            .clone()
+            .find(|&k| p.has(k, self.unnamed))
+            .or_else(condition)
+        {
             let category = if plural {
                 Category::Group
             } else {
@@ -324,6 +337,9 @@ impl Classifier {
         let is = |list: ListId| {
             p.has(head, list) || p.phrase_at(head.saturating_sub(1), list) == Some(head + 1)
         };
+        // A person noun, or a compound ending in one: "dockworkers",
+        // "fishermen", "shopkeeper".
+        let person = is(self.person) || person_compound(p.word(head));
         // What the rest of the phrase says about its owner: "the ministry's",
         // "for the police", "Pentagon" in front, "of Iraq".
         let owner = self.owner(p, span.clone(), &np_tokens, head);
@@ -396,8 +412,8 @@ impl Classifier {
                 return c;
             }
         }
-        if is(self.person) && !p.tags[head].is_proper()
-            || is(self.person) && first == p.sentence_range(first).start && !is(self.institution)
+        if person && !p.tags[head].is_proper()
+            || person && first == p.sentence_range(first).start && !is(self.institution)
         {
             let category = if plural {
                 Category::Group
@@ -473,7 +489,7 @@ impl Classifier {
             // "a report", "documents": nothing says where it comes from.
             // "a news item posted on Sunday", "a broadcast aired on
             // Saturday": a particular item its publisher put out.
-            let described = span.len() > np_tokens.len() || np_tokens.len() > 2;
+            let described = span.len() > np_tokens.len();
             let (kind, rule) = if bare || !described {
                 (SourceKind::Anonymous, &DOCUMENT_HIDDEN)
             } else {
@@ -640,22 +656,221 @@ impl Classifier {
 /// a modifier ("Pakistani", "U.S.", "Kyrgyz", "Western").
 pub fn is_demonym(word: &str) -> bool {
     let w = word.trim_end_matches('.');
-    let lower = w.to_ascii_lowercase();
-    const ENDINGS: &[&str] = &[
-        "an", "ian", "ese", "ish", "i", "ic", "ean", "ern", "ch", "yz", "ek", "ss",
+    if !w.starts_with(char::is_uppercase) {
+        return false;
+    }
+    let lower = w.to_lowercase();
+    DEMONYMS.binary_search(&lower.as_str()).is_ok()
+}
+
+/// Words of nationality, region, faith and level of government that
+/// describe a source without naming it ("Kyrgyz officials", "a Western
+/// diplomat", "federal investigators"). A list, not a suffix rule: "-ek"
+/// makes "Uzbek" and "Newsweek", "-an" "Afghan" and "Jordan". Sorted.
+const DEMONYMS: &[&str] = &[
+    "afghan",
+    "african",
+    "albanian",
+    "algerian",
+    "american",
+    "andorran",
+    "angolan",
+    "arab",
+    "arabian",
+    "argentine",
+    "argentinian",
+    "armenian",
+    "asian",
+    "australian",
+    "austrian",
+    "azerbaijani",
+    "azeri",
+    "bahraini",
+    "balkan",
+    "baltic",
+    "bangladeshi",
+    "belarusian",
+    "belgian",
+    "beninese",
+    "bhutanese",
+    "bolivian",
+    "bosnian",
+    "brazilian",
+    "british",
+    "bulgarian",
+    "burmese",
+    "burundian",
+    "cambodian",
+    "cameroonian",
+    "canadian",
+    "catalan",
+    "chadian",
+    "chechen",
+    "chilean",
+    "chinese",
+    "colombian",
+    "congolese",
+    "croatian",
+    "cuban",
+    "cypriot",
+    "czech",
+    "danish",
+    "djiboutian",
+    "dominican",
+    "dutch",
+    "eastern",
+    "ecuadorian",
+    "egyptian",
+    "emirati",
+    "english",
+    "eritrean",
+    "estonian",
+    "ethiopian",
+    "eu",
+    "european",
+    "federal",
+    "filipino",
+    "finnish",
+    "foreign",
+    "french",
+    "gabonese",
+    "gambian",
+    "georgian",
+    "german",
+    "ghanaian",
+    "greek",
+    "guatemalan",
+    "guinean",
+    "haitian",
+    "honduran",
+    "hungarian",
+    "icelandic",
+    "indian",
+    "indonesian",
+    "iranian",
+    "iraqi",
+    "irish",
+    "israeli",
+    "italian",
+    "ivorian",
+    "jamaican",
+    "japanese",
+    "jordanian",
+    "kazakh",
+    "kenyan",
+    "korean",
+    "kosovar",
+    "kurdish",
+    "kuwaiti",
+    "kyrgyz",
+    "laotian",
+    "latvian",
+    "lebanese",
+    "liberian",
+    "libyan",
+    "lithuanian",
+    "local",
+    "macedonian",
+    "malawian",
+    "malaysian",
+    "malian",
+    "maltese",
+    "mauritanian",
+    "mexican",
+    "moldovan",
+    "mongolian",
+    "montenegrin",
+    "moroccan",
+    "mozambican",
+    "namibian",
+    "nato",
+    "nepalese",
+    "nepali",
+    "nicaraguan",
+    "nigerian",
+    "nigerien",
+    "nordic",
+    "northern",
+    "norwegian",
+    "omani",
+    "pakistani",
+    "palestinian",
+    "panamanian",
+    "paraguayan",
+    "pashtun",
+    "persian",
+    "peruvian",
+    "polish",
+    "portuguese",
+    "provincial",
+    "qatari",
+    "regional",
+    "romanian",
+    "russian",
+    "rwandan",
+    "salvadoran",
+    "saudi",
+    "scandinavian",
+    "scots",
+    "scottish",
+    "senegalese",
+    "serbian",
+    "singaporean",
+    "slovak",
+    "slovenian",
+    "somali",
+    "southern",
+    "soviet",
+    "spanish",
+    "state",
+    "sudanese",
+    "swedish",
+    "swiss",
+    "syrian",
+    "taiwanese",
+    "tajik",
+    "tanzanian",
+    "thai",
+    "tibetan",
+    "togolese",
+    "tunisian",
+    "turkish",
+    "turkmen",
+    "u.k",
+    "u.n",
+    "u.s",
+    "ugandan",
+    "uighur",
+    "uk",
+    "ukrainian",
+    "un",
+    "uruguayan",
+    "us",
+    "uyghur",
+    "uzbek",
+    "venezuelan",
+    "vietnamese",
+    "welsh",
+    "western",
+    "yemeni",
+    "zambian",
+    "zimbabwean",
+];
+
+/// Whether a word is a compound naming people by what they do:
+/// "dockworkers", "fishermen", "shopkeeper", "churchgoers".
+fn person_compound(word: &str) -> bool {
+    const ENDS: &[&str] = &[
+        "worker", "workers", "man", "men", "woman", "women", "person", "people", "keeper",
+        "keepers", "maker", "makers", "goer", "goers", "dweller", "dwellers", "holder", "holders",
     ];
-    const SHORT: &[&str] = &[
-        "u.s", "us", "uk", "u.k", "eu", "u.n", "un", "nato", "arab", "thai", "greek", "dutch",
-        "swiss", "french", "welsh", "irish", "scots", "kyrgyz", "uzbek", "kazakh", "tajik",
-        "czech", "western", "eastern", "northern", "southern", "foreign", "local", "state",
-        "federal",
-    ];
-    let capitalized = w.starts_with(char::is_uppercase);
-    capitalized
-        && (SHORT.contains(&lower.as_str())
-            || w.len() > 4
-                && ENDINGS.iter().any(|e| lower.ends_with(e))
-                && w.chars().skip(1).all(|c| c.is_lowercase()))
+    let w = word.to_ascii_lowercase();
+    ENDS.iter()
+        .any(|e| w.len() >= e.len() + 3 && w.ends_with(e) && w.is_ascii())
+        && !matches!(
+            w.as_str(),
+            "german" | "germans" | "roman" | "romans" | "human" | "humans"
+        )
 }
 
 /// Words that start a time phrase: not a source.

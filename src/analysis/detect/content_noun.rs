@@ -57,11 +57,7 @@ impl Detector for ContentNoun {
 
     fn detect(&self, p: &Paragraph, sentence: usize, out: &mut Vec<Candidate>) {
         let s = p.sentences[sentence].clone();
-        for np_index in 0..p.chunks.nps.len() {
-            let np = &p.chunks.nps[np_index];
-            if !s.contains(&np.head) {
-                continue;
-            }
+        for np in p.chunks.nps_in(s.clone()) {
             let h = np.head;
             let hearsay = p.has(h, self.hearsay);
             if !hearsay && !p.has(h, self.content) {
@@ -85,6 +81,15 @@ impl Detector for ContentNoun {
                     by = Some(r.clone());
                 }
                 k = r.end;
+            }
+            // "Speculation was rife that …": the clause put after a copula
+            // and its adjective.
+            if k + 2 < s.end
+                && p.is_any(k, &["is", "was", "are", "were", "has been", "had been"])
+                && matches!(p.tags[k + 1], Tag::JJ | Tag::VBG)
+                && p.is(k + 2, "that")
+            {
+                k += 2;
             }
             // "that" + a clause, or (plural hearsay) "of" + a phrase.
             let content = if k < s.end && p.is(k, "that") && p.starts_clause(k + 1, s.end) {

@@ -31,7 +31,7 @@ pub fn nest(p: &Paragraph, out: &mut Vec<Candidate>, first: usize) {
         agents_in_sources(&mut cands);
         hedges(p, &mut cands);
         citing(&mut cands);
-        wrapping(&mut cands);
+        wrapping(p, &mut cands);
         restating(p, &mut cands);
     } else {
         // A lone ", citing Y" wraps nothing.
@@ -163,7 +163,7 @@ fn citing(cands: &mut Vec<Candidate>) {
 }
 
 /// Attributions inside another's statement, or inside "according to".
-fn wrapping(cands: &mut Vec<Candidate>) {
+fn wrapping(p: &Paragraph, cands: &mut Vec<Candidate>) {
     // Outermost first: the widest content wraps the rest.
     let mut order: Vec<usize> = (0..cands.len()).collect();
     order.sort_by_key(|&j| {
@@ -171,6 +171,7 @@ fn wrapping(cands: &mut Vec<Candidate>) {
         (c.role != Role::Outer, std::cmp::Reverse(c.content.len()))
     });
     let mut gone = vec![false; cands.len()];
+    let mut added = Vec::new();
     for &a in &order {
         if gone[a] {
             continue;
@@ -195,8 +196,39 @@ fn wrapping(cands: &mut Vec<Candidate>) {
             if inner.testimony || inner.restates {
                 continue;
             }
+            // "…, something relatives said was a lie", "…, which officials
+            // called false": another party's comment on the statement, a
+            // claim of its own; the statement ends before it.
+            let comment_at = inner.source.as_ref().and_then(|s| {
+                let w = s.start.checked_sub(1)?;
+                let comma = w.checked_sub(1)?;
+                (p.is_any(w, &["something", "which", "what"]) && p.is_mark(comma, ','))
+                    .then_some(comma)
+            });
+            if let Some(comma) = comment_at {
+                let o = &mut cands[a];
+                if o.content.contains(&comma) {
+                    o.content.end = comma;
+                }
+                continue;
+            }
+            // "says a field report indicated X and there was Y": Y, joined
+            // after the inner statement, is the outer source's own.
+            let joined = (inner.content.end.max(inner.cue.end)..outer.content.end).find(|&k| {
+                p.is_any(k, &["and", "but"])
+                    && p.tags[k] == crate::analysis::syntax::tags::Tag::CC
+                    && p.starts_clause(k + 1, outer.content.end)
+            });
+            if let Some(k) = joined {
+                let mut own = outer.clone();
+                own.content = k + 1..outer.content.end;
+                added.push(own);
+            }
             let speaker = inner.speaker.clone().or(inner.source.clone());
             let o = &mut cands[a];
+            if let Some(k) = joined {
+                o.content.end = if p.is_mark(k - 1, ',') { k - 1 } else { k };
+            }
             if o.speaker.is_none() {
                 o.speaker = speaker;
             }
@@ -209,6 +241,8 @@ fn wrapping(cands: &mut Vec<Candidate>) {
         k += 1;
         keep
     });
+    cands.extend(added);
+    cands.sort_by_key(|c| (c.cue.start, c.content.start));
 }
 
 /// "confirmed the figure, saying …": one statement under two cues.

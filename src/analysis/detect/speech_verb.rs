@@ -85,11 +85,24 @@ impl Detector for SpeechVerb {
             while at < s.end && p.tags[at].is_adverb() && !p.is_any(at, &["not", "n't"]) {
                 at += 1;
             }
-            if at < s.end && !p.starts_clause(at, s.end) && p.chunks.np_starting_at(at).is_some() {
-                if let Some(o) = p.phrase_from(at, s.end) {
-                    object = Some(after..o.end);
-                    after = o.end;
+            // "indicated a “major breakthrough”": a determiner before a
+            // quoted phrase.
+            let quoted_np = at + 2 < s.end
+                && p.tags[at] == Tag::DT
+                && p.is_quote_mark(at + 1)
+                && p.chunks.np_starting_at(at + 2).is_some();
+            let from = if quoted_np { at + 2 } else { at };
+            if at < s.end
+                && !p.starts_clause(at, s.end)
+                && p.chunks.np_starting_at(from).is_some()
+                && let Some(o) = p.phrase_from(from, s.end)
+            {
+                let mut end = o.end;
+                if quoted_np && end < s.end && p.is_quote_mark(end) {
+                    end += 1;
                 }
+                object = Some(after..end);
+                after = end;
             }
             let mut content = p.reported_clause(after);
             if content.is_some() {

@@ -39,13 +39,14 @@ pub fn link(paras: &[Paragraph], lex: &Lexicon, drafts: &mut [Draft]) {
         let s = p.sentences[d.sentence].clone();
         // The sentence from the source on, and the next sentence when no
         // claim stands in it.
-        let mut ranges = vec![who.tokens.start.min(d.cue.start)..s.end];
         let next = d.sentence + 1;
         let here = paragraph_range(drafts, d.paragraph, d.paragraph);
-        if next < p.sentences.len() && !drafts[here].iter().any(|o| o.sentence == next) {
-            ranges.push(p.sentences[next].clone());
-        }
-        let given = ranges.into_iter().any(|r| {
+        let next_too = next < p.sentences.len() && !drafts[here].iter().any(|o| o.sentence == next);
+        let ranges = [
+            Some(who.tokens.start.min(d.cue.start)..s.end),
+            next_too.then(|| p.sentences[next].clone()),
+        ];
+        let given = ranges.into_iter().flatten().any(|r| {
             !p.entries_in(r.clone(), reasons).is_empty()
                 || p.entries_in(r.clone(), conditions).iter().any(|c| {
                     // "on condition of anonymity because …"

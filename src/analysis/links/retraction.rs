@@ -189,7 +189,7 @@ pub fn find(p: &Paragraph, lex: &Lexicon, l: &Lists, resolver: &mut Resolver) ->
                         .then(|| p.chunks.np_starting_at(words_end))
                         .flatten()
                         .and_then(|_| p.phrase_from(words_end, s.end));
-                    let agent = p.subject_of(vg).or_else(|| {
+                    let agent = p.subject_of(vg).or({
                         // "… and withdrew it": the first verb's subject.
                         None
                     });
@@ -459,6 +459,36 @@ fn announces(d: &Draft, e: &Event) -> bool {
     d.paragraph == e.paragraph && d.content.contains(&e.words.start) && !d.content.is_empty()
 }
 
+/// Modifiers that point back at material given before.
+const POINTS_BACK: &[&str] = &[
+    "initial", "original", "earlier", "previous", "prior", "first",
+];
+
+/// How far back, in paragraphs, "the original statement" looks.
+const EARLIER_WINDOW: usize = 12;
+
+/// The latest draft before the event resting on material of this head:
+/// its source is such a document, or it was made in one ("released a
+/// statement saying …").
+fn earlier_material(drafts: &[Draft], e: &Event, head: &str) -> Option<usize> {
+    let near = crate::analysis::resolve::paragraph_range(
+        drafts,
+        e.paragraph.saturating_sub(EARLIER_WINDOW),
+        e.paragraph,
+    );
+    near.rev().find(|&k| {
+        let d = &drafts[k];
+        before(d, e)
+            && (d
+                .vehicle
+                .as_ref()
+                .is_some_and(|v| same_material(&v.head, head))
+                || d.source.as_ref().is_some_and(|s| {
+                    s.class.category == Category::Document && same_material(&s.head, head)
+                }))
+    })
+}
+
 fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
     a.start < b.end && b.start < a.end
 }
@@ -600,6 +630,15 @@ pub fn link(
                             && d.source.as_ref().is_none_or(|s| s.entity != o.entity)
                     })
                 };
+                // "his initial statement", "the original report": words
+                // that point back at material given earlier, with no
+                // mention of it resolved: the latest such material.
+                if fresh
+                    && item.tokens.clone().any(|k| ep.is_any(k, POINTS_BACK))
+                    && let Some(k) = earlier_material(drafts, e, &item.head)
+                {
+                    hits.push((k, SAME_ITEM));
+                }
                 for &k in &reached {
                     let d = &drafts[k];
                     if third_party(d) {

@@ -573,7 +573,24 @@ fn past_for_participle(
                     let np = c.np_of[m + 1] as usize - 1;
                     lower_is(text, &tokens[c.nps[np].head], &[w])
                 });
-        if !after_subject || !object {
+        // `"…," a fisherman recalled/VBN.`: a quotation's attribution,
+        // the participle closing the clause right after its subject.
+        let attribution = || {
+            let Some(&n) = c.np_of.get(before).filter(|&&n| n > 0) else {
+                return false;
+            };
+            let start = c.nps[n as usize - 1].tokens.start;
+            let after_quote = |j: usize| tags[j] == Tag::CLOSE_QUOTE;
+            let quoted = start > s.start
+                && (after_quote(start - 1)
+                    || start > s.start + 1
+                        && tags[start - 1] == Tag::COMMA
+                        && after_quote(start - 2));
+            let closes =
+                m + 1 >= s.end || matches!(tags[m + 1], Tag::PERIOD | Tag::COMMA | Tag::IN);
+            quoted && closes
+        };
+        if !after_subject || !(object || attribution()) {
             continue;
         }
         // No tensed verb later in the clause.

@@ -195,7 +195,7 @@ impl<'a> Parsed<'a> {
         }
         // ’ is three bytes where ' is one.
         t.len() > w.len()
-            && (t.len() - w.len()) % 2 == 0
+            && (t.len() - w.len()).is_multiple_of(2)
             && t.contains('’')
             && t.replace('’', "'").eq_ignore_ascii_case(w)
     }
@@ -334,6 +334,7 @@ impl<'a> Parsed<'a> {
                 _ => close,
             };
         }
+        let whole = end;
         let mut end = self.skip_adverbials_left(end, lo);
         // A participle phrase between: "an item [posted on its website on
         // Thursday] that said" — prepositional phrases and the participle.
@@ -371,7 +372,10 @@ impl<'a> Parsed<'a> {
         {
             let vs = self.chunks.vgs[v].tokens.start;
             if vs > lo + 1 && self.tags[vs - 1] == Tag::PRP {
-                return self.phrase_ending_before(vs - 1, lo);
+                // The clause says whose it is: it belongs to the phrase.
+                return self
+                    .phrase_ending_before(vs - 1, lo)
+                    .map(|r| r.start..whole);
             }
         }
         self.phrase_ending_before(end, lo)
@@ -470,9 +474,14 @@ impl<'a> Parsed<'a> {
                 let open = (lo..t)
                     .rev()
                     .find(|&j| self.is_mark(j, ',') || self.is_mark(j, '('));
-                let Some(open) = open else { return None };
+                let open = open?;
                 if !self.is_parenthetical(open + 1..t) {
                     return None;
+                }
+                // ", citing a report,", ", speaking in Geneva,": a
+                // participle clause of the verb's, not part of its subject.
+                if self.tags[open + 1] == Tag::VBG && self.is_mark(open, ',') {
+                    return self.phrase_ending_before(open, lo);
                 }
                 k = open;
                 continue;
@@ -539,13 +548,14 @@ impl<'a> Parsed<'a> {
                 continue;
             }
             // Apposition: "Jonathan Fortney, an assistant professor ..."
-            if self.is_mark(before, ',') && before > lo {
-                if let Some(np_before) = self.chunks.np_ending_at(before - 1) {
-                    let start = self.chain_start(self.chunks.nps[np_before].tokens.start, lo);
-                    if self.clause_opens_at(start, lo) {
-                        k = start;
-                        continue;
-                    }
+            if self.is_mark(before, ',')
+                && before > lo
+                && let Some(np_before) = self.chunks.np_ending_at(before - 1)
+            {
+                let start = self.chain_start(self.chunks.nps[np_before].tokens.start, lo);
+                if self.clause_opens_at(start, lo) {
+                    k = start;
+                    continue;
                 }
             }
             // "(D-Ore.)" between a name and its appositive.
@@ -633,7 +643,7 @@ impl<'a> Parsed<'a> {
             let mut j = end;
             if self.is_any(j, POSTMODIFIERS)
                 && !self.tags[j].is_finite()
-                && !(self.tags[j] == Tag::IN && !self.is(j, "by"))
+                && (self.tags[j] != Tag::IN || self.is(j, "by"))
                 && j + 1 < limit
             {
                 j += 1;
@@ -764,11 +774,10 @@ impl<'a> Parsed<'a> {
                     k,
                     &["whether", "if", "like", "though", "although", "unless"],
                 )
+                && let Some(np) = self.chunks.np_starting_at(k + 1)
             {
-                if let Some(np) = self.chunks.np_starting_at(k + 1) {
-                    k = self.chunks.nps[np].tokens.end;
-                    continue;
-                }
+                k = self.chunks.nps[np].tokens.end;
+                continue;
             }
             // "late Friday", "early Tuesday"
             if (self.tags[k].is_adjective() || self.tags[k].is_adverb())

@@ -169,9 +169,10 @@ pub fn parse_with<'a>(
     }
 }
 
-/// Two tensed verbs in a row at the start of a sentence: the first is a
-/// plural noun ("Reports/VBZ say", "Officials/VBZ said") — a clause has one
-/// tensed verb, and an "-s" form before another is its subject.
+/// Subjects the tagger reads as something else at a sentence's start. Two
+/// tensed verbs in a row: the first is a plural noun ("Reports/VBZ say",
+/// "Officials/VBZ said") — a clause has one tensed verb, and an "-s" form
+/// before another is its subject.
 fn verb_pairs(tokens: &[tokens::Token], sentences: &[Range<usize>], tags: &mut [Tag]) {
     for s in sentences {
         let i = s.start;
@@ -181,6 +182,16 @@ fn verb_pairs(tokens: &[tokens::Token], sentences: &[Range<usize>], tags: &mut [
             && tokens[i].capitalized()
         {
             tags[i] = Tag::NNS;
+        }
+        // After a quotation, "Hill/RB asked.": a capitalised word alone
+        // before the sentence's tensed verb and its end is its subject.
+        if i + 2 < s.end
+            && matches!(tags[i], Tag::RB | Tag::JJ)
+            && tokens[i].capitalized()
+            && matches!(tags[i + 1], Tag::VBD | Tag::VBZ)
+            && matches!(tags[i + 2], Tag::PERIOD | Tag::COMMA)
+        {
+            tags[i] = Tag::NNP;
         }
     }
 }

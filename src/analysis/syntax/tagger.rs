@@ -332,6 +332,41 @@ pub fn best_allowed<T: PartialOrd + Copy>(scores: &[T], allowed: u64) -> Tag {
     Tag(best.unwrap_or(0) as u8)
 }
 
+/// The open classes: a word may be seen in any of them.
+const OPEN_TAGS: u64 = {
+    let open = [
+        Tag::NN,
+        Tag::NNS,
+        Tag::NNP,
+        Tag::NNPS,
+        Tag::JJ,
+        Tag::JJR,
+        Tag::JJS,
+        Tag::VB,
+        Tag::VBD,
+        Tag::VBG,
+        Tag::VBN,
+        Tag::VBP,
+        Tag::VBZ,
+        Tag::RB,
+        Tag::CD,
+        Tag::FW,
+        Tag::UH,
+        Tag::ADD,
+        Tag::NFP,
+        Tag::SYM,
+        Tag::XX,
+        Tag::AFX,
+    ];
+    let mut bits = 0u64;
+    let mut i = 0;
+    while i < open.len() {
+        bits |= 1 << open[i].0;
+        i += 1;
+    }
+    bits
+};
+
 /// Simple past forms of irregular verbs (some are participles too).
 const IRREGULAR_PAST: &[&str] = &[
     "arose",
@@ -889,6 +924,9 @@ impl Weights {
     }
 }
 
+/// An irregular form, its lemma and its tag ("said", "say", VBD).
+pub type Irregular = (String, String, Tag);
+
 /// The tagger: weights, the tag dictionary of unambiguous words, and the
 /// tags each known word can take.
 #[derive(Debug, Clone)]
@@ -928,6 +966,10 @@ impl Tagger {
             k.class = entry & TAG_BITS;
             if entry >> COUNT_SHIFT >= TRUSTED_COUNT && k.class != 0 {
                 k.allowed = k.class;
+            } else if k.class != 0 {
+                // A word seen too rarely to trust its tags still never takes
+                // a closed-class tag it was not seen with ("insist/IN").
+                k.allowed = k.class | OPEN_TAGS;
             }
             k
         }));
@@ -1024,7 +1066,7 @@ impl Tagger {
     }
 
     /// Reads a model file: the tagger and its irregular lemmas.
-    pub fn from_bytes(bytes: &[u8]) -> Result<(Tagger, Vec<(String, String, Tag)>), String> {
+    pub fn from_bytes(bytes: &[u8]) -> Result<(Tagger, Vec<Irregular>), String> {
         let mut r = Reader { bytes, at: 0 };
         if r.take(MAGIC.len())? != MAGIC {
             return Err("not a Sourcelight syntax model".into());

@@ -148,10 +148,8 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         } else {
             i = mark(text, i, c, &mut out);
         }
-        if space_before {
-            if let Some(t) = out.get_mut(before) {
-                t.flags |= flag::SPACE_BEFORE;
-            }
+        if space_before && let Some(t) = out.get_mut(before) {
+            t.flags |= flag::SPACE_BEFORE;
         }
         space_before = false;
     }

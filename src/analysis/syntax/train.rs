@@ -110,12 +110,13 @@ impl Perceptron {
         let mut rows: Vec<(u64, usize)> = self.rows.into_iter().collect();
         rows.sort_unstable();
         for (f, r) in rows {
-            let mut avg = [0f32; COUNT];
-            for t in 0..COUNT {
+            let avg: [f32; COUNT] = std::array::from_fn(|t| {
                 let total = self.totals[r][t]
                     + (clock - self.stamps[r][t]) as f64 * self.weights[r][t] as f64;
-                avg[t] = (total / clock as f64) as f32;
-                largest = largest.max(avg[t].abs());
+                (total / clock as f64) as f32
+            });
+            for a in avg {
+                largest = largest.max(a.abs());
             }
             averaged.push((f, avg));
         }
