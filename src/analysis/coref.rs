@@ -138,7 +138,8 @@ impl Memory {
     /// What a pronoun or definite description refers back to: the latest
     /// mention of the right sort within reach. `outlet`: the description
     /// names an outlet ("the paper"), which may refer to any outlet named
-    /// before ("The Coast Herald").
+    /// before ("The Coast Herald"). `material`: it names what was said or
+    /// published ("withdrew it"), never an outlet.
     pub fn antecedent(
         &self,
         pi: usize,
@@ -146,6 +147,7 @@ impl Memory {
         head: &str,
         pronoun: &str,
         outlet: bool,
+        material: bool,
     ) -> Option<&Mention> {
         let recent = |window: usize| {
             self.mentions
@@ -162,8 +164,12 @@ impl Memory {
                 "they" | "them" | "their" => recent(PRONOUN_WINDOW).find(|m| {
                     m.plural || matches!(m.category, Category::Institution | Category::Group)
                 }),
-                "it" | "its" => recent(PRONOUN_WINDOW)
-                    .find(|m| !m.person && !m.plural && m.category != Category::Sourceless),
+                // "It" for a withdrawn story is the story, not its outlet.
+                "it" | "its" => recent(PRONOUN_WINDOW).find(|m| {
+                    let wrong_kind = m.person || m.plural || m.category == Category::Sourceless;
+                    let outlet_for_material = material && m.outlet;
+                    !(wrong_kind || outlet_for_material)
+                }),
                 _ => None,
             };
         }
@@ -191,6 +197,11 @@ impl Memory {
                     .find(|(_, m)| fits(m))
             })
             .flatten();
+        // An outlet described ("the paper") is the last outlet named, when
+        // there is one, before any material of the same head.
+        if by_outlet.is_some() {
+            return by_outlet.map(|(_, m)| m);
+        }
         material_heads(head)
             .filter_map(|h| {
                 self.by_head
@@ -198,9 +209,9 @@ impl Memory {
                     .iter()
                     .rev()
                     .map(|&k| (k, &self.mentions[k]))
-                    .find(|(_, m)| fits(m))
+                    // Material is not the outlet that put it out.
+                    .find(|(_, m)| fits(m) && !m.outlet)
             })
-            .chain(by_outlet)
             .max_by_key(|(k, _)| *k)
             .map(|(_, m)| m)
     }

@@ -298,7 +298,7 @@ impl Analyzer {
         // 4: links across the article.
         retraction::link(&paras, lex, &events, &mut drafts, &resolver.memory);
         drafts.retain(|d| !d.conditional || d.retracted_by.is_some());
-        dispute::link(&paras, &disputes, &mut drafts);
+        dispute::link(&paras, lex, &disputes, &mut drafts);
         unconfirmed::link(&paras, lex, &mut drafts);
         anonymity::link(&paras, lex, &mut drafts);
         if timing {

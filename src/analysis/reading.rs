@@ -133,7 +133,14 @@ fn repair_tags(
     tags: &mut [Tag],
 ) {
     for m in 1..words.len() {
-        if tags[m] != Tag::VBN || words.get(m + 1) == Some(&"by") {
+        // An "-ed" word read as an adjective with an object after it is a
+        // verb too: "says detectives pressured/JJ her".
+        let adjective_verb = tags[m] == Tag::JJ
+            && words[m].ends_with("ed")
+            && tags
+                .get(m + 1)
+                .is_some_and(|&t| matches!(t, Tag::PRP | Tag::DT | Tag::PRPS) || t.is_noun());
+        if !(tags[m] == Tag::VBN || adjective_verb) || words.get(m + 1) == Some(&"by") {
             continue;
         }
         let mut j = m;

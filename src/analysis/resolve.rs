@@ -174,7 +174,7 @@ impl<'l> Resolver<'l> {
         if r.class.refers_back {
             if let Some(m) = self
                 .memory
-                .antecedent(p.index, &r.class, &head, &pronoun, outlet)
+                .antecedent(p.index, &r.class, &head, &pronoun, outlet, !speaker)
             {
                 let m = m.clone();
                 r.kind = m.kind;

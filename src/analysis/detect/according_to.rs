@@ -76,3 +76,38 @@ impl Detector for AccordingTo {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::analysis::testing::check;
+
+    #[test]
+    fn according_to_before_inside_and_after() {
+        check(&[
+            (
+                "According to the coastguard, the trawler sank in calm water.",
+                &["According to / the coastguard / named"],
+            ),
+            (
+                "The harbour board, according to two of its members, will vote to sell the pier.",
+                &["according to / two of its members / anonymous"],
+            ),
+            (
+                "According to people familiar with the talks, the deal is close.",
+                &["According to / people familiar with the talks / anonymous"],
+            ),
+            (
+                "The budget was cut, according to reports.",
+                &["according to reports / - / unattributed"],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn the_outermost_source_and_the_speaker_inside() {
+        check(&[(
+            "Police believe the fire was set deliberately, according to a statement from the council.",
+            &["according to / a statement from the council (Police) / named"],
+        )]);
+    }
+}

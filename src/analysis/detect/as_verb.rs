@@ -111,3 +111,35 @@ impl Detector for AsVerb {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::analysis::testing::check;
+
+    #[test]
+    fn characterisations_and_namings() {
+        check(&[
+            (
+                "The mayor called the proposal \"a gift to developers\" in a radio interview.",
+                &["called / The mayor / named"],
+            ),
+            (
+                "The union described the offer as an insult.",
+                &["described the offer as / The union / named"],
+            ),
+            (
+                "The ministry framed the closure as a safety measure.",
+                &["framed the closure as / The ministry / named"],
+            ),
+            // One verb read as saying and as characterising: one claim, and
+            // the characterisation ends where a new clause is joined.
+            (
+                "The board rejected the audit’s findings as ‘baseless,’ and its chair, Ida Marsh, told staff that nothing had changed.",
+                &[
+                    "rejected the audit’s findings as / The board / named",
+                    "told / its chair, Ida Marsh / named",
+                ],
+            ),
+        ]);
+    }
+}

@@ -138,3 +138,23 @@ impl Detector for Citing {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::analysis::testing::check;
+
+    #[test]
+    fn citing_gives_the_statement_an_inner_speaker() {
+        check(&[
+            (
+                "The mayor, citing a consultant's report, said the bridge was unsafe.",
+                &["said / The mayor (a consultant's report) / named"],
+            ),
+            // An outlet relaying an undisclosed document: the weakest link.
+            (
+                "The Ledger, citing an internal audit, reported that the fund had lost money.",
+                &["reported / The Ledger (an internal audit) / anonymous"],
+            ),
+        ]);
+    }
+}

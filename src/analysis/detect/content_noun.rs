@@ -156,3 +156,34 @@ impl Detector for ContentNoun {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::analysis::testing::check;
+
+    #[test]
+    fn nominal_hearsay_has_no_source() {
+        check(&[
+            (
+                "Allegations that the plant dumped waste have circulated for months.",
+                &["Allegations that / - / unattributed"],
+            ),
+            (
+                "Speculation was rife that the minister would resign.",
+                &["Speculation was rife that / - / unattributed"],
+            ),
+            (
+                "Contrary to reports that the pier would close, it stayed open all winter.",
+                &["reports that / - / unattributed"],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_noun_expressed_or_owned_has_a_source() {
+        check(&[(
+            "An official expressed regret that the ferry had been delayed.",
+            &["expressed regret that / An official / anonymous"],
+        )]);
+    }
+}

@@ -153,3 +153,46 @@ impl Detector for HedgePassive {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::analysis::testing::check;
+
+    #[test]
+    fn hedges_with_no_source_are_unattributed() {
+        check(&[
+            (
+                "The ferry is reportedly up for sale.",
+                &["reportedly / - / unattributed"],
+            ),
+            (
+                "The ferry has reportedly been sold to a buyer in Norway.",
+                &["reportedly / - / unattributed"],
+            ),
+            (
+                "The contractor is said to have ignored three warnings.",
+                &["is said to have / - / unattributed"],
+            ),
+            (
+                "The contractor is believed to be bankrupt.",
+                &["is believed to be / - / unattributed"],
+            ),
+            (
+                "The plant allegedly dumped waste in the river.",
+                &["allegedly / - / unattributed"],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn the_reporters_own_hedges_and_attributive_adjectives_are_not_claims() {
+        check(&[
+            ("A man accused of arson was released on bail.", &[]),
+            ("The suspected arsonist was arrested on Monday.", &[]),
+            (
+                "The mayor is expected to address the council on Thursday.",
+                &[],
+            ),
+        ]);
+    }
+}

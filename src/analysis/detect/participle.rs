@@ -67,16 +67,32 @@ impl Detector for Participle {
             let mut vehicle = None;
             let mut host = None;
             let mut item_source = None;
-            if !fronted {
+            let mut relied_on = None;
+            if !fronted && i > s.start + 1 && p.is(i - 1, "in") {
+                // "The story relied on two unnamed officials in saying that
+                // …": the clause's subject says it, through whom it relied on.
+                host = p.chunks.vgs_in(s.start..i - 1).last();
+                if let Some(h) = host {
+                    let mut k = h.tokens.end;
+                    if k < i - 1 && p.tags[k] == Tag::IN {
+                        k += 1;
+                    }
+                    relied_on = p
+                        .chunks
+                        .np_starting_at(k)
+                        .and_then(|_| p.phrase_from(k, i - 1))
+                        .filter(|r| r.end == i - 1);
+                }
+            } else if !fronted {
                 // Time phrases and adverbs between: "a statement Wednesday
                 // saying", "a correction late Thursday saying".
                 let k = p.skip_adverbials_left(i, s.start).max(s.start + 1);
                 if p.is_mark(k - 1, ',') {
                     host = p
                         .chunks
-                        .vgs
+                        .vgs_in(s.start..k)
                         .iter()
-                        .rfind(|v| v.finite && v.tokens.end <= k && v.tokens.start >= s.start);
+                        .rfind(|v| v.finite && v.tokens.end <= k);
                 } else if p.chunks.np_ending_at(k - 1).is_some()
                     && let Some(object) = p.phrase_ending_before(k, s.start)
                 {
@@ -102,14 +118,10 @@ impl Detector for Participle {
                 }
             } else {
                 // "Calling it a fraud, he announced …": the next clause's verb.
-                host = p
-                    .chunks
-                    .vgs
-                    .iter()
-                    .find(|v| v.finite && v.tokens.start > i && v.tokens.start < s.end);
+                host = p.chunks.vgs_in(i + 1..s.end).iter().find(|v| v.finite);
             }
             let Some(host) = host else { continue };
-            if host.negated && !fronted {
+            if host.negated && !fronted && relied_on.is_none() {
                 continue;
             }
             let restates = item_source.is_some();
@@ -159,8 +171,28 @@ impl Detector for Participle {
             c.source = Some(source);
             c.content = content;
             c.vehicle = vehicle;
+            c.speaker = relied_on;
             c.restates = restates;
             out.push(c);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::analysis::testing::check;
+
+    #[test]
+    fn participles_take_the_clauses_subject() {
+        check(&[
+            (
+                "\"We have done our part,\" the mayor said, adding that the state must now act.",
+                &["said / the mayor / named", "adding / the mayor / named"],
+            ),
+            (
+                "The harbourmaster closed the pier, saying the timbers had rotted.",
+                &["saying / The harbourmaster / named"],
+            ),
+        ]);
     }
 }

@@ -86,3 +86,34 @@ impl Detector for PassiveAgent {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::analysis::testing::check;
+
+    #[test]
+    fn the_agent_of_a_passive_is_the_source() {
+        check(&[
+            (
+                "The pier's collapse was first reported by the Harbour Ledger.",
+                &["was first reported by / the Harbour Ledger / named"],
+            ),
+            (
+                "The claims have been denied by the port authority.",
+                &["have been denied by / the port authority / named"],
+            ),
+            (
+                "The figures were disputed by engineers who worked on the dam.",
+                &["were disputed by / engineers / anonymous"],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn an_agent_inside_another_source_is_not_a_claim() {
+        check(&[(
+            "A report published by the state water board on Jan. 12 found that the filters were outdated.",
+            &["found / A report published by the state water board / named"],
+        )]);
+    }
+}

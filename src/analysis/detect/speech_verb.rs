@@ -208,3 +208,133 @@ impl Detector for SpeechVerb {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::analysis::testing::check;
+
+    #[test]
+    fn subjects_with_titles_labels_appositives_and_brackets() {
+        check(&[
+            (
+                "\"We will not back down,\" Rep. Dana Hill (D-Ore.), a member of the oversight panel, said on Tuesday.",
+                &["said / Rep. Dana Hill (D-Ore.), a member of the oversight panel / named"],
+            ),
+            (
+                "Sen. Alma Price, R-Ky., said the bill would pass.",
+                &["said / Sen. Alma Price, R-Ky. / named"],
+            ),
+            (
+                "\"The plan is dead,” said Omar Reyes, the council's budget chief.",
+                &["said / Omar Reyes, the council's budget chief / named"],
+            ),
+            (
+                "The governor this week also said the budget would be cut.",
+                &["said / The governor / named"],
+            ),
+            (
+                "The agency almost immediately disclosed the figures.",
+                &["disclosed / The agency / named"],
+            ),
+            (
+                "A spokesman for the ferry company said the timetable would change.",
+                &["said / A spokesman for the ferry company / named"],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn questions_inversions_and_shared_subjects() {
+        check(&[
+            (
+                "\"Why did nobody warn the residents?\" Hill asked.",
+                &["asked / Hill / named"],
+            ),
+            (
+                "\"I saw the water rise,\" a fisherman recalled.",
+                &["recalled / a fisherman / anonymous"],
+            ),
+            (
+                "Reyes praised the council's staff and said he would vote for the plan.",
+                &["said / Reyes / named"],
+            ),
+            (
+                "The ferry operator wondered aloud whether the route would survive the year.",
+                &["wondered / The ferry operator / named"],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn unnamed_people_and_their_beliefs() {
+        check(&[
+            (
+                "Diplomats believe the talks will collapse before winter.",
+                &["believe / Diplomats / anonymous"],
+            ),
+            (
+                "Officials in the port authority insist the dredging was legal.",
+                &["insist / Officials in the port authority / anonymous"],
+            ),
+            (
+                "Two dockworkers, who asked not to be named, said the cranes had failed twice.",
+                &["said / Two dockworkers, who asked not to be named / anonymous"],
+            ),
+            (
+                "Officials envision a new terminal by 2030.",
+                &["envision / Officials / anonymous"],
+            ),
+            (
+                "Relatives of the crew fear the worst.",
+                &["fear / Relatives of the crew / anonymous"],
+            ),
+            (
+                "Netizens claimed the video had been edited.",
+                &["claimed / Netizens / anonymous"],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn objects_that_carry_the_content() {
+        check(&[
+            (
+                "The regulator confirmed the fine on Friday.",
+                &["confirmed / The regulator / named"],
+            ),
+            (
+                "Witnesses reported loud explosions overnight.",
+                &["reported / Witnesses / anonymous"],
+            ),
+            ("He said it in a phone call.", &["said / He / named"]),
+            (
+                "Two senior officials said so on Monday.",
+                &["said / Two senior officials / anonymous"],
+            ),
+            (
+                "The harbourmaster told reporters the pier would stay shut until spring.",
+                &["told / The harbourmaster / named"],
+            ),
+            (
+                "Officials said “more” was due.",
+                &["said / Officials / anonymous"],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn verbs_that_report_nothing() {
+        check(&[
+            (
+                "The minister declined to say whether the pier would reopen.",
+                &[],
+            ),
+            ("The mayor did not say when the road would open.", &[]),
+            (
+                "The mayor is expected to address the council on Thursday.",
+                &[],
+            ),
+            ("The visit comes amid rising tensions over the port.", &[]),
+        ]);
+    }
+}

@@ -72,3 +72,26 @@ impl Detector for Transcript {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::analysis::testing::check;
+
+    #[test]
+    fn transcripts_sign_offs_and_fronted_verbs() {
+        check(&[
+            (
+                "HILL: We are asking for a full audit.",
+                &[": / HILL / named"],
+            ),
+            (
+                "\"We will rebuild the pier within a year.\" — Mayor Tom Becker",
+                &["— / Mayor Tom Becker / named"],
+            ),
+            (
+                "Said the harbourmaster: \"Nobody goes near the water.\"",
+                &["Said / the harbourmaster / named"],
+            ),
+        ]);
+    }
+}

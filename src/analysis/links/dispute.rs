@@ -147,7 +147,8 @@ pub fn find(p: &Paragraph, l: &Lists, resolver: &mut Resolver) -> Vec<Dispute> {
 /// Marks the drafts each denial concerns: those resting on the denied
 /// item, by mention or by material, before it — unless the denier is the
 /// item's own author.
-pub fn link(paras: &[Paragraph], disputes: &[Dispute], drafts: &mut [Draft]) {
+pub fn link(paras: &[Paragraph], lex: &Lexicon, disputes: &[Dispute], drafts: &mut [Draft]) {
+    let publish = lex.list("publish_verbs");
     for e in disputes.iter().take(super::MAX_EVENTS) {
         let ep = &paras[e.paragraph];
         let b = ep.bytes(e.words.clone());
@@ -185,6 +186,12 @@ pub fn link(paras: &[Paragraph], disputes: &[Dispute], drafts: &mut [Draft]) {
             }
             let owner = e.owner;
             let owned = owner.is_some() || e.owner_head.is_some();
+            // "denied the report" with no report mentioned before: what
+            // was published last.
+            let fresh = e.item.class.definite && e.item.antecedent.is_none() && !owned;
+            if fresh && super::published(paras, publish, d) {
+                return true;
+            }
             d.source.as_ref().is_some_and(|s| {
                 s.entity == e.item.entity
                     || Some(s.entity) == owner

@@ -24,3 +24,18 @@ pub mod unconfirmed;
 /// cap keeps hostile input (thousands of "retracted") from costing time
 /// in the square of its length.
 pub const MAX_EVENTS: usize = 500;
+
+use super::lexicon::ListId;
+use super::reading::Paragraph;
+use super::resolve::Draft;
+
+/// Whether a claim is its source publishing something ("the Ledger
+/// reported", "published a story saying"): what "the report" or "the
+/// story" can later mean with no mention of it before.
+pub fn published(paras: &[Paragraph], publish: ListId, d: &Draft) -> bool {
+    let p = &paras[d.paragraph];
+    p.entry_at(d.cue.start, publish).is_some()
+        || p.chunks
+            .vg_at(d.cue.start)
+            .is_some_and(|v| p.has(p.chunks.vgs[v].main, publish))
+}

@@ -189,9 +189,15 @@ pub fn find(p: &Paragraph, lex: &Lexicon, l: &Lists, resolver: &mut Resolver) ->
                         .then(|| p.chunks.np_starting_at(words_end))
                         .flatten()
                         .and_then(|_| p.phrase_from(words_end, s.end));
-                    let agent = p.subject_of(vg).or({
-                        // "… and withdrew it": the first verb's subject.
-                        None
+                    let agent = p.subject_of(vg);
+                    // "The article, which the Meridian later retracted, …":
+                    // the relative pronoun stands for the object.
+                    let object = object.or_else(|| {
+                        let a = agent.as_ref()?;
+                        let rel = a.start.checked_sub(1)?;
+                        (p.is_any(rel, &["which", "that"]) && rel > s.start)
+                            .then(|| p.subject_of_relative(rel))
+                            .flatten()
                     });
                     (object, agent)
                 };
@@ -254,8 +260,10 @@ pub fn find(p: &Paragraph, lex: &Lexicon, l: &Lists, resolver: &mut Resolver) ->
                     let owner_tokens = agent.clone().or_else(|| {
                         (p.tags[item.start] == Tag::PRPS).then(|| item.start..item.start + 1)
                     });
-                    let item = resolver.resolve_material(p, item);
+                    // The owner first: "the paper" is the outlet named
+                    // before, not the article it withdraws.
                     let owner = owner_tokens.map(|o| resolver.resolve(p, o));
+                    let item = resolver.resolve_material(p, item);
                     out.push(Event {
                         paragraph: p.index,
                         sentence: si,
@@ -691,14 +699,7 @@ pub fn link(
                     if (definite || fresh) && before(d, e) {
                         let by_owner = owner_entity.is_some()
                             && d.source.as_ref().map(|s| s.entity) == owner_entity;
-                        let published = paras[d.paragraph].entry_at(d.cue.start, publish).is_some()
-                            || paras[d.paragraph]
-                                .chunks
-                                .vg_at(d.cue.start)
-                                .is_some_and(|v| {
-                                    paras[d.paragraph]
-                                        .has(paras[d.paragraph].chunks.vgs[v].main, publish)
-                                });
+                        let published = super::published(paras, publish, d);
                         let vehicle_matches = d
                             .vehicle
                             .as_ref()
@@ -723,5 +724,128 @@ pub fn link(
                 });
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    //! The guide's forms of retraction, each on sentences written here.
+    use crate::analysis::testing::check;
+
+    #[test]
+    fn a_notice_restating_the_content() {
+        check(&[(
+            "The Valley Courier on Monday retracted an article by Ines Castro that said the school board had rigged the vote.",
+            &["said / an article by Ines Castro / named R"],
+        )]);
+    }
+
+    #[test]
+    fn an_announcement_and_a_restatement_are_two_claims() {
+        check(&[(
+            "The publisher said the newspaper was withdrawing its report that the harbour master had taken kickbacks.",
+            &[
+                "said / The publisher / named",
+                "report that / its report / named R",
+            ],
+        )]);
+    }
+
+    #[test]
+    fn an_item_withdrawn_by_its_title() {
+        check(&[(
+            "The broadcaster has retracted a segment titled \"Water Chief Quits in Disgrace\".",
+            &["titled / a segment titled \"Water Chief Quits in Disgrace\" / named R"],
+        )]);
+    }
+
+    #[test]
+    fn an_earlier_report_withdrawn_later_and_a_withdrawal_first() {
+        check(&[
+            (
+                "The Valley Courier reported on Tuesday that the school board had rigged the vote.\n\n\
+                 The board met on Wednesday.\n\nParents gathered outside the hall.\n\n\
+                 The paper has since taken down the article.",
+                &["reported / The Valley Courier / named R"],
+            ),
+            (
+                "The since-withdrawn report had said the dam was leaking.",
+                &["had said / The since-withdrawn report / named R"],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn the_withdrawn_items_own_sources() {
+        check(&[(
+            "The Courier retracted its story about the school board on Friday.\n\n\
+             The story relied on two anonymous staff members in saying that the vote had been rigged.",
+            &["saying / The story (two anonymous staff members) / anonymous R"],
+        )]);
+    }
+
+    #[test]
+    fn a_recantation_takes_back_the_earlier_testimony_not_what_is_said_now() {
+        check(&[(
+            "The trial began on Monday.\n\n\
+             A cousin of the defendant, Lena Ward, told jurors she had seen him at the depot.\n\n\
+             The prosecution rested on Wednesday.\n\n\
+             Ward has since recanted her testimony. She now says detectives pressured her.",
+            &[
+                "told / A cousin of the defendant, Lena Ward / named R",
+                "says / She / named",
+            ],
+        )]);
+    }
+
+    #[test]
+    fn a_withdrawn_statement() {
+        check(&[
+            (
+                "The water board issued a statement saying the reservoir had been poisoned. Two hours later it withdrew the statement.",
+                &["saying / The water board / named R"],
+            ),
+            (
+                "The port authority released a statement on Sunday saying the crane had collapsed.\n\n\
+                 On Monday the authority's spokeswoman issued a correction saying her initial statement had been based on a faulty report.",
+                &[
+                    "saying / The port authority / named R",
+                    "saying / the authority's spokeswoman / named",
+                ],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_retracted_paper_takes_back_what_its_author_claimed_in_it() {
+        check(&[(
+            "In a 2019 paper in the Journal of Applied Tides, Prof. Anders Holm claimed that the sea wall would fail within a decade.\n\n\
+             The journal retracted the paper last spring.",
+            &["claimed / Prof. Anders Holm / named R"],
+        )]);
+    }
+
+    #[test]
+    fn denials_refusals_other_senses_corrections_and_other_items_are_not_retractions() {
+        check(&[
+            (
+                "The Valley Courier reported that the mayor had lied about the budget.\n\n\
+                 The mayor's office denied the report.\n\n\
+                 The Courier refused to retract the story. It has no plans to withdraw the article.\n\n\
+                 The mayor withdrew from the race in June.\n\n\
+                 A correction fixed the spelling of the mayor's name.\n\n\
+                 The Courier retracted a different story last year.",
+                &[
+                    "reported / The Valley Courier / named D",
+                    "denied / The mayor's office / named",
+                ],
+            ),
+            (
+                "The Valley Courier reported that the mayor had lied about the budget.\n\n\
+                 The Courier's editor called for a retraction of the rival paper's story.\n\n\
+                 The army withdrew troops from the valley.",
+                &["reported / The Valley Courier / named"],
+            ),
+        ]);
     }
 }

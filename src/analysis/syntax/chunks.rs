@@ -340,6 +340,34 @@ fn time_adverbial(text: &str, tokens: &[Token], tags: &[Tag], j: usize, end: usi
         "evening",
         "night",
         "weekend",
+        "spring",
+        "summer",
+        "autumn",
+        "fall",
+        "winter",
+        "season",
+        "quarter",
+        "term",
+        "decade",
+        "century",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
     ];
     const BEFORE: &[&str] = &["last", "next", "this", "every", "each", "early", "late"];
     const AFTER: &[&str] = &["later", "earlier", "ago", "after", "before", "afterwards"];
@@ -590,7 +618,18 @@ fn past_for_participle(
                 m + 1 >= s.end || matches!(tags[m + 1], Tag::PERIOD | Tag::COMMA | Tag::IN);
             quoted && closes
         };
-        if !after_subject || !(object || attribution()) {
+        // "which the Meridian later retracted/VBN": a relative clause with
+        // its own subject needs a tensed verb (its object is the pronoun).
+        let relative = || {
+            let Some(&n) = c.np_of.get(before).filter(|&&n| n > 0) else {
+                return false;
+            };
+            let start = c.nps[n as usize - 1].tokens.start;
+            start > s.start
+                && matches!(tags[start - 1], Tag::WDT | Tag::WP)
+                && lower_is(text, &tokens[start - 1], &["which", "that", "whom"])
+        };
+        if !after_subject || !(object || attribution() || relative()) {
             continue;
         }
         // No tensed verb later in the clause.

@@ -259,7 +259,12 @@ impl<'a> Parsed<'a> {
 
     /// Whether a phrase's head names a time ("Tuesday", "week").
     pub fn is_time_head(&self, head: usize) -> bool {
-        self.is_any(head, TIME_HEADS) || self.is_any(head, words::TIME)
+        // "the Valdor Times", "the Sunday Post": a name, not a time.
+        let named = self.tags[head].is_proper()
+            && head > 0
+            && self.tags[head - 1].is_proper()
+            && !self.is_any(head, words::TIME);
+        !named && (self.is_any(head, TIME_HEADS) || self.is_any(head, words::TIME))
     }
 
     /// Skips, leftwards from `end` (exclusive), what may stand between a
@@ -305,6 +310,20 @@ impl<'a> Parsed<'a> {
         if end <= s.start {
             return None;
         }
+        // "A leaked memo, since withdrawn, said …": a participle set off
+        // after its noun has that noun for subject.
+        let mut k = vg.tokens.start;
+        while k > s.start && (self.tags[k - 1].is_adverb() || self.is(k - 1, "since")) {
+            k -= 1;
+        }
+        if !vg.finite
+            && self.tags[vg.main] == Tag::VBN
+            && k > s.start + 1
+            && self.is_mark(k - 1, ',')
+            && self.chunks.np_ending_at(k - 2).is_some()
+        {
+            return self.phrase_ending_before(k - 1, s.start);
+        }
         let t = end - 1;
         if self.tags[t] == Tag::CC && (self.is(t, "and") || self.is(t, "but") || self.is(t, "or")) {
             return self.coordinated_subject(t, s.start);
@@ -315,6 +334,12 @@ impl<'a> Parsed<'a> {
             return self.relative_antecedent(t, s.start);
         }
         self.phrase_ending_before(end, s.start)
+    }
+
+    /// What the relative pronoun at `rel` stands for, within its sentence.
+    pub fn subject_of_relative(&self, rel: usize) -> Option<Range<usize>> {
+        let s = self.sentence_range(rel);
+        self.relative_antecedent(rel, s.start)
     }
 
     /// The phrase a relative pronoun at `rel` stands for: "a story that
@@ -1043,9 +1068,11 @@ mod tests {
                 "People familiar with the talks",
             ),
             (
+                // A free participle clause belongs to the verb, not the
+                // subject; the anonymity it states is read elsewhere.
                 "Two officials, speaking on condition of anonymity, said the plant would close.",
                 "said",
-                "Two officials, speaking on condition of anonymity",
+                "Two officials",
             ),
         ] {
             assert_eq!(subject(text, verb).as_deref(), Some(want), "{text}");

@@ -574,6 +574,18 @@ fn open_class(word: &str) -> u64 {
     {
         return bits(&[Tag::VBD, Tag::VBN, Tag::JJ]);
     }
+    // Suffixes that make nouns (and "-er", comparatives): "researcher",
+    // "whistleblowers", "shortcomings" are never verbs.
+    const NOUN_SUFFIXES: &[&str] = &[
+        "er", "ers", "or", "ors", "ist", "ists", "ism", "ment", "ments", "ness", "ity", "ities",
+        "tion", "tions", "sion", "sions", "ship", "ships", "ance", "ances", "ence", "ences",
+    ];
+    if word.starts_with(|c: char| c.is_ascii_lowercase())
+        && lower.len() > 5
+        && NOUN_SUFFIXES.iter().any(|e| lower.ends_with(e))
+    {
+        return bits(&[Tag::NN, Tag::NNS, Tag::NNP, Tag::JJ, Tag::JJR]);
+    }
     let mut m = bits(&[
         Tag::NN,
         Tag::NNS,
@@ -969,6 +981,8 @@ impl Tagger {
             } else if k.class != 0 {
                 // A word seen too rarely to trust its tags still never takes
                 // a closed-class tag it was not seen with ("insist/IN").
+                // (Keeping it to the families it was seen in cost 0.1 point
+                // on the dev split.)
                 k.allowed = k.class | OPEN_TAGS;
             }
             k
