@@ -9,7 +9,7 @@ set -u
 cd "$(dirname "$0")"
 seconds=${1:-600}
 shift || true
-targets=${*:-bytes_to_analysis load_txt load_md load_html load_docx sidecar_and_lists}
+targets=${*:-structured_articles bytes_to_analysis load_txt load_md load_html load_docx sidecar_and_lists}
 export RUSTC_BOOTSTRAP=1
 for t in $targets; do
     echo "== $t for ${seconds}s"

@@ -340,3 +340,25 @@ fn a_retraction_at_the_end_of_a_long_article_reaches_its_start() {
     // The generated news between has no retraction, so nothing else is.
     assert_eq!(a.summary.retracted, 1);
 }
+
+/// Issue 17's reproducer: a description used in earlier paragraphs, then
+/// an appositive name, once made coreference index out of bounds.
+#[test]
+fn a_description_named_later_across_paragraphs_does_not_panic() {
+    let a = article(
+        "\"We never trusted him,\" said one official.\n\n\
+         The officials said the contractor lied, but they said he claimed he heard the plan in a hotel.\n\n\
+         The newspaper quoted a health official, Maria Santos, as saying that the mayor had made such promises. Santos runs the clinic.",
+    );
+    a.check_contract().unwrap();
+    assert_eq!(a.paragraphs.len(), 3);
+    // The quotation rests on an unnamed official; the last paragraph's
+    // claim on a named one.
+    assert_eq!(a.paragraphs[0].anonymous, 1);
+    let last = &a.paragraphs[2];
+    assert!(
+        last.claims.iter().any(|c| c.kind == SourceKind::Named),
+        "{:#?}",
+        last.claims
+    );
+}

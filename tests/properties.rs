@@ -1,6 +1,11 @@
 //! Property tests: whatever the text, the analyser does not panic, every
 //! span lies on char boundaries inside its paragraph, and the counts are
-//! those of the claims listed.
+//! those of the claims listed. Besides arbitrary and news-worded text,
+//! articles assembled from the fixtures and from templated attribution
+//! sentences (`common/assemble.rs`) reach coreference across paragraphs.
+
+#[path = "common/assemble.rs"]
+mod assemble;
 
 use proptest::prelude::*;
 use sourcelight::analysis::analyze;
@@ -119,4 +124,24 @@ proptest! {
     fn newsy_text_is_safe(text in newsy()) {
         check(&text);
     }
+
+    #[test]
+    fn assembled_articles_keep_the_contract(bytes in prop::collection::vec(any::<u8>(), 0..200)) {
+        check(&assemble::article(&bytes, 12));
+    }
+}
+
+/// Every fixture article and the assembled ones joined end to end, as one
+/// article: long chains of names and descriptions across paragraphs.
+#[test]
+fn fixtures_joined_end_to_end_keep_the_contract() {
+    let mut all = String::new();
+    for seed in 0u8..=255 {
+        all.push_str(&assemble::article(
+            &[seed, seed.wrapping_mul(31), 7, seed ^ 0x5a],
+            8,
+        ));
+        all.push_str("\n\n");
+    }
+    check(&all);
 }

@@ -16,6 +16,7 @@ use rustc_hash::FxHashMap;
 use super::model::{Reference, SourceKind};
 use super::reading::Paragraph;
 use super::sources::{Category, Classified};
+use super::syntax::tags::Tag;
 
 /// How far back, in paragraphs, a pronoun looks for what it refers to.
 const PRONOUN_WINDOW: usize = 2;
@@ -247,7 +248,7 @@ impl NameIndex {
                     while j > np.tokens.start && p.tags[j - 1].is_proper() {
                         j -= 1;
                     }
-                    if j > np.tokens.start && p.tags[j - 1] == super::syntax::tags::Tag::NN {
+                    if j > np.tokens.start && p.tags[j - 1] == Tag::NN {
                         let head = p.word(j - 1).to_lowercase();
                         let name = p.bytes(j - 1..h + 1);
                         self.push(head, p.index, name, p);
@@ -256,8 +257,15 @@ impl NameIndex {
                 continue;
             }
             // "The supervisor, Ana Lima," — a common phrase, a comma, a name.
+            // Only a definite one names someone met before: "a health
+            // official, Maria Santos," brings in a new person.
+            let first = np.tokens.start;
+            let definite = p.is_any(first, &["the", "this", "that"])
+                || matches!(p.tags[first], Tag::PRPS | Tag::POS)
+                || first > 0 && p.tags[first - 1] == Tag::POS;
             let after = np.tokens.end;
-            if after + 1 < p.tokens.len()
+            if definite
+                && after + 1 < p.tokens.len()
                 && p.is_mark(after, ',')
                 && let Some(next) = p.chunks.np_starting_at(after + 1)
             {
@@ -293,5 +301,63 @@ impl NameIndex {
                 start: r.start,
                 end: r.end,
             })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::analysis::testing::check;
+
+    #[test]
+    fn pronouns_take_their_antecedents_kind() {
+        check(&[
+            (
+                "Mayor Ines Kubo said the budget was sound.\n\nShe added that taxes would not rise.",
+                &["said / Mayor Ines Kubo / named", "added / She / named"],
+            ),
+            (
+                "Two officials said the depot was hit.\n\nThey added that nobody was hurt.",
+                &[
+                    "said / Two officials / anonymous",
+                    "added / They / anonymous",
+                ],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_definite_description_with_a_name_names_who_was_described() {
+        check(&[(
+            "A shift supervisor said the valve had failed twice.\n\n\
+             The supervisor, Ana Lima, has worked at the plant for a decade.",
+            &["said / A shift supervisor / named"],
+        )]);
+    }
+
+    #[test]
+    fn an_indefinite_description_with_a_name_is_someone_new() {
+        // Issue 17's reproducer: "a health official, Maria Santos," does
+        // not name the "one official" of the first paragraph.
+        check(&[(
+            "\"We never trusted him,\" said one official.\n\n\
+             The officials said the contractor lied.\n\n\
+             The newspaper quoted a health official, Maria Santos, as saying that the mayor had made such promises. Santos runs the clinic.",
+            &[
+                "said / one official / anonymous",
+                "said / The officials / anonymous",
+                "quoted a health official, Maria Santos, as saying / The newspaper (a health official, Maria Santos) / named",
+            ],
+        )]);
+    }
+
+    #[test]
+    fn a_surname_alone_is_the_person_named_before() {
+        check(&[(
+            "Musa Inuwo Kubo, a farmer, said the road flooded.\n\nKubo said the council knew.",
+            &[
+                "said / Musa Inuwo Kubo, a farmer / named",
+                "said / Kubo / named",
+            ],
+        )]);
     }
 }

@@ -149,8 +149,6 @@ impl Analyzer {
     ) -> Option<Analysis> {
         let syntax = Syntax::builtin();
         let lex = &*self.lexicon;
-        let timing = std::env::var_os("SOURCELIGHT_TIMING").is_some();
-        let clock = std::time::Instant::now();
         progress.start(paragraphs.len() * 2);
         // 1–2: read each paragraph and find its candidate claims.
         let detectors = &*self.detectors;
@@ -192,29 +190,6 @@ impl Analyzer {
             return None;
         }
         let (paras, candidates): (Vec<Paragraph>, Vec<Vec<Candidate>>) = read.into_iter().unzip();
-        if timing {
-            eprintln!("read+detect {:?}", clock.elapsed());
-            let mut all = 0usize;
-            let mut trig = 0usize;
-            let mut tok_all = 0usize;
-            let mut tok_trig = 0usize;
-            let mut any = lexicon::Classes::default();
-            for d in self.detectors.iter() {
-                any = any.union(d.triggers());
-            }
-            for p in &paras {
-                for (si, s) in p.sentences.iter().enumerate() {
-                    all += 1;
-                    tok_all += s.len();
-                    let q = s.clone().any(|k| p.is_quote_mark(k));
-                    if p.sentence_has(si, any) || q {
-                        trig += 1;
-                        tok_trig += s.len();
-                    }
-                }
-            }
-            eprintln!("sentences {all} triggered {trig}; tokens {tok_all} triggered {tok_trig}");
-        }
         // 3: resolve sources in reading order; find the article's events
         // as their paragraphs are resolved.
         let mut names = NameIndex::default();
@@ -241,78 +216,15 @@ impl Analyzer {
                 return None;
             }
         }
-        if std::env::var_os("SOURCELIGHT_DEBUG").is_some() {
-            for e in &events {
-                eprintln!(
-                    "event ¶{} {:?} {:?}",
-                    e.paragraph,
-                    paras[e.paragraph]
-                        .text
-                        .get(paras[e.paragraph].bytes(e.words.clone())),
-                    match &e.target {
-                        retraction::Target::Item { item, owner, other } => format!(
-                            "item {:?} ent {} ante {:?} owner {:?} other {other}",
-                            paras[e.paragraph]
-                                .text
-                                .get(paras[e.paragraph].bytes(item.tokens.clone())),
-                            item.entity,
-                            item.antecedent.as_ref().map(|a| &a.text),
-                            owner.as_ref().map(|o| (o.entity, &o.head))
-                        ),
-                        retraction::Target::Person { who, .. } => format!(
-                            "person {:?} ent {}",
-                            paras[e.paragraph]
-                                .text
-                                .get(paras[e.paragraph].bytes(who.tokens.clone())),
-                            who.entity
-                        ),
-                    }
-                );
-            }
-            for e in &disputes {
-                eprintln!(
-                    "dispute ¶{} item ent {} head {} owner {:?} by {:?}",
-                    e.paragraph,
-                    e.item.entity,
-                    e.item.head,
-                    e.owner,
-                    e.by.as_ref().map(|o| (o.entity, &o.head))
-                );
-            }
-            for d in &drafts {
-                eprintln!(
-                    "draft ¶{} cue {:?} src ent {:?} head {:?} veh {:?}",
-                    d.paragraph,
-                    paras[d.paragraph]
-                        .text
-                        .get(paras[d.paragraph].bytes(d.cue.clone())),
-                    d.source.as_ref().map(|s| s.entity),
-                    d.source.as_ref().map(|s| &s.head),
-                    d.vehicle.as_ref().map(|v| (v.entity, &v.head))
-                );
-            }
-        }
-        if timing {
-            eprintln!("resolve {:?}", clock.elapsed());
-        }
         // 4: links across the article.
         retraction::link(&paras, lex, &events, &mut drafts, &resolver.memory);
         drafts.retain(|d| !d.conditional || d.retracted_by.is_some());
         dispute::link(&paras, lex, &disputes, &mut drafts);
         unconfirmed::link(&paras, lex, &mut drafts);
         anonymity::link(&paras, lex, &mut drafts);
-        if timing {
-            eprintln!("links {:?}", clock.elapsed());
-        }
         // 5: claims, counted paragraph by paragraph.
         let out = self.finish(&paras, drafts);
-        if timing {
-            eprintln!("finish {:?}", clock.elapsed());
-        }
         drop(paras);
-        if timing {
-            eprintln!("drop {:?}", clock.elapsed());
-        }
         Some(out)
     }
 

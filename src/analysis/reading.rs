@@ -162,7 +162,7 @@ fn repair_tags(
         let that = words[v] == "that";
         let said = classes[v].any(reporting)
             && matches!(tags[v], Tag::VBD | Tag::VBZ | Tag::VBP)
-            && !(v > 0 && matches!(tags[v - 1], Tag::COMMA | Tag::CLOSE_QUOTE));
+            && !after_quotation(tags, v);
         // "said the officials involved/VBN were …": the clause's verb is later.
         let later = words[m + 1..]
             .iter()
@@ -183,6 +183,16 @@ fn repair_tags(
         {
             tags[i] = Tag::VBG;
         }
+    }
+}
+
+/// Whether the word at `v` follows a quotation: `…," said` or `…", said`
+/// (and not an appositive's comma: "Ana Lima, a nurse, said").
+fn after_quotation(tags: &[Tag], v: usize) -> bool {
+    match v.checked_sub(1).map(|k| tags[k]) {
+        Some(Tag::CLOSE_QUOTE) => true,
+        Some(Tag::COMMA) => v >= 2 && tags[v - 2] == Tag::CLOSE_QUOTE,
+        _ => false,
     }
 }
 

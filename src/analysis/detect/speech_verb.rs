@@ -240,6 +240,12 @@ mod tests {
                 "A spokesman for the ferry company said the timetable would change.",
                 &["said / A spokesman for the ferry company / named"],
             ),
+            // An appositive's comma is not a quotation's: the reported
+            // clause's "-ed" verb is still its tensed verb.
+            (
+                "Ana Lima, a nurse, said the road flooded.",
+                &["said / Ana Lima, a nurse / named"],
+            ),
         ]);
     }
 

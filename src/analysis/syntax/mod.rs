@@ -157,6 +157,7 @@ pub fn parse_with<'a>(
             .tag(&words, |i| allowed[i], scratch, &mut tags);
     }
     verb_pairs(&tokens, &sentences, &mut tags);
+    nominal_adjectives(&mut tags);
     repair(&tokens, &mut tags);
     let chunks = chunks::chunk(text, &tokens, &tags, &sentences);
     Parsed {
@@ -192,6 +193,32 @@ fn verb_pairs(tokens: &[tokens::Token], sentences: &[Range<usize>], tags: &mut [
             && matches!(tags[i + 2], Tag::PERIOD | Tag::COMMA)
         {
             tags[i] = Tag::NNP;
+        }
+    }
+}
+
+/// An adjective that ends a phrase opened by a determiner or number is
+/// its head, a noun: "one official/JJ said", "said one official/JJ.",
+/// "the latter/JJ told", "one official/JJ at the ministry". English puts attributive adjectives before a
+/// noun, so an adjective right before a tensed verb or a clause's end,
+/// with "one"/"the" before it, has no noun to modify.
+/// (A change never makes another: only a JJ between a DT/CD and a verb
+/// or mark changes.)
+fn nominal_adjectives(tags: &mut [Tag]) {
+    for m in 1..tags.len() {
+        if tags[m] != Tag::JJ {
+            continue;
+        }
+        let opened = matches!(tags[m - 1], Tag::DT | Tag::CD | Tag::PRPS);
+        let closes = tags.get(m + 1).is_none_or(|&t| {
+            t.is_finite()
+                || matches!(
+                    t,
+                    Tag::MD | Tag::PERIOD | Tag::COMMA | Tag::WP | Tag::WDT | Tag::IN
+                )
+        });
+        if opened && closes {
+            tags[m] = Tag::NN;
         }
     }
 }
@@ -254,5 +281,30 @@ mod tests {
         assert!(out.contains("said/VBD"), "{out}");
         assert!(out.contains("[Two/CD senior/JJ officials/NNS]"), "{out}");
         assert!(out.contains("{had/VBD withdrawn/VBN}"), "{out}");
+    }
+
+    #[test]
+    fn an_adjective_that_ends_its_phrase_is_its_head() {
+        for (text, want) in [
+            (
+                "One official said the plan was dead.",
+                "[One/CD official/NN]",
+            ),
+            (
+                "\"We never trusted him,\" said one official.",
+                "[one/CD official/NN]",
+            ),
+            (
+                "Said one official at the ministry: no.",
+                "[one/CD official/NN]",
+            ),
+        ] {
+            let out = parsed(text);
+            assert!(out.contains(want), "{out}");
+        }
+        // Predicative and attributive adjectives stay adjectives.
+        let out = parsed("The plan was dead, and a senior official said so.");
+        assert!(out.contains("dead/JJ"), "{out}");
+        assert!(out.contains("senior/JJ official/NN"), "{out}");
     }
 }
