@@ -1,9 +1,10 @@
 //! Generated news-like articles of any length, for benchmarks and for
 //! trying the window on a long article. Deterministic: the same seed gives
 //! the same text. Sentences mix the ways news attributes with plain
-//! narration at about the density of the annotated corpus: there, one
-//! claim per 176 bytes of text (98 claims in 17,231 bytes); here, one per
-//! 150 to 180.
+//! narration, calibrated on the annotated corpus: sentence length, claims
+//! per sentence and the share of words of retraction and denial within
+//! 25% of its figures (`cargo bench --bench analyze` prints both; the
+//! current ones are in `docs/performance.md`).
 
 /// A small deterministic generator (xorshift); no dependency needed.
 struct Rng(u64);
@@ -60,39 +61,52 @@ const CLAUSES: &[&str] = &[
     "the plan had been approved by a narrow majority of the council in May",
 ];
 const NARRATION: &[&str] = &[
-    "The harbour has been closed to large vessels since the storm in March.",
-    "Work on the new terminal began in 2021 and was due to finish last year.",
-    "The district is home to about 80,000 people, most of them dock workers and their families.",
-    "Prices for fuel and bread have risen by a third over the past year.",
-    "The council meets again on Thursday to vote on the emergency budget.",
+    "The harbour has been closed to large vessels since the storm in March, when waves broke through the old sea wall and flooded the warehouses behind it.",
+    "Work on the new terminal began in 2021 and was due to finish last year, but the builders stopped twice when the money for the second phase ran out.",
+    "The district is home to about 80,000 people, most of them dock workers and their families who have lived near the port for generations.",
+    "Prices for fuel and bread have risen by a third over the past year, and queues outside the two bakeries on the main road now start before dawn.",
+    "The council meets again on Thursday to vote on the emergency budget, which has been rewritten three times since the first draft was published in January.",
+    "Ferries to the islands ran on a reduced timetable for most of the winter.",
 ];
 
 fn sentence(rng: &mut Rng) -> String {
+    // Eight templates in ten carry a claim; with the follow-ups, that
+    // comes to about the annotated corpus's 0.7 claims per sentence (see
+    // `benches/analyze.rs`, which prints both texts' figures).
     match rng.next() % 10 {
-        0..=2 => format!(
-            "{} {} that {}.",
+        0..=4 => format!(
+            "{} {} {} that {}.",
             rng.pick(SOURCES),
             rng.pick(VERBS),
+            rng.pick(WHEN),
             rng.pick(CLAUSES)
         ),
-        3 => format!(
+        5 => format!(
             "‘{},’ {} {}.",
             capitalised(rng.pick(CLAUSES)),
             rng.pick(&["said", "added"]),
             rng.pick(SOURCES).to_lowercase()
         ),
-        4 => format!(
+        6 => format!(
             "According to {}, {}.",
             rng.pick(SOURCES).to_lowercase(),
             rng.pick(CLAUSES)
         ),
-        5 => format!(
-            "The minister is said to have known that {}.",
+        7 => format!(
+            "The minister is said to have known for months that {}.",
             rng.pick(CLAUSES)
         ),
         _ => rng.pick(NARRATION).to_string(),
     }
 }
+
+const WHEN: &[&str] = &[
+    "on Tuesday",
+    "in a statement on Monday",
+    "late on Friday",
+    "this week",
+    "after the meeting",
+];
 
 /// Follow-ups that link across the article: retractions of material and
 /// of a person's statements, denials, and warnings that something could
@@ -108,9 +122,9 @@ const FOLLOW_UPS: &[&str] = &[
 ];
 
 /// How often, one sentence in this many, [`article_with_follow_ups_of_size`]
-/// writes a follow-up: about one per 3 KB of text. The annotated corpus
-/// has one word of retraction, denial or doubt per 2 KB (eight in 17 KB).
-const FOLLOW_UP_EVERY: u64 = 30;
+/// writes a follow-up, so that words of retraction and denial are about
+/// as frequent as in the annotated corpus (the bench prints both).
+const FOLLOW_UP_EVERY: u64 = 22;
 
 fn capitalised(s: &str) -> String {
     let mut c = s.chars();
