@@ -203,17 +203,23 @@ impl Memory {
         if by_outlet.is_some() {
             return by_outlet.map(|(_, m)| m);
         }
-        material_heads(head)
-            .filter_map(|h| {
-                self.by_head
-                    .get(h)?
-                    .iter()
-                    .rev()
-                    .map(|&k| (k, &self.mentions[k]))
-                    // Material is not the outlet that put it out.
-                    .find(|(_, m)| fits(m) && !m.outlet)
+        // Material is not the outlet that put it out.
+        let latest = |h: &str| {
+            self.by_head
+                .get(h)?
+                .iter()
+                .rev()
+                .map(|&k| (k, &self.mentions[k]))
+                .find(|(_, m)| fits(m) && !m.outlet)
+        };
+        // The same head first ("a document …" … "the document", even
+        // with "a leaked memo" between), then any of the same material.
+        latest(head)
+            .or_else(|| {
+                material_heads(head)
+                    .filter_map(latest)
+                    .max_by_key(|(k, _)| *k)
             })
-            .max_by_key(|(k, _)| *k)
             .map(|(_, m)| m)
     }
 

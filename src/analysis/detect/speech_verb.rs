@@ -246,6 +246,16 @@ mod tests {
                 "Ana Lima, a nurse, said the road flooded.",
                 &["said / Ana Lima, a nurse / named"],
             ),
+            // An object and a comma are not an apposition: "seats" is what
+            // the stadium would lose, "diplomats" who said so.
+            (
+                "The arena would lose 3,000 seats, engineers said, speaking on condition of anonymity.",
+                &["said / engineers / anonymous"],
+            ),
+            (
+                "The ferry line had cut a third of its crossings, a former manager at Tarn Shipping said.",
+                &["said / a former manager at Tarn Shipping / anonymous"],
+            ),
         ]);
     }
 

@@ -696,7 +696,12 @@ pub fn link(
                     }
                     // The owner's own report of it, before the withdrawal:
                     // "The Ledger reported …" / "the paper pulled the story".
-                    if (definite || fresh) && before(d, e) {
+                    // (Not a claim announcing a withdrawal of its own:
+                    // "X said it was retracting a story" published nothing.)
+                    if (definite || fresh)
+                        && before(d, e)
+                        && !events.iter().any(|x| announces(d, x))
+                    {
                         let by_owner = owner_entity.is_some()
                             && d.source.as_ref().map(|s| s.entity) == owner_entity;
                         let published = super::published(paras, publish, d);
@@ -847,5 +852,47 @@ mod tests {
                 &["reported / The Valley Courier / named"],
             ),
         ]);
+    }
+
+    #[test]
+    fn a_relative_clause_withdraws_its_antecedent_and_every_mention_of_it() {
+        // The outlet is "the Times": a name, though "times" is a word of
+        // time.
+        check(&[(
+            "A story in the Coastal Times said that the quarry had poisoned a well.\n\n\
+             The story, which the Times later retracted, had also said the permit was forged.",
+            &[
+                "said / A story in the Coastal Times / named R",
+                "had also said / The story, which the Times later retracted / named R",
+            ],
+        )]);
+    }
+
+    #[test]
+    fn the_same_head_goes_back_to_its_own_item_past_other_material() {
+        check(&[(
+            "Norland Power withdrew a position paper on the canal works on Monday.\n\n\
+             According to a leaked memo, the locks had not been inspected.\n\n\
+             The paper had said the canal would reopen in June.",
+            &[
+                "According to / a leaked memo / anonymous",
+                "had said / The paper / named R",
+            ],
+        )]);
+    }
+
+    #[test]
+    fn an_announcement_of_one_withdrawal_is_not_the_publication_of_another() {
+        check(&[(
+            "A survey led by Pia Marr, published in the Baltic Review of Nursing, found that night shifts doubled errors.\n\n\
+             The Lakeside Post said it was withdrawing a column by Ed Brand that said the hospital would close.\n\n\
+             The review retracted the survey in June, saying its data were flawed.",
+            &[
+                "found / A survey led by Pia Marr, published in the Baltic Review of Nursing / named R",
+                "said / The Lakeside Post / named",
+                "said / a column by Ed Brand / named R",
+                "saying / The review / named",
+            ],
+        )]);
     }
 }

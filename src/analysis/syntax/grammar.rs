@@ -242,7 +242,7 @@ impl<'a> Parsed<'a> {
         let np = self.chunks.np_ending_at(last)?;
         let np = &self.chunks.nps[np];
         let head = np.head;
-        let timely = self.is_any(head, TIME_HEADS) || self.is_any(head, words::TIME);
+        let timely = self.is_time_head(head);
         if !timely || np.tokens.start < lo {
             return None;
         }
@@ -259,10 +259,11 @@ impl<'a> Parsed<'a> {
 
     /// Whether a phrase's head names a time ("Tuesday", "week").
     pub fn is_time_head(&self, head: usize) -> bool {
-        // "the Valdor Times", "the Sunday Post": a name, not a time.
-        let named = self.tags[head].is_proper()
+        // "the Valdor Times", "the Times": a common word of time written
+        // as a name is a name ("Tuesday", "in May" stay times).
+        let named = self.tokens[head].capitalized()
             && head > 0
-            && self.tags[head - 1].is_proper()
+            && (self.tags[head - 1].is_proper() || self.is(head - 1, "the"))
             && !self.is_any(head, words::TIME);
         !named && (self.is_any(head, TIME_HEADS) || self.is_any(head, words::TIME))
     }
@@ -572,10 +573,15 @@ impl<'a> Parsed<'a> {
                 k = before;
                 continue;
             }
-            // Apposition: "Jonathan Fortney, an assistant professor ..."
+            // Apposition: "Jonathan Fortney, an assistant professor ..." —
+            // a name and a description. Two common phrases are an object
+            // and the subject of a clause that follows it: "would lose
+            // seats, diplomats said".
             if self.is_mark(before, ',')
                 && before > lo
                 && let Some(np_before) = self.chunks.np_ending_at(before - 1)
+                && (self.tags[self.chunks.nps[np_before].head].is_proper()
+                    || self.tags[self.chunks.nps[np].head].is_proper())
             {
                 let start = self.chain_start(self.chunks.nps[np_before].tokens.start, lo);
                 if self.clause_opens_at(start, lo) {
