@@ -123,6 +123,20 @@ impl Memory {
         self.entities - 1
     }
 
+    /// Marks the mentions of `entity` as a news outlet: one that withdraws
+    /// a story or an article is one, whatever its name ("The Brackwater
+    /// Mercury"), so a later "the paper" can mean it.
+    pub fn mark_outlet(&mut self, entity: Entity) {
+        for (k, m) in self.mentions.iter_mut().enumerate().rev() {
+            if m.entity == entity && !m.outlet {
+                m.outlet = true;
+                self.outlets.push(k);
+                self.outlets.sort_unstable();
+                return;
+            }
+        }
+    }
+
     pub fn remember(&mut self, m: Mention) -> usize {
         let k = self.mentions.len();
         for n in &m.names {

@@ -212,3 +212,28 @@ pub fn explain(c: &Claim) -> String {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::analysis::testing::article;
+
+    #[test]
+    fn an_explanation_names_each_rule_and_its_words() {
+        let a = article(
+            "Two officials told the Harbour Gazette that the port would be sold.\n\n\
+             The Gazette later retracted the story.",
+        );
+        let c = &a.paragraphs[0].claims[0];
+        let e = c.explanation();
+        for want in [
+            "'told'",
+            "[attribution.speech-verb]",
+            "'Two officials'",
+            "anonymous",
+            "'retracted'",
+            "[retraction.",
+        ] {
+            assert!(e.contains(want), "{want:?} missing from: {e}");
+        }
+    }
+}

@@ -124,7 +124,8 @@ fn expressed_nouns(classes: &[Classes], (verbs, nouns): (Classes, Classes), tags
 /// a tensed verb, so a lone participle right after its subject is a past
 /// form ("said (that) costs doubled/VBN" → VBD), unless "by" follows or
 /// the verb of saying follows a quotation ("…," said three people
-/// briefed on the talks).
+/// briefed on the talks); a verb of the lists in "-s" between a noun and
+/// "that" is the clause's verb ("the owner denies/NNS that").
 fn repair_tags(
     words: &[&str],
     classes: &[Classes],
@@ -176,6 +177,11 @@ fn repair_tags(
     for i in 0..words.len().saturating_sub(1) {
         let verb = classes[i].any(verbs);
         let next = words[i + 1];
+        // "The owner denies/NNS that …": a verb of the lists in "-s" after
+        // a noun and before "that" is the clause's verb.
+        if verb && tags[i] == Tag::NNS && i > 0 && tags[i - 1].is_noun() && next == "that" {
+            tags[i] = Tag::VBZ;
+        }
         if verb
             && words[i].ends_with("ing")
             && matches!(tags[i], Tag::NN | Tag::NNP | Tag::JJ)

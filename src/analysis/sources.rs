@@ -877,3 +877,52 @@ fn person_compound(word: &str) -> bool {
 pub fn is_time(p: &Paragraph, head: usize) -> bool {
     p.is_any(head, words::TIME)
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::analysis::testing::check;
+
+    #[test]
+    fn kinds_of_source() {
+        check(&[
+            (
+                "A spokeswoman for the Coastal Water Board said supplies were safe.",
+                &["said / A spokeswoman for the Coastal Water Board / named"],
+            ),
+            (
+                "A senior Estonian diplomat said the border would reopen.",
+                &["said / A senior Estonian diplomat / anonymous"],
+            ),
+            (
+                "Western intelligence officials believe the convoy turned back.",
+                &["believe / Western intelligence officials / anonymous"],
+            ),
+            (
+                "A leaked memo said the plant would close.",
+                &["said / A leaked memo / anonymous"],
+            ),
+            (
+                "The Finance Ministry said the deficit had narrowed.",
+                &["said / The Finance Ministry / named"],
+            ),
+            (
+                "The city's police chief said the street would stay closed.",
+                &["said / The city's police chief / named"],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn the_weakest_link_decides() {
+        check(&[
+            (
+                "Unnamed officials told the Harbour Gazette that the port would be sold.",
+                &["told / the Harbour Gazette (Unnamed officials) / anonymous"],
+            ),
+            (
+                "Minister Ada Voss told the Harbour Gazette that the port would be sold.",
+                &["told / the Harbour Gazette (Minister Ada Voss) / named"],
+            ),
+        ]);
+    }
+}

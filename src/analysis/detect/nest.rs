@@ -268,3 +268,30 @@ fn restating(p: &Paragraph, cands: &mut Vec<Candidate>) {
         k += 1;
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::analysis::testing::check;
+
+    #[test]
+    fn one_statement_is_one_claim_on_its_outermost_source() {
+        check(&[
+            (
+                "According to the Valley Post, police officers told residents that the dam was failing.",
+                &["According to / the Valley Post (police officers) / anonymous"],
+            ),
+            (
+                "The Harbour Gazette, citing two port workers, reported that the cranes had failed.",
+                &["reported / The Harbour Gazette (two port workers) / anonymous"],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_hedge_inside_an_attributed_statement_adds_no_claim() {
+        check(&[(
+            "Mayor Rosa Lind said the contractor had reportedly been paid twice.",
+            &["said / Mayor Rosa Lind / named"],
+        )]);
+    }
+}

@@ -74,3 +74,24 @@ impl Detector for Title {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::analysis::testing::check;
+
+    #[test]
+    fn a_headline_that_states_a_fact_is_a_claim_of_the_withdrawn_item() {
+        check(&[(
+            "The Northgate Star retracted a story headlined \"Council Hid Flood Report\".",
+            &["headlined / a story headlined \"Council Hid Flood Report\" / named R"],
+        )]);
+    }
+
+    #[test]
+    fn a_title_that_is_no_withdrawn_item_is_no_claim() {
+        check(&[(
+            "The exhibition, titled \"Voices of the Harbour\", opens in May.",
+            &[],
+        )]);
+    }
+}

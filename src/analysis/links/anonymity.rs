@@ -56,3 +56,38 @@ pub fn link(paras: &[Paragraph], lex: &Lexicon, drafts: &mut [Draft]) {
         drafts[k].anonymity_reason = Some(given);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::analysis::testing::article;
+
+    fn reasons(text: &str) -> Vec<Option<bool>> {
+        article(text)
+            .paragraphs
+            .iter()
+            .flat_map(|p| p.claims.iter().map(|c| c.anonymity_reason))
+            .collect()
+    }
+
+    #[test]
+    fn a_reason_for_anonymity_is_found_where_the_text_gives_one() {
+        assert_eq!(
+            reasons(
+                "Two officials, who spoke on condition of anonymity because they were not authorized to discuss the case, said the inquiry had stalled."
+            ),
+            [Some(true)]
+        );
+        assert_eq!(
+            reasons("Two officials said the inquiry had stalled."),
+            [Some(false)]
+        );
+    }
+
+    #[test]
+    fn named_sources_need_no_reason() {
+        assert_eq!(
+            reasons("Inspector Lena Ortiz said the inquiry had stalled."),
+            [None]
+        );
+    }
+}

@@ -216,3 +216,32 @@ pub fn link(paras: &[Paragraph], lex: &Lexicon, disputes: &[Dispute], drafts: &m
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::analysis::testing::check;
+
+    #[test]
+    fn a_denial_by_another_party_disputes_what_it_denies() {
+        check(&[(
+            "The Evening Courier reported that the port would be sold.\n\n\
+             The harbour board denied the report.",
+            &[
+                "reported / The Evening Courier / named D",
+                "denied / The harbour board / named",
+            ],
+        )]);
+    }
+
+    #[test]
+    fn calling_a_story_false_disputes_it() {
+        check(&[(
+            "The Daily Lantern reported that the mayor had sold land to his brother.\n\n\
+             The mayor called the story \"false\".",
+            &[
+                "reported / The Daily Lantern / named D",
+                "called / The mayor / named",
+            ],
+        )]);
+    }
+}

@@ -264,6 +264,16 @@ pub fn find(p: &Paragraph, lex: &Lexicon, l: &Lists, resolver: &mut Resolver) ->
                     // before, not the article it withdraws.
                     let owner = owner_tokens.map(|o| resolver.resolve(p, o));
                     let item = resolver.resolve_material(p, item);
+                    // Whoever withdraws a story is a news outlet.
+                    if let Some(o) = &owner
+                        && NEWS_ITEMS.contains(&item.head.as_str())
+                        && matches!(
+                            o.class.category,
+                            Category::Institution | Category::ProperName
+                        )
+                    {
+                        resolver.memory.mark_outlet(o.entity);
+                    }
                     out.push(Event {
                         paragraph: p.index,
                         sentence: si,
@@ -466,6 +476,17 @@ fn before(d: &Draft, e: &Event) -> bool {
 fn announces(d: &Draft, e: &Event) -> bool {
     d.paragraph == e.paragraph && d.content.contains(&e.words.start) && !d.content.is_empty()
 }
+
+/// What only news outlets publish and withdraw.
+const NEWS_ITEMS: &[&str] = &[
+    "story",
+    "article",
+    "item",
+    "broadcast",
+    "segment",
+    "column",
+    "editorial",
+];
 
 /// Modifiers that point back at material given before.
 const POINTS_BACK: &[&str] = &[
@@ -709,7 +730,11 @@ pub fn link(
                             .vehicle
                             .as_ref()
                             .is_some_and(|v| same_material(&v.head, &item.head));
-                        if by_owner && (published || vehicle_matches) {
+                        // An outlet relaying someone ("officials told the
+                        // Gazette", "the Gazette, citing officials,") published
+                        // what they said.
+                        let relayed = d.speaker.is_some();
+                        if by_owner && (published || vehicle_matches || relayed) {
                             hits.push((k, PUBLISHED));
                         }
                     }
