@@ -72,3 +72,20 @@ fn sidecar_and_list_inputs() {
         }
     }
 }
+
+#[path = "common/assemble.rs"]
+mod assemble;
+
+#[test]
+fn structured_article_inputs() {
+    let analyzer = Analyzer::default();
+    for (name, data) in inputs("structured_articles") {
+        let text = assemble::article(&data, 24);
+        let paragraphs = document::split_paragraphs(&text);
+        let analysis = analyzer.analyze(&paragraphs);
+        if let Err(e) = analysis.check_contract() {
+            panic!("{name}: {e}");
+        }
+        assert_eq!(analysis.paragraphs.len(), paragraphs.len(), "{name}");
+    }
+}
