@@ -339,7 +339,9 @@ impl Classifier {
         };
         // A person noun, or a compound ending in one: "dockworkers",
         // "fishermen", "shopkeeper".
-        let person = is(self.person) || person_compound(p.word(head));
+        // …unless a phrase of two words makes it a body: "the coast guard".
+        let body_phrase = head > 0 && p.phrase_at(head - 1, self.institution) == Some(head + 1);
+        let person = (is(self.person) || person_compound(p.word(head))) && !body_phrase;
         // What the rest of the phrase says about its owner: "the ministry's",
         // "for the police", "Pentagon" in front, "of Iraq".
         let owner = self.owner(p, span.clone(), &np_tokens, head);

@@ -7,6 +7,7 @@
 use super::{Candidate, Detector, Role, RuleInfo};
 use crate::analysis::lexicon::{Classes, Lexicon, ListId};
 use crate::analysis::reading::Paragraph;
+use crate::analysis::syntax::tags::Tag;
 
 pub static RULE: RuleInfo = RuleInfo {
     id: "attribution.according-to",
@@ -16,13 +17,33 @@ pub static RULE: RuleInfo = RuleInfo {
 #[derive(Debug)]
 pub struct AccordingTo {
     phrases: ListId,
+    /// Nouns that can name a party by themselves ("police", "officials").
+    parties: Classes,
 }
 
 impl AccordingTo {
     pub fn new(lex: &Lexicon) -> Self {
         AccordingTo {
             phrases: lex.list("according_phrases"),
+            parties: Classes::of(&[
+                lex.list("person_nouns"),
+                lex.list("institution_nouns"),
+                lex.list("document_nouns"),
+                lex.list("media_nouns"),
+                lex.list("agent_nouns"),
+                lex.list("spokesperson_nouns"),
+            ]),
         }
+    }
+
+    /// "according to plan", "according to schedule": a bare singular noun
+    /// that names no party is a manner, not a source.
+    fn is_manner(&self, p: &Paragraph, source: &std::ops::Range<usize>) -> bool {
+        let k = source.start;
+        source.len() == 1
+            && p.tags[k] == Tag::NN
+            && !p.tokens[k].capitalized()
+            && !p.classes[k].any(self.parties)
     }
 }
 
@@ -48,6 +69,9 @@ impl Detector for AccordingTo {
             let Some(source) = p.phrase_from(end, s.end) else {
                 continue;
             };
+            if self.is_manner(p, &source) {
+                continue;
+            }
             // The statement: the clause before the phrase, or after it.
             let before_start = (s.start..i)
                 .rev()
@@ -109,5 +133,16 @@ mod tests {
             "Police believe the fire was set deliberately, according to a statement from the council.",
             &["according to / a statement from the council (Police) / named"],
         )]);
+    }
+
+    #[test]
+    fn a_noun_read_as_a_verb_after_to_and_a_manner_that_is_no_source() {
+        check(&[
+            (
+                "According to court filings, the lender hid its losses.",
+                &["According to / court filings / named"],
+            ),
+            ("The launch went according to plan.", &[]),
+        ]);
     }
 }

@@ -308,7 +308,23 @@ pub mod verbs {
         if !before_comma {
             return None;
         }
-        let end = attribution.end;
+        // "…, the union told members on Monday.": the attribution's own
+        // object, adverbs and prepositional or time phrases come before
+        // the clause's end.
+        let mut end = attribution.end;
+        while end < s.end {
+            if p.tags[end].is_adverb() {
+                end += 1;
+            } else if let Some(n) = p.chunks.np_starting_at(end) {
+                end = p.chunks.nps[n].tokens.end;
+            } else if p.tags[end] == super::super::syntax::tags::Tag::IN
+                && let Some(n) = p.chunks.np_starting_at(end + 1)
+            {
+                end = p.chunks.nps[n].tokens.end;
+            } else {
+                break;
+            }
+        }
         let closes = end >= s.end
             || p.is_mark(end, ',')
             || p.tags[end] == super::super::syntax::tags::Tag::PERIOD
@@ -323,6 +339,11 @@ pub mod verbs {
                 start = k + 1;
                 break;
             }
+        }
+        // What it interrupts is a clause, with a tensed verb ("A few months
+        // ago, the army warned of …" has none before the comma).
+        if !(start..attribution.start - 1).any(|k| p.tags[k].is_finite()) {
+            return None;
         }
         let mut stop = p.clause_end(end.min(s.end.saturating_sub(1)).max(s.start));
         if stop < end {

@@ -256,6 +256,28 @@ mod tests {
                 "The ferry line had cut a third of its crossings, a former manager at Tarn Shipping said.",
                 &["said / a former manager at Tarn Shipping / anonymous"],
             ),
+            // A prepositional phrase set off by commas is the verb's.
+            (
+                "The minister, in a statement released late Friday, said the talks had collapsed.",
+                &["said / The minister / named"],
+            ),
+            // A clause-final attribution with its own object and adjuncts.
+            (
+                "Exports will shrink this year, the trade secretary told lawmakers on Tuesday.",
+                &["told / the trade secretary / named"],
+            ),
+            (
+                "Orvane Mills said sales had slowed. Its chief financial officer said costs would rise.",
+                &[
+                    "said / Orvane Mills / named",
+                    "said / Its chief financial officer / named",
+                ],
+            ),
+            // No clause before the comma: nothing for the verb to interrupt.
+            (
+                "Two weeks ago, the coast guard warned of a storm.",
+                &["warned / the coast guard / named"],
+            ),
         ]);
     }
 

@@ -193,10 +193,12 @@ impl<'a> Parsed<'a> {
         if t.len() == w.len() {
             return t.eq_ignore_ascii_case(w);
         }
-        // ’ is three bytes where ' is one.
+        // ’ is three bytes where ' is one: only a word with an apostrophe
+        // can match a longer token (tested last, as few list words have
+        // one and this runs for every word of every list).
         t.len() > w.len()
             && (t.len() - w.len()).is_multiple_of(2)
-            && t.contains('’')
+            && w.as_bytes().contains(&b'\'')
             && t.replace('’', "'").eq_ignore_ascii_case(w)
     }
 
@@ -470,6 +472,11 @@ impl<'a> Parsed<'a> {
         // An appositive: a noun phrase, perhaps with prepositional
         // phrases, and no tensed verb.
         let has_finite = seg.clone().any(|k| self.tags[k].is_finite());
+        // A prepositional phrase set off by commas: "The minister, in a
+        // statement released late Friday, said".
+        if tag == Tag::IN && seg.len() >= 2 && !has_finite && !self.is(first, "that") {
+            return true;
+        }
         let starts_phrase = self.chunks.np_starting_at(first).is_some()
             || matches!(
                 tag,
@@ -506,7 +513,10 @@ impl<'a> Parsed<'a> {
                 }
                 // ", citing a report,", ", speaking in Geneva,": a
                 // participle clause of the verb's, not part of its subject.
-                if self.tags[open + 1] == Tag::VBG && self.is_mark(open, ',') {
+                // So is ", in a statement on Friday,".
+                let adjunct = self.tags[open + 1] == Tag::VBG
+                    || self.tags[open + 1] == Tag::IN && !self.is(open + 1, "that");
+                if adjunct && self.is_mark(open, ',') {
                     return self.phrase_ending_before(open, lo);
                 }
                 k = open;

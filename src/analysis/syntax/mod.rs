@@ -158,6 +158,7 @@ pub fn parse_with<'a>(
     }
     verb_pairs(&tokens, &sentences, &mut tags);
     nominal_adjectives(&mut tags);
+    nouns_after_prepositional_to(text, &tokens, &mut tags);
     repair(&tokens, &mut tags);
     let chunks = chunks::chunk(text, &tokens, &tags, &sentences);
     Parsed {
@@ -219,6 +220,41 @@ fn nominal_adjectives(tags: &mut [Tag]) {
         });
         if opened && closes {
             tags[m] = Tag::NN;
+        }
+    }
+}
+
+/// "according to court/VB documents": in "according to", "due to",
+/// "thanks to" and the like, "to" is a preposition, and what follows
+/// opens a noun phrase, never a verb's infinitive.
+fn nouns_after_prepositional_to(text: &str, tokens: &[tokens::Token], tags: &mut [Tag]) {
+    const BEFORE_TO: &[&str] = &[
+        "according",
+        "due",
+        "thanks",
+        "owing",
+        "prior",
+        "contrary",
+        "next",
+        "close",
+        "addition",
+        "opposed",
+        "compared",
+        "related",
+        "subject",
+    ];
+    for i in 2..tokens.len() {
+        if matches!(tags[i], Tag::VB | Tag::VBP)
+            && text[tokens[i - 1].range()].eq_ignore_ascii_case("to")
+            && BEFORE_TO
+                .iter()
+                .any(|w| text[tokens[i - 2].range()].eq_ignore_ascii_case(w))
+        {
+            tags[i] = if text[tokens[i].range()].ends_with('s') {
+                Tag::NNS
+            } else {
+                Tag::NN
+            };
         }
     }
 }
