@@ -116,4 +116,9 @@ mod tests {
             &["found / A report published by the state water board / named"],
         )]);
     }
+
+    #[test]
+    fn a_person_questioned_by_police_reports_nothing() {
+        check(&[("The driver was questioned by police overnight.", &[])]);
+    }
 }

@@ -273,6 +273,11 @@ mod tests {
                     "said / Its chief financial officer / named",
                 ],
             ),
+            // A name after a quotation is not an interjection ("Hill/UH").
+            (
+                "\"We are staying,\" Marsh, 62, told reporters outside the court.",
+                &["told / Marsh, 62 / named"],
+            ),
             // No clause before the comma: nothing for the verb to interrupt.
             (
                 "Two weeks ago, the coast guard warned of a storm.",

@@ -920,4 +920,12 @@ mod tests {
             ],
         )]);
     }
+
+    #[test]
+    fn a_withdrawal_by_the_second_of_two_verbs_after_an_adverb() {
+        check(&[(
+            "Radio Ostra aired a segment alleging that the port chief had taken bribes. The station later apologised and pulled the segment.",
+            &["alleging / Radio Ostra / named R"],
+        )]);
+    }
 }

@@ -629,7 +629,11 @@ fn past_for_participle(
                 && matches!(tags[start - 1], Tag::WDT | Tag::WP)
                 && lower_is(text, &tokens[start - 1], &["which", "that", "whom"])
         };
-        if !after_subject || !(object || attribution() || relative()) {
+        // "The network later apologized/VBN and pulled …": an adverb
+        // between the subject and the verb marks a tensed verb (a reduced
+        // relative follows its noun directly: "troops deployed there").
+        let adverb_between = before + 1 < m && !earlier_finite;
+        if !after_subject || !(object || attribution() || relative() || adverb_between) {
             continue;
         }
         // No tensed verb later in the clause.

@@ -177,6 +177,13 @@ pub fn parse_with<'a>(
 /// before another is its subject.
 fn verb_pairs(tokens: &[tokens::Token], sentences: &[Range<usize>], tags: &mut [Tag]) {
     for s in sentences {
+        // `"…," Hill/UH, 62, said`: a capitalised word inside a sentence
+        // is a name, not an interjection ("Hi," "Yes,").
+        for k in s.start + 1..s.end {
+            if tags[k] == Tag::UH && tokens[k].capitalized() && tags[k - 1] == Tag::CLOSE_QUOTE {
+                tags[k] = Tag::NNP;
+            }
+        }
         let i = s.start;
         if i + 1 < s.end
             && tags[i] == Tag::VBZ
