@@ -32,6 +32,8 @@ pub struct ContentNoun {
     documents: ListId,
     items: ListId,
     expression: ListId,
+    /// Verbs that attribute by themselves ("a report said that").
+    reporting: Classes,
 }
 
 impl ContentNoun {
@@ -42,6 +44,7 @@ impl ContentNoun {
             documents: lex.list("document_nouns"),
             items: lex.list("item_nouns"),
             expression: lex.list("expression_verbs"),
+            reporting: lex.verb_lists(),
         }
     }
 }
@@ -90,6 +93,19 @@ impl Detector for ContentNoun {
                 && p.is(k + 2, "that")
             {
                 k += 2;
+            }
+            // "Rumors swirled that …", "Reports emerged that …": hearsay
+            // with an intransitive verb, its clause put after the verb.
+            if hearsay
+                && k + 1 < s.end
+                && p.is(k + 1, "that")
+                && matches!(p.tags[k], Tag::VBD | Tag::VBZ | Tag::VBP | Tag::VBN)
+                && !p.classes[k].any(self.reporting)
+                && p.chunks
+                    .vg_at(k)
+                    .is_some_and(|v| p.chunks.vgs[v].tokens.len() == 1)
+            {
+                k += 1;
             }
             // "that" + a clause, or (plural hearsay) "of" + a phrase.
             let content = if k < s.end && p.is(k, "that") && p.starts_clause(k + 1, s.end) {
@@ -171,6 +187,15 @@ mod tests {
             (
                 "Speculation was rife that the minister would resign.",
                 &["Speculation was rife that / - / unattributed"],
+            ),
+            (
+                "Rumours circulated that the striker would leave in January.",
+                &["Rumours circulated that / - / unattributed"],
+            ),
+            // A verb that attributes by itself is its own rule's.
+            (
+                "A report by the Orvell Agency said that the pier would close.",
+                &["said / A report by the Orvell Agency / named"],
             ),
             (
                 "Contrary to reports that the pier would close, it stayed open all winter.",
