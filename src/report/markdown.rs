@@ -5,10 +5,24 @@ use std::fmt::Write;
 
 use super::{Article, flags, percent, policy_line, score_text};
 
+/// Article text as Markdown text and nothing else: every ASCII
+/// punctuation mark is backslash-escaped (CommonMark lets any of them be,
+/// and then reads them literally), so `<script>`, `[link](…)`, backticks,
+/// `#`, `|` and `\` show as written; line breaks inside a value become
+/// spaces, so a value cannot start a block of its own.
 fn escape(text: &str) -> String {
-    text.replace('|', "\\|")
-        .replace('*', "\\*")
-        .replace('_', "\\_")
+    let mut out = String::with_capacity(text.len() + text.len() / 8);
+    for c in text.chars() {
+        match c {
+            '\n' | '\r' => out.push(' '),
+            c if c.is_ascii_punctuation() => {
+                out.push('\\');
+                out.push(c);
+            }
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 pub fn render(article: &Article) -> String {
