@@ -108,9 +108,9 @@ fn html_export_holds_every_flagged_source_and_score() {
 /// The text a Markdown renderer shows.
 fn rendered_markdown_text(md: &str) -> String {
     pulldown_cmark::Parser::new(md)
-        .filter_map(|e| match e {
-            pulldown_cmark::Event::Text(t) => Some(t.to_string()),
-            _ => Some(" ".into()),
+        .map(|e| match e {
+            pulldown_cmark::Event::Text(t) => t.to_string(),
+            _ => " ".into(),
         })
         .collect()
 }
