@@ -5,6 +5,8 @@
 //! naming it and saying what is wrong, the good ones are still reported,
 //! and the exit code is 2 if anything failed.
 
+mod jsonl;
+
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -15,7 +17,7 @@ use sourcelight::analysis::{Analyzer, Rules};
 use sourcelight::classroom::{self, AnswerKey, Submission};
 use sourcelight::desk::{self, Opened};
 use sourcelight::document;
-use sourcelight::report::{self, Article, Format};
+use sourcelight::report::{self, Article, Format, Tool};
 use sourcelight::retraction_lists;
 
 /// Exit code when any input could not be read or analysed.
@@ -159,8 +161,15 @@ pub struct AnalyzeArgs {
     /// read for their articles (not their subfolders).
     #[arg(long, conflicts_with_all = ["format", "pretty"])]
     pub summary: bool,
+    /// Read each FILE (or standard input, `-`) as JSON Lines: one record
+    /// per line, `{"id": …, "text": "…", "format": "txt|md|html"}` (format
+    /// optional), and write one result per record, in order, keeping its
+    /// `id`. A bad record gets `{"id": …, "error": "…"}` and the rest go on.
+    #[arg(long, conflicts_with_all = ["format", "pretty"])]
+    pub jsonl: bool,
     /// Articles to analyse: .txt, .md, .html, .htm or .docx (anything else
-    /// is read as text); with --summary also folders.
+    /// is read as text); `-` reads one article (text) from standard input;
+    /// with --summary also folders.
     #[arg(required = true, value_name = "FILE")]
     pub files: Vec<PathBuf>,
 }
@@ -194,6 +203,16 @@ pub fn analyze(args: &AnalyzeArgs, out: &mut dyn Write, err: &mut dyn Write) -> 
             return EXIT_FAILURE;
         }
     };
+    let tool = Tool::new(
+        args.rules.as_deref().map_or_else(
+            || "built-in".to_string(),
+            |p| {
+                p.file_name()
+                    .map_or_else(|| p.display().to_string(), |n| n.to_string_lossy().into())
+            },
+        ),
+        &rules,
+    );
     let analyzer = Analyzer::new(rules);
     let mut failed = false;
     let mut lists = Vec::new();
@@ -205,6 +224,10 @@ pub fn analyze(args: &AnalyzeArgs, out: &mut dyn Write, err: &mut dyn Write) -> 
                 let _ = writeln!(err, "sourcelight: {e}");
             }
         }
+    }
+    if args.jsonl {
+        let code = jsonl::analyze(args, &analyzer, &lists, &tool, out, err);
+        return if failed { EXIT_FAILURE } else { code };
     }
     let mut files = Vec::new();
     for path in &args.files {
@@ -223,8 +246,19 @@ pub fn analyze(args: &AnalyzeArgs, out: &mut dyn Write, err: &mut dyn Write) -> 
     let results: Vec<Result<(String, Opened), String>> = files
         .par_iter()
         .map(|path| {
-            let opened = desk::open(path, &analyzer, &lists, !args.ignore_review)
-                .map_err(|e| e.to_string())?;
+            let opened = if path.as_os_str() == "-" {
+                let bytes = jsonl::read_stdin()?;
+                desk::from_bytes(
+                    "-".into(),
+                    &bytes,
+                    document::Format::Text,
+                    &analyzer,
+                    &lists,
+                )
+            } else {
+                desk::open(path, &analyzer, &lists, !args.ignore_review)
+            }
+            .map_err(|e| e.to_string())?;
             Ok((path.display().to_string(), opened))
         })
         .collect();
@@ -236,11 +270,14 @@ pub fn analyze(args: &AnalyzeArgs, out: &mut dyn Write, err: &mut dyn Write) -> 
                     failed = true;
                     let _ = writeln!(err, "sourcelight: {problem}");
                 }
-                done.push(Article::with_unplaced(
-                    file,
-                    &opened.applied.analysis,
-                    &opened.applied.unplaced,
-                ));
+                done.push(
+                    Article::with_unplaced(
+                        file,
+                        &opened.applied.analysis,
+                        &opened.applied.unplaced,
+                    )
+                    .by(&tool),
+                );
             }
             Err(e) => {
                 failed = true;

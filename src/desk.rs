@@ -212,6 +212,31 @@ pub fn from_text(
     .map(Option::unwrap_or_default)
 }
 
+/// An article from bytes in memory in a given format (standard input, a
+/// JSON Lines record): no file, no sidecar. `name` names it in messages.
+pub fn from_bytes(
+    name: String,
+    bytes: &[u8],
+    format: document::Format,
+    analyzer: &Analyzer,
+    lists: &[RetractionList],
+) -> Result<Opened, DeskError> {
+    let doc = guarded(&name, || {
+        document::from_bytes(std::path::Path::new(&name), bytes, format)
+    })??;
+    let progress = Progress::default();
+    build(
+        name,
+        None,
+        doc,
+        (Review::default(), None),
+        analyzer,
+        lists,
+        &progress,
+    )
+    .map(Option::unwrap_or_default)
+}
+
 /// `saved`: the review read from the sidecar, or why it could not be.
 fn build(
     name: String,

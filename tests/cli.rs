@@ -225,3 +225,107 @@ fn help_explains_every_command() {
         .success()
         .stdout(predicate::str::contains("--print-default"));
 }
+
+/// Every JSON record says which analyser and which rules produced it.
+fn assert_tool(v: &serde_json::Value) {
+    assert_eq!(v["tool"]["name"], "sourcelight");
+    assert_eq!(v["tool"]["version"], env!("CARGO_PKG_VERSION"));
+    assert_eq!(v["tool"]["rules"]["name"], "built-in");
+    assert_eq!(v["tool"]["rules"]["hash"].as_str().unwrap().len(), 16);
+}
+
+#[test]
+fn standard_input_is_one_article() {
+    let out = sourcelight()
+        .args(["analyze", "-"])
+        .write_stdin("Officials said the ferry would stop.\n\nThe mayor said it would not.\n")
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    assert_eq!(v["file"], "-");
+    assert_eq!(v["summary"]["claims"], 2);
+    assert_eq!(v["summary"]["anonymous"], 1);
+    assert_tool(&v);
+}
+
+#[test]
+fn json_lines_records_come_back_in_order_with_their_ids() {
+    let input = concat!(
+        r#"{"id":"a","text":"Officials said it rained."}"#,
+        "\n",
+        "this line is not JSON\n",
+        "\n",
+        r#"{"id":7,"text":"<p>The mayor said the dam held.</p>","format":"html"}"#,
+        "\n",
+        r#"{"id":"x","text":"Hi.","format":"pdf"}"#,
+        "\n",
+    );
+    let output = sourcelight()
+        .args(["analyze", "--jsonl", "-"])
+        .write_stdin(input)
+        .assert()
+        .code(2)
+        .get_output()
+        .clone();
+    let records: Vec<serde_json::Value> = String::from_utf8(output.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(records.len(), 4, "{records:#?}");
+    assert_eq!(records[0]["id"], "a");
+    assert_eq!(records[0]["summary"]["anonymous"], 1);
+    assert!(records[1]["error"].as_str().unwrap().contains("line 2"));
+    assert_eq!(records[2]["id"], 7);
+    assert_eq!(records[2]["summary"]["claims"], 1);
+    assert_eq!(records[2]["summary"]["anonymous"], 0);
+    assert_eq!(records[3]["id"], "x");
+    assert!(records[3]["error"].as_str().unwrap().contains("pdf"));
+    for r in &records {
+        assert_tool(r);
+    }
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert_eq!(stderr.lines().count(), 2, "{stderr}");
+}
+
+#[test]
+fn json_lines_from_a_file_with_a_summary() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("archive.jsonl");
+    std::fs::write(
+        &path,
+        concat!(
+            r#"{"id":"calm","text":"The mayor said the dam held."}"#,
+            "\n",
+            r#"{"id":"leaky","text":"Officials said the dam leaked."}"#,
+            "\n",
+        ),
+    )
+    .unwrap();
+    let out = sourcelight()
+        .args(["analyze", "--jsonl", "--summary"])
+        .arg(&path)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8(out).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(
+        lines[0],
+        "file,paragraphs,claims,anonymous,retracted,score,flagged_share"
+    );
+    assert!(lines[1].starts_with("leaky,1,1,1,0,1,"), "{text}");
+    assert!(lines[2].starts_with("calm,1,1,0,0,0,"), "{text}");
+}
+
+#[test]
+fn every_file_record_carries_the_tool() {
+    let out = analyze_json(&[&fixture("council.txt")]);
+    let v: serde_json::Value = serde_json::from_str(out.lines().next().unwrap()).unwrap();
+    assert_tool(&v);
+}

@@ -549,7 +549,15 @@ impl SourcelightApp {
             return Err("no article is open".to_string());
         };
         let format = Format::from_extension(path).unwrap_or(Format::Html);
-        let article = report::Article::with_unplaced(&a.name, &a.analysis, &a.unplaced);
+        let rules_name = self.settings.rules_path.as_deref().map_or_else(
+            || "built-in".to_string(),
+            |p| {
+                p.file_name()
+                    .map_or_else(String::new, |n| n.to_string_lossy().into())
+            },
+        );
+        let tool = report::Tool::new(rules_name, self.analyzer.rules());
+        let article = report::Article::with_unplaced(&a.name, &a.analysis, &a.unplaced).by(&tool);
         let text = report::render(format, &[article], true);
         crate::atomic::write(path, text.as_bytes())
             .map_err(|e| format!("{}: cannot write report: {e}", path.display()))

@@ -1,4 +1,4 @@
-//! The JSON contract: `{"file", "summary", "paragraphs"}` per article, one
+//! The JSON contract: `{"file", "summary", "paragraphs", "tool"}` per article, one
 //! object per line unless pretty-printed. Other tools read this; the field
 //! names are documented in the README.
 //!
@@ -35,19 +35,29 @@ pub fn render(article: &Article, pretty: bool) -> String {
     result.unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
 }
 
-/// The article object: `file`, `paragraphs`, `summary` and, when there
-/// are any, `unplaced`, in that (alphabetical) order.
+/// The article object: `file`, `id` (JSON Lines input), `paragraphs`,
+/// `summary`, `tool` (which analyser and rules) and, when there are any,
+/// `unplaced`, in that (alphabetical) order.
 struct JsonArticle<'a, 'b>(&'b Article<'a>);
 
 impl Serialize for JsonArticle<'_, '_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let article = self.0;
-        let fields = if article.unplaced.is_empty() { 3 } else { 4 };
+        let fields = 3
+            + usize::from(!article.unplaced.is_empty())
+            + usize::from(article.id.is_some())
+            + usize::from(article.tool.is_some());
         let mut out = serializer.serialize_struct("Article", fields)?;
         out.serialize_field("file", article.file)?;
+        if let Some(id) = article.id {
+            out.serialize_field("id", id)?;
+        }
         out.serialize_field("paragraphs", &JsonParagraphs(article))?;
         let summary = serde_json::to_value(&article.analysis.summary).map_err(S::Error::custom)?;
         out.serialize_field("summary", &summary)?;
+        if let Some(tool) = article.tool {
+            out.serialize_field("tool", tool)?;
+        }
         if !article.unplaced.is_empty() {
             let unplaced: Vec<serde_json::Value> = article
                 .unplaced

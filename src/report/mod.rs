@@ -44,6 +44,10 @@ impl Format {
 /// One analysed article and the name it is reported under.
 pub struct Article<'a> {
     pub file: &'a str,
+    /// The record's id, for JSON Lines input (`analyze --jsonl`), as given.
+    pub id: Option<&'a serde_json::Value>,
+    /// Which analyser and which rules produced it (written into JSON).
+    pub tool: Option<&'a Tool>,
     pub analysis: &'a Analysis,
     /// Editor decisions that no longer fit the article's text.
     pub unplaced: &'a [crate::review::Unplaced],
@@ -63,9 +67,47 @@ impl<'a> Article<'a> {
     ) -> Article<'a> {
         Article {
             file,
+            id: None,
+            tool: None,
             analysis,
             unplaced,
             policy: Checklist::new(analysis),
+        }
+    }
+
+    /// The same article, saying which analyser and rules produced it.
+    pub fn by(mut self, tool: &'a Tool) -> Article<'a> {
+        self.tool = Some(tool);
+        self
+    }
+}
+
+/// The analyser and rules behind a report, so an audit can say which
+/// produced a number: `{"name", "version", "rules": {"name", "hash"}}`.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Tool {
+    pub name: &'static str,
+    pub version: &'static str,
+    pub rules: RulesId,
+}
+
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct RulesId {
+    /// "built-in", or the house rules file's name.
+    pub name: String,
+    /// [`crate::analysis::Rules::fingerprint`] of their content.
+    pub hash: String,
+}
+
+impl Tool {
+    pub fn new(rules_name: impl Into<String>, rules: &crate::analysis::Rules) -> Tool {
+        Tool {
+            name: env!("CARGO_PKG_NAME"),
+            version: env!("CARGO_PKG_VERSION"),
+            rules: RulesId {
+                name: rules_name.into(),
+                hash: rules.fingerprint(),
+            },
         }
     }
 }
