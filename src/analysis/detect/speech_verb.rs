@@ -273,6 +273,11 @@ mod tests {
                     "said / Its chief financial officer / named",
                 ],
             ),
+            // A participle phrase after the subject's noun is the subject's.
+            (
+                "A survey published in June found that rents had doubled.",
+                &["found / A survey published in June / named"],
+            ),
             // A name after a quotation is not an interjection ("Hill/UH").
             (
                 "\"We are staying,\" Marsh, 62, told reporters outside the court.",

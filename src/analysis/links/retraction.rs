@@ -33,10 +33,10 @@ use rustc_hash::FxHashMap;
 use crate::analysis::coref::{Entity, material_heads, same_material};
 use crate::analysis::detect::Role;
 use crate::analysis::lexicon::{Lexicon, ListId};
-use crate::analysis::model::{Link, Reference};
+use crate::analysis::model::{Link, Reference, SourceKind};
 use crate::analysis::reading::Paragraph;
 use crate::analysis::resolve::{Draft, Resolved, Resolver};
-use crate::analysis::sources::Category;
+use crate::analysis::sources::{self, Category};
 use crate::analysis::syntax::tags::Tag;
 
 pub const SAME_ITEM: &str = "retraction.same-item";
@@ -555,6 +555,8 @@ pub fn link(
     memory: &crate::analysis::coref::Memory,
 ) {
     let publish = lex.list("publish_verbs");
+    let unnamed = lex.list("unnamed_markers");
+    let undisclosed = lex.list("undisclosed_markers");
     if events.is_empty() {
         return;
     }
@@ -625,6 +627,8 @@ pub fn link(
             }
         };
         let mut hits: Vec<(usize, &'static str)> = Vec::new();
+        // Restated items whose origin the withdrawal gives.
+        let mut owned: Vec<(usize, Reference)> = Vec::new();
         match &e.target {
             Target::Person { who, what } => {
                 let theirs: Vec<usize> = reached
@@ -692,6 +696,26 @@ pub fn link(
                                 .is_some_and(|v| overlaps(&v.tokens, &item.tokens)))
                     {
                         hits.push((k, RESTATED));
+                        // "The agency withdrew a news item that reported …":
+                        // the item's origin is whoever withdraws it.
+                        if let Some(o) = owner.as_ref().filter(|o| o.kind == SourceKind::Named)
+                            && drafts[k].kind_rule.id == sources::DOCUMENT_HIDDEN.id
+                            // Undisclosed for want of an origin, not because
+                            // it says so ("a leaked memo").
+                            && drafts[k].kind_marker.as_ref().is_none_or(|m| {
+                                drafts[k]
+                                    .source
+                                    .as_ref()
+                                    .is_some_and(|s| m.text.eq_ignore_ascii_case(&s.head))
+                            })
+                            && drafts[k].speaker.is_none()
+                            // "a story, based on a single anonymous source,
+                            // that said": the text says where it came from.
+                            && !(item.tokens.start..drafts[k].cue.start)
+                                .any(|t| ep.has(t, unnamed) || ep.has(t, undisclosed))
+                        {
+                            owned.push((k, item_ref(o)));
+                        }
                         continue;
                     }
                     if *other {
@@ -745,6 +769,12 @@ pub fn link(
             Target::Item { item, .. } => Some(item_ref(item)),
             Target::Person { .. } => None,
         };
+        for (k, owner) in owned {
+            let d = &mut drafts[k];
+            d.kind = SourceKind::Named;
+            d.kind_rule = &sources::DOCUMENT_NAMED;
+            d.kind_marker = Some(owner);
+        }
         for (k, rule) in hits {
             if drafts[k].retracted_by.is_none() {
                 drafts[k].retracted_by = Some(Link {
@@ -927,5 +957,23 @@ mod tests {
             "Radio Ostra aired a segment alleging that the port chief had taken bribes. The station later apologised and pulled the segment.",
             &["alleging / Radio Ostra / named R"],
         )]);
+    }
+
+    #[test]
+    fn an_item_after_its_participle_phrase_and_its_origin_from_the_withdrawal() {
+        check(&[
+            (
+                "The Marsh Gazette withdrew a news item posted on Friday that said the ferry had been sold.",
+                &["said / a news item posted / named R"],
+            ),
+            (
+                "The Marsh Gazette withdrew a news item that said the ferry had been sold.",
+                &["said / a news item / named R"],
+            ),
+            (
+                "The Marsh Gazette withdrew a story, based on one unnamed source, that said the ferry had been sold.",
+                &["said / a story / anonymous R"],
+            ),
+        ]);
     }
 }

@@ -591,7 +591,12 @@ fn past_for_participle(
         // …or a "that" clause or quotation after phrases: "announced in a
         // social media post that …".
         let complement = (m + 1..s.end.min(m + 14))
-            .find(|&j| lower_is(text, &tokens[j], &["that"]) || tags[j] == Tag::OPEN_QUOTE)
+            .find(|&j| {
+                // (A relative "that", tagged WDT, belongs to a noun: "an
+                // item posted on Sunday that said".)
+                lower_is(text, &tokens[j], &["that"]) && tags[j] != Tag::WDT
+                    || tags[j] == Tag::OPEN_QUOTE
+            })
             .is_some_and(|j| (m + 1..j).all(|k| !tags[k].is_verb()));
         let object = complement
             || m + 1 < s.end

@@ -328,6 +328,22 @@ impl<'a> Parsed<'a> {
             return self.phrase_ending_before(k - 1, s.start);
         }
         let t = end - 1;
+        // "A study published in March claimed …": a participle phrase after
+        // its noun (its time and place skipped above) belongs to the subject.
+        if self.tags[t] == Tag::VBN
+            && self
+                .chunks
+                .vg_at(t)
+                .is_some_and(|v| !self.chunks.vgs[v].finite)
+        {
+            let mut j = t;
+            while j > s.start && self.tags[j - 1].is_adverb() {
+                j -= 1;
+            }
+            if let Some(r) = self.phrase_ending_before(j, s.start) {
+                return Some(r.start..k);
+            }
+        }
         if self.tags[t] == Tag::CC && (self.is(t, "and") || self.is(t, "but") || self.is(t, "or")) {
             return self.coordinated_subject(t, s.start);
         }
@@ -370,6 +386,12 @@ impl<'a> Parsed<'a> {
         let mut k = end;
         loop {
             k = self.skip_adverbials_left(k, lo);
+            // "posted online/JJ that": a bare adjective after a participle
+            // is used as its adverb.
+            if k > lo + 1 && self.tags[k - 1] == Tag::JJ && self.tags[k - 2] == Tag::VBN {
+                k -= 1;
+                continue;
+            }
             if k > lo
                 && let Some(n) = self.chunks.np_ending_at(k - 1)
                 && self.chunks.nps[n].tokens.start > lo
