@@ -273,6 +273,12 @@ mod tests {
                     "said / Its chief financial officer / named",
                 ],
             ),
+            // "that" after a phrase, with a subject of its own, opens the
+            // reported clause.
+            (
+                "The Harbour Rovers announced in a social media post that Ada Brisk had signed.",
+                &["announced / The Harbour Rovers / named"],
+            ),
             // A participle phrase after the subject's noun is the subject's.
             (
                 "A survey published in June found that rents had doubled.",
@@ -373,6 +379,11 @@ mod tests {
     #[test]
     fn verbs_that_report_nothing() {
         check(&[
+            // A relative "that" after the object is no reported clause.
+            (
+                "The film tells the story of a family that fled the war.",
+                &[],
+            ),
             (
                 "The minister declined to say whether the pier would reopen.",
                 &[],

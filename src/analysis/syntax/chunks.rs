@@ -592,10 +592,10 @@ fn past_for_participle(
         // social media post that …".
         let complement = (m + 1..s.end.min(m + 14))
             .find(|&j| {
-                // (A relative "that", tagged WDT, belongs to a noun: "an
-                // item posted on Sunday that said".)
-                lower_is(text, &tokens[j], &["that"]) && tags[j] != Tag::WDT
-                    || tags[j] == Tag::OPEN_QUOTE
+                // (A relative "that" belongs to a noun: "an item posted on
+                // Sunday that said" — a verb straight after, no subject.)
+                let relative = j + 1 < s.end && tags[j + 1].is_verb();
+                lower_is(text, &tokens[j], &["that"]) && !relative || tags[j] == Tag::OPEN_QUOTE
             })
             .is_some_and(|j| (m + 1..j).all(|k| !tags[k].is_verb()));
         let object = complement

@@ -474,6 +474,15 @@ impl<'a> Parsed<'a> {
         if self.is_any(first, RELATIVES) && matches!(tag, Tag::WP | Tag::WDT | Tag::WPS) {
             return true;
         }
+        // "one of whom was present", "some of which": a relative clause
+        // opened by a quantity.
+        if seg.len() >= 3
+            && (first + 1..(first + 4).min(seg.end)).any(|k| {
+                self.is(k - 1, "of") && matches!(self.tags[k], Tag::WP | Tag::WDT | Tag::WPS)
+            })
+        {
+            return true;
+        }
         if matches!(tag, Tag::VBG | Tag::VBN) {
             return true;
         }
@@ -897,6 +906,17 @@ impl<'a> Parsed<'a> {
             (end > start).then_some(start..end)
         };
         if self.is(k, "that") && matches!(self.tags[k], Tag::IN | Tag::WDT | Tag::DT) {
+            // "the story of a family that fled the war": "that" with a
+            // tensed verb straight after, and a noun before, is a relative
+            // pronoun; a reported clause has its own subject.
+            let relative = k > s.start
+                && self.tags[k - 1].is_noun()
+                && self.chunks.vg_at(k + 1).is_some_and(|v| {
+                    self.chunks.vgs[v].finite && self.chunks.vgs[v].tokens.start == k + 1
+                });
+            if relative {
+                return Some(None);
+            }
             return Some(span(k + 1));
         }
         if self.is_mark(k, ':') {
