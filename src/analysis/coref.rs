@@ -62,6 +62,9 @@ impl Mention {
     }
 }
 
+/// Outlets of scholarship: "the journal" means the venue of a paper.
+const ACADEMIC_VENUES: &[&str] = &["journal", "publisher"];
+
 /// Heads that name the same material ("the story" for a report).
 const MATERIAL: &[&[&str]] = &[
     &["story", "report", "article", "item", "piece", "reporting"],
@@ -203,7 +206,9 @@ impl Memory {
         };
         // The latest fitting mention under any head of the same material,
         // or, for an outlet, the latest outlet.
-        let by_outlet = outlet
+        // "the journal" that retracts a paper is the paper's journal, not
+        // the newspaper named last.
+        let by_outlet = (outlet && !ACADEMIC_VENUES.contains(&head))
             .then(|| {
                 self.outlets
                     .iter()

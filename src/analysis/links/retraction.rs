@@ -976,4 +976,17 @@ mod tests {
             ),
         ]);
     }
+
+    #[test]
+    fn the_journal_that_retracts_a_paper_is_not_the_newspaper_named_last() {
+        check(&[(
+            "A study led by Ona Vell, published in Coastal Health Quarterly, found that the clinic cut waiting times.\n\n\
+             Ida Rusk, a nurse, told the Harbour Courier that the clinic was short of staff.\n\n\
+             The journal retracted the study in May.",
+            &[
+                "found / A study led by Ona Vell, published in Coastal Health Quarterly / named R",
+                "told / the Harbour Courier (Ida Rusk, a nurse) / named",
+            ],
+        )]);
+    }
 }
