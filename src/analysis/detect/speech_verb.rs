@@ -279,6 +279,12 @@ mod tests {
                 "The Harbour Rovers announced in a social media post that Ada Brisk had signed.",
                 &["announced / The Harbour Rovers / named"],
             ),
+            // "released/VBD Thursday concluded": the first of two past
+            // forms, with only a day between, is the noun's participle.
+            (
+                "A council audit released Friday concluded that the pier was unsafe.",
+                &["concluded / A council audit released Friday / named"],
+            ),
             // A participle phrase after the subject's noun is the subject's.
             (
                 "A survey published in June found that rents had doubled.",

@@ -170,9 +170,13 @@ pub fn link(paras: &[Paragraph], lex: &Lexicon, disputes: &[Dispute], drafts: &m
         let near = paragraph_range(drafts, e.paragraph.saturating_sub(3), e.paragraph);
         let target = near.rev().find(|&k| {
             let d = &drafts[k];
+            // (Not a denial inside the source's own relative clause:
+            // "Brandt, who has denied the allegations, said …".)
             let here = d.paragraph == e.paragraph
                 && d.source.as_ref().is_some_and(|s| {
-                    s.tokens.start < e.item.tokens.end && e.item.tokens.start < s.tokens.end
+                    s.tokens.start < e.item.tokens.end
+                        && e.item.tokens.start < s.tokens.end
+                        && !(s.tokens.start <= e.words.start && e.words.end <= s.tokens.end)
                 });
             if here {
                 return true;
@@ -241,6 +245,17 @@ mod tests {
             &[
                 "reported / The Daily Lantern / named D",
                 "called / The mayor / named",
+            ],
+        )]);
+    }
+
+    #[test]
+    fn a_denial_in_the_sources_own_relative_clause_disputes_nothing_of_theirs() {
+        check(&[(
+            "Ivo Brandt, who has denied the allegations, said he would fight the charges.",
+            &[
+                "has denied / Ivo Brandt / named",
+                "said / Ivo Brandt, who has denied the allegations / named",
             ],
         )]);
     }

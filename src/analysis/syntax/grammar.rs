@@ -939,11 +939,14 @@ impl<'a> Parsed<'a> {
         }
         // A clause without "that": a subject and a tensed verb; or the
         // verb alone after "what": "what officials say was a lethal dose".
+        // (Not a tensed verb after a comma: that is the sentence's own verb
+        // after a parenthetical, "Brandt, who has denied the allegations,
+        // said …".)
         if self.starts_clause(k, s.end)
-            || self
-                .chunks
-                .vg_at(k)
-                .is_some_and(|v| self.chunks.vgs[v].finite && self.chunks.vgs[v].tokens.start == k)
+            || !(k > s.start && self.is_mark(k - 1, ','))
+                && self.chunks.vg_at(k).is_some_and(|v| {
+                    self.chunks.vgs[v].finite && self.chunks.vgs[v].tokens.start == k
+                })
         {
             return Some(span(k));
         }

@@ -157,6 +157,7 @@ pub fn parse_with<'a>(
             .tag(&words, |i| allowed[i], scratch, &mut tags);
     }
     verb_pairs(&tokens, &sentences, &mut tags);
+    reduced_relatives_before_a_day(text, &tokens, &mut tags);
     nominal_adjectives(&mut tags);
     nouns_after_prepositional_to(text, &tokens, &mut tags);
     repair(&tokens, &mut tags);
@@ -201,6 +202,24 @@ fn verb_pairs(tokens: &[tokens::Token], sentences: &[Range<usize>], tags: &mut [
             && matches!(tags[i + 2], Tag::PERIOD | Tag::COMMA)
         {
             tags[i] = Tag::NNP;
+        }
+    }
+}
+
+/// "A report released/VBD Thursday concluded …": a past form right after
+/// a noun, with only a day before the clause's tensed verb, is a
+/// participle of the noun (a clause has one tensed verb, and the second
+/// one has no other subject).
+fn reduced_relatives_before_a_day(text: &str, tokens: &[tokens::Token], tags: &mut [Tag]) {
+    for i in 1..tokens.len().saturating_sub(2) {
+        if tags[i] == Tag::VBD
+            && tags[i - 1].is_noun()
+            && chunks::words::TIME
+                .iter()
+                .any(|w| text[tokens[i + 1].range()].eq_ignore_ascii_case(w))
+            && matches!(tags[i + 2], Tag::VBD | Tag::VBZ | Tag::VBP)
+        {
+            tags[i] = Tag::VBN;
         }
     }
 }
