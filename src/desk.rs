@@ -198,18 +198,7 @@ pub fn from_text(
     lists: &[RetractionList],
 ) -> Result<Opened, DeskError> {
     let doc = guarded(&name, || Document::from_text(name.clone(), text))?;
-    // A progress nobody else holds is never cancelled.
-    let progress = Progress::default();
-    build(
-        name,
-        None,
-        doc,
-        (Review::default(), None),
-        analyzer,
-        lists,
-        &progress,
-    )
-    .map(Option::unwrap_or_default)
+    in_memory(name, doc, analyzer, lists)
 }
 
 /// An article from bytes in memory in a given format (standard input, a
@@ -224,6 +213,17 @@ pub fn from_bytes(
     let doc = guarded(&name, || {
         document::from_bytes(std::path::Path::new(&name), bytes, format)
     })??;
+    in_memory(name, doc, analyzer, lists)
+}
+
+/// An article read from memory, with no file and no sidecar.
+fn in_memory(
+    name: String,
+    doc: Document,
+    analyzer: &Analyzer,
+    lists: &[RetractionList],
+) -> Result<Opened, DeskError> {
+    // A progress nobody else holds is never cancelled.
     let progress = Progress::default();
     build(
         name,

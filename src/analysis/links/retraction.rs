@@ -430,21 +430,22 @@ fn recanted(
 ) -> Vec<usize> {
     let testimony_verbs = lex.list("testimony_verbs");
     let settings = lex.list("testimony_settings");
-    let is_testimony = |d: &Draft| {
+    // The main verb of a claim's cue, with its paragraph.
+    let verb = |d: &Draft| {
         let p = &paras[d.paragraph];
-        let cue = p
+        let v = p
             .chunks
             .vg_at(d.cue.start)
             .map_or(d.cue.start, |v| p.chunks.vgs[v].main);
+        (p, v)
+    };
+    let is_testimony = |d: &Draft| {
+        let (p, cue) = verb(d);
         p.has(cue, testimony_verbs)
             || (d.cue.end..(d.cue.end + 4).min(p.tokens.len())).any(|k| p.has(k, settings))
     };
     let confessed = |d: &Draft| {
-        let p = &paras[d.paragraph];
-        let cue = p
-            .chunks
-            .vg_at(d.cue.start)
-            .map_or(d.cue.start, |v| p.chunks.vgs[v].main);
+        let (p, cue) = verb(d);
         matches!(lex.lemma(&p.word(cue).to_lowercase()), "confess" | "admit")
     };
     let pick = |f: &dyn Fn(&Draft) -> bool| -> Vec<usize> {

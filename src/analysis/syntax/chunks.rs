@@ -128,6 +128,20 @@ pub mod words {
         "tonight",
         "tomorrow",
     ];
+    /// The months ("may" left out: it is far more often the verb).
+    pub const MONTHS: &[&str] = &[
+        "january",
+        "february",
+        "march",
+        "april",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
     pub const INDEFINITE_PRONOUNS: &[&str] = &[
         "something",
         "nothing",
@@ -350,33 +364,17 @@ fn time_adverbial(text: &str, tokens: &[Token], tags: &[Tag], j: usize, end: usi
         "term",
         "decade",
         "century",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "january",
-        "february",
-        "march",
-        "april",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
     ];
     const BEFORE: &[&str] = &["last", "next", "this", "every", "each", "early", "late"];
     const AFTER: &[&str] = &["later", "earlier", "ago", "after", "before", "afterwards"];
     let word = |k: usize| &text[tokens[k].range()];
     let is =
         |k: usize, list: &[&str]| k < end && list.iter().any(|w| w.eq_ignore_ascii_case(word(k)));
-    (is(j, BEFORE) && is(j + 1, SPANS))
-        || (is(j, SPANS) && is(j + 1, AFTER))
-        || (tags[j] == Tag::CD && is(j + 1, SPANS) && is(j + 2, AFTER))
+    // Spans of time, days and months ("last Friday", "next March").
+    let span = |k: usize| is(k, SPANS) || is(k, words::TIME) || is(k, words::MONTHS);
+    (is(j, BEFORE) && span(j + 1))
+        || (span(j) && is(j + 1, AFTER))
+        || (tags[j] == Tag::CD && span(j + 1) && is(j + 2, AFTER))
 }
 
 /// Whether modifiers from `k` on reach a noun ("leaked" → "leaked memo").

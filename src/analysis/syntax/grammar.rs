@@ -159,18 +159,7 @@ const TIME_HEADS: &[&str] = &[
     "century",
     "season",
     "moment",
-    "january",
-    "february",
-    "march",
-    "april",
     "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
     "jan.",
     "feb.",
     "mar.",
@@ -267,7 +256,10 @@ impl<'a> Parsed<'a> {
             && head > 0
             && (self.tags[head - 1].is_proper() || self.is(head - 1, "the"))
             && !self.is_any(head, words::TIME);
-        !named && (self.is_any(head, TIME_HEADS) || self.is_any(head, words::TIME))
+        !named
+            && (self.is_any(head, TIME_HEADS)
+                || self.is_any(head, words::TIME)
+                || self.is_any(head, words::MONTHS))
     }
 
     /// Skips, leftwards from `end` (exclusive), what may stand between a
