@@ -332,22 +332,36 @@ pub fn best_allowed<T: PartialOrd + Copy>(scores: &[T], allowed: u64) -> Tag {
     Tag(best.unwrap_or(0) as u8)
 }
 
+/// Nouns, adjectives and verbs: the classes any new word can join.
+const CONTENT_TAGS: [Tag; 13] = [
+    Tag::NN,
+    Tag::NNS,
+    Tag::NNP,
+    Tag::NNPS,
+    Tag::JJ,
+    Tag::JJR,
+    Tag::JJS,
+    Tag::VB,
+    Tag::VBD,
+    Tag::VBG,
+    Tag::VBN,
+    Tag::VBP,
+    Tag::VBZ,
+];
+
+const fn tag_bits(tags: &[Tag]) -> u64 {
+    let mut bits = 0u64;
+    let mut i = 0;
+    while i < tags.len() {
+        bits |= 1 << tags[i].0;
+        i += 1;
+    }
+    bits
+}
+
 /// The open classes: a word may be seen in any of them.
-const OPEN_TAGS: u64 = {
-    let open = [
-        Tag::NN,
-        Tag::NNS,
-        Tag::NNP,
-        Tag::NNPS,
-        Tag::JJ,
-        Tag::JJR,
-        Tag::JJS,
-        Tag::VB,
-        Tag::VBD,
-        Tag::VBG,
-        Tag::VBN,
-        Tag::VBP,
-        Tag::VBZ,
+const OPEN_TAGS: u64 = tag_bits(&CONTENT_TAGS)
+    | tag_bits(&[
         Tag::RB,
         Tag::CD,
         Tag::FW,
@@ -357,15 +371,7 @@ const OPEN_TAGS: u64 = {
         Tag::SYM,
         Tag::XX,
         Tag::AFX,
-    ];
-    let mut bits = 0u64;
-    let mut i = 0;
-    while i < open.len() {
-        bits |= 1 << open[i].0;
-        i += 1;
-    }
-    bits
-};
+    ]);
 
 /// Simple past forms of irregular verbs (some are participles too).
 const IRREGULAR_PAST: &[&str] = &[
@@ -560,10 +566,10 @@ fn open_class(word: &str) -> u64 {
     // sank", "the dam burst".
     if word.starts_with(|c: char| c.is_ascii_lowercase()) {
         if IRREGULAR_PAST.contains(&lower.as_str()) {
-            return bits(&[Tag::VBD, Tag::VBN]);
+            return tag_bits(&[Tag::VBD, Tag::VBN]);
         }
         if IRREGULAR_PARTICIPLES.contains(&lower.as_str()) {
-            return bits(&[Tag::VBN, Tag::JJ]);
+            return tag_bits(&[Tag::VBN, Tag::JJ]);
         }
     }
     // English morphology: a lower-case unknown word in "-ed" is a past
@@ -572,7 +578,7 @@ fn open_class(word: &str) -> u64 {
         && lower.len() > 4
         && lower.ends_with("ed")
     {
-        return bits(&[Tag::VBD, Tag::VBN, Tag::JJ]);
+        return tag_bits(&[Tag::VBD, Tag::VBN, Tag::JJ]);
     }
     // Suffixes that make nouns (and "-er", comparatives): "researcher",
     // "whistleblowers", "shortcomings" are never verbs.
@@ -584,46 +590,30 @@ fn open_class(word: &str) -> u64 {
         && lower.len() > 5
         && NOUN_SUFFIXES.iter().any(|e| lower.ends_with(e))
     {
-        return bits(&[Tag::NN, Tag::NNS, Tag::NNP, Tag::JJ, Tag::JJR]);
+        return tag_bits(&[Tag::NN, Tag::NNS, Tag::NNP, Tag::JJ, Tag::JJR]);
     }
-    let mut m = bits(&[
-        Tag::NN,
-        Tag::NNS,
-        Tag::NNP,
-        Tag::NNPS,
-        Tag::JJ,
-        Tag::JJR,
-        Tag::JJS,
-        Tag::VB,
-        Tag::VBD,
-        Tag::VBG,
-        Tag::VBN,
-        Tag::VBP,
-        Tag::VBZ,
-        Tag::CD,
-        Tag::FW,
-        Tag::SYM,
-        Tag::ADD,
-        Tag::LS,
-        Tag::NFP,
-        Tag::XX,
-        Tag::UH,
-        Tag::HYPH,
-        Tag::PERIOD,
-        Tag::COMMA,
-        Tag::COLON,
-    ]);
+    let mut m = tag_bits(&CONTENT_TAGS)
+        | tag_bits(&[
+            Tag::CD,
+            Tag::FW,
+            Tag::SYM,
+            Tag::ADD,
+            Tag::LS,
+            Tag::NFP,
+            Tag::XX,
+            Tag::UH,
+            Tag::HYPH,
+            Tag::PERIOD,
+            Tag::COMMA,
+            Tag::COLON,
+        ]);
     if ["ly", "wise", "ward", "wards"]
         .iter()
         .any(|e| lower.ends_with(e))
     {
-        m |= bits(&[Tag::RB, Tag::RBR, Tag::RBS]);
+        m |= tag_bits(&[Tag::RB, Tag::RBR, Tag::RBS]);
     }
     m
-}
-
-fn bits(tags: &[Tag]) -> u64 {
-    tags.iter().fold(0, |m, t| m | 1 << t.0)
 }
 
 /// What English allows a word, whatever the model learnt: a mark takes a
@@ -674,16 +664,16 @@ pub fn grammar_mask(words: &[&str], i: usize) -> u64 {
     let Some(first) = w.chars().next() else {
         return TAG_BITS;
     };
-    let mark_tags = bits(MARKS);
+    let mark_tags = tag_bits(MARKS);
     if !first.is_alphanumeric() {
         // "'s", "n't" are words; "$", "%", "&" may be symbols or conjunctions.
         if w.len() > 1 && w.chars().skip(1).any(char::is_alphabetic) {
-            return TAG_BITS & !bits(&[Tag::AFX]);
+            return TAG_BITS & !tag_bits(&[Tag::AFX]);
         }
-        return mark_tags | bits(&[Tag::NN, Tag::SYM, Tag::CC]);
+        return mark_tags | tag_bits(&[Tag::NN, Tag::SYM, Tag::CC]);
     }
-    let mut mask = TAG_BITS & !bits(&[Tag::AFX, Tag::GW]);
-    mask &= !bits(&MARKS[..13]);
+    let mut mask = TAG_BITS & !tag_bits(&[Tag::AFX, Tag::GW]);
+    mask &= !tag_bits(&MARKS[..13]);
     let address = w.contains("://")
         || w.contains('@')
         || w.starts_with("www.")
@@ -691,10 +681,10 @@ pub fn grammar_mask(words: &[&str], i: usize) -> u64 {
             .iter()
             .any(|d| w.contains(d));
     if !address {
-        mask &= !bits(&[Tag::ADD]);
+        mask &= !tag_bits(&[Tag::ADD]);
     }
     if first.is_ascii_digit() {
-        mask &= bits(&[Tag::CD, Tag::NN, Tag::NNS, Tag::NNP, Tag::JJ, Tag::LS]);
+        mask &= tag_bits(&[Tag::CD, Tag::NN, Tag::NNS, Tag::NNP, Tag::JJ, Tag::LS]);
     }
     if i > 0 {
         let prev = words[i - 1];
@@ -702,7 +692,7 @@ pub fn grammar_mask(words: &[&str], i: usize) -> u64 {
             .iter()
             .any(|a| a.eq_ignore_ascii_case(prev));
         if article {
-            mask &= !bits(NOT_AFTER_ARTICLE);
+            mask &= !tag_bits(NOT_AFTER_ARTICLE);
         }
     }
     if mask == 0 { TAG_BITS } else { mask }
