@@ -175,25 +175,41 @@ const TIME_HEADS: &[&str] = &[
     "ago",
 ];
 
+/// Whether the word `t` is `w`, ignoring case (and ’ for ').
+#[inline]
+fn word_is(t: &str, w: &str) -> bool {
+    if t.len() == w.len() {
+        return t.eq_ignore_ascii_case(w);
+    }
+    if t.len() < w.len() || t.is_ascii() {
+        return false;
+    }
+    // ’ is three bytes where ' is one: only a word with an apostrophe
+    // can match a longer token (tested last, as few list words have
+    // one and this runs for every word of every list).
+    t.len() > w.len()
+        && (t.len() - w.len()).is_multiple_of(2)
+        && w.as_bytes().contains(&b'\'')
+        && t.replace('’', "'").eq_ignore_ascii_case(w)
+}
+
 impl<'a> Parsed<'a> {
     /// Whether token `i` is `w`, ignoring case (and ’ for ').
     pub fn is(&self, i: usize, w: &str) -> bool {
-        let t = self.word(i);
-        if t.len() == w.len() {
-            return t.eq_ignore_ascii_case(w);
-        }
-        // ’ is three bytes where ' is one: only a word with an apostrophe
-        // can match a longer token (tested last, as few list words have
-        // one and this runs for every word of every list).
-        t.len() > w.len()
-            && (t.len() - w.len()).is_multiple_of(2)
-            && w.as_bytes().contains(&b'\'')
-            && t.replace('’', "'").eq_ignore_ascii_case(w)
+        word_is(self.word(i), w)
     }
 
     /// Whether token `i` is any of `list`.
     pub fn is_any(&self, i: usize, list: &[&str]) -> bool {
-        list.iter().any(|w| self.is(i, w))
+        // The token is cut from the text once, not once per entry.
+        let t = self.word(i);
+        if t.is_ascii() {
+            // Without a ’, only an entry of its length can match.
+            return list
+                .iter()
+                .any(|w| w.len() == t.len() && t.eq_ignore_ascii_case(w));
+        }
+        list.iter().any(|w| word_is(t, w))
     }
 
     pub fn is_mark(&self, i: usize, c: char) -> bool {

@@ -622,6 +622,16 @@ fn open_class(word: &str) -> u64 {
 /// preposition ("the mine", "the post", "a story"); the treebank's
 /// prefix tag (a prefix cut off at its hyphen) never fits a whole word.
 pub fn grammar_mask(words: &[&str], i: usize) -> u64 {
+    let (mask, open) = word_mask(words[i]);
+    if !open {
+        return mask;
+    }
+    after(mask, i > 0 && is_article(words[i - 1]))
+}
+
+/// The tags a word allows by its own letters and marks, and whether it
+/// is a word whose mask its neighbour may narrow further.
+fn word_mask(w: &str) -> (u64, bool) {
     const MARKS: &[Tag] = &[
         Tag::PERIOD,
         Tag::COMMA,
@@ -641,62 +651,73 @@ pub fn grammar_mask(words: &[&str], i: usize) -> u64 {
         Tag::CD,
         Tag::CC,
     ];
-    const NOT_AFTER_ARTICLE: &[Tag] = &[
-        Tag::PRP,
-        Tag::PRPS,
-        Tag::VBD,
-        Tag::VBZ,
-        Tag::VBP,
-        Tag::MD,
-        Tag::IN,
-        Tag::TO,
-        Tag::DT,
-        Tag::WDT,
-        Tag::WP,
-        Tag::EX,
-        Tag::CC,
-        Tag::POS,
-        Tag::UH,
-        Tag::AFX,
-        Tag::VB,
-    ];
-    let w = words[i];
     let Some(first) = w.chars().next() else {
-        return TAG_BITS;
+        return (TAG_BITS, false);
     };
     let mark_tags = tag_bits(MARKS);
     if !first.is_alphanumeric() {
         // "'s", "n't" are words; "$", "%", "&" may be symbols or conjunctions.
         if w.len() > 1 && w.chars().skip(1).any(char::is_alphabetic) {
-            return TAG_BITS & !tag_bits(&[Tag::AFX]);
+            return (TAG_BITS & !tag_bits(&[Tag::AFX]), false);
         }
-        return mark_tags | tag_bits(&[Tag::NN, Tag::SYM, Tag::CC]);
+        return (mark_tags | tag_bits(&[Tag::NN, Tag::SYM, Tag::CC]), false);
     }
     let mut mask = TAG_BITS & !tag_bits(&[Tag::AFX, Tag::GW]);
     mask &= !tag_bits(&MARKS[..13]);
-    let address = w.contains("://")
-        || w.contains('@')
-        || w.starts_with("www.")
-        || [".com", ".org", ".net", ".gov", ".edu"]
-            .iter()
-            .any(|d| w.contains(d));
+    // (Most words hold none of the marks an address needs: one scan
+    // settles them.)
+    let address = w.bytes().any(|b| matches!(b, b'.' | b'@' | b':'))
+        && (w.contains("://")
+            || w.contains('@')
+            || w.starts_with("www.")
+            || [".com", ".org", ".net", ".gov", ".edu"]
+                .iter()
+                .any(|d| w.contains(d)));
     if !address {
         mask &= !tag_bits(&[Tag::ADD]);
     }
     if first.is_ascii_digit() {
         mask &= tag_bits(&[Tag::CD, Tag::NN, Tag::NNS, Tag::NNP, Tag::JJ, Tag::LS]);
     }
-    if i > 0 {
-        let prev = words[i - 1];
-        let article = ["a", "an", "the", "his", "its", "their", "our", "my", "your"]
-            .iter()
-            .any(|a| a.eq_ignore_ascii_case(prev));
-        if article {
-            mask &= !tag_bits(NOT_AFTER_ARTICLE);
-        }
+    (mask, true)
+}
+
+/// A word's mask narrowed by the word before it: after an article or a
+/// possessive pronoun comes no verb, pronoun or preposition.
+fn after(mut mask: u64, article_before: bool) -> u64 {
+    if article_before {
+        mask &= !tag_bits(NOT_AFTER_ARTICLE);
     }
     if mask == 0 { TAG_BITS } else { mask }
 }
+
+fn is_article(word: &str) -> bool {
+    word.len() <= 5
+        && ["a", "an", "the", "his", "its", "their", "our", "my", "your"]
+            .iter()
+            .any(|a| a.eq_ignore_ascii_case(word))
+}
+
+/// Tags that never follow an article or a possessive pronoun.
+const NOT_AFTER_ARTICLE: &[Tag] = &[
+    Tag::PRP,
+    Tag::PRPS,
+    Tag::VBD,
+    Tag::VBZ,
+    Tag::VBP,
+    Tag::MD,
+    Tag::IN,
+    Tag::TO,
+    Tag::DT,
+    Tag::WDT,
+    Tag::WP,
+    Tag::EX,
+    Tag::CC,
+    Tag::POS,
+    Tag::UH,
+    Tag::AFX,
+    Tag::VB,
+];
 
 /// The learnt weights: for each feature, the tags it has a weight for.
 #[derive(Clone)]
@@ -938,13 +959,58 @@ pub struct Tagger {
     dict: FxHashMap<Box<str>, Tag>,
     /// Ambiguity classes, by [`WordKeys::norm`].
     classes: FxHashMap<u64, u64>,
+    /// Tells taggers apart, so a scratch never answers for one with what
+    /// it learnt of another's words (a clone answers alike and keeps it).
+    id: u64,
 }
 
 /// What the tagger needs of a sentence, reused from one to the next.
 #[derive(Debug, Default)]
 pub struct Scratch {
     keys: Vec<WordKeys>,
+    known: Vec<Known>,
 }
+
+/// What a thread's tagger has worked out about each word it has met, by
+/// spelling: news repeats its words (a few thousand make up most of any
+/// article), and deriving a word's four keys, its shape, its class and
+/// its masks costs ten times finding them here. Per thread, not per
+/// [`Scratch`]: the paragraphs of one article are read by many scratches
+/// in turn (one per task the thread pool splits off), on a few threads.
+#[derive(Default)]
+struct KnownWords {
+    /// The tagger whose answers `words` holds ([`Tagger::id`]; 0: none).
+    owner: u64,
+    words: FxHashMap<Box<str>, Known>,
+}
+
+thread_local! {
+    static KNOWN: std::cell::RefCell<KnownWords> = std::cell::RefCell::default();
+}
+
+/// Everything the tagger derives from a word alone.
+#[derive(Debug, Clone, Copy)]
+struct Known {
+    /// Its keys, shaped as a word inside a sentence.
+    keys: WordKeys,
+    /// Its tag in the dictionary of unambiguous words.
+    dict: Option<Tag>,
+    /// [`word_mask`]: the tags its letters allow, and whether the word
+    /// before it may narrow them.
+    mask: u64,
+    narrowed: bool,
+    /// Is it an article or a possessive pronoun?
+    article: bool,
+    /// [`open_class`], for a word the treebank does not have.
+    open: u64,
+}
+
+/// Words remembered per thread before it starts over: bounds its memory
+/// on a text of endless new words (numbers, names).
+const KNOWN_WORDS: usize = 1 << 16;
+
+/// The bit of [`WordKeys::shape`] that marks a sentence's first word.
+const FIRST_IN_SENTENCE: u64 = 1 << 11;
 
 impl Tagger {
     pub fn new(
@@ -952,31 +1018,68 @@ impl Tagger {
         dict: FxHashMap<Box<str>, Tag>,
         classes: FxHashMap<u64, u64>,
     ) -> Tagger {
+        static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
         Tagger {
             weights,
             dict,
             classes,
+            id: NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
         }
     }
 
     /// The keys of a sentence's words, with their ambiguity classes.
     pub fn keys(&self, words: &[&str], out: &mut Vec<WordKeys>) {
         out.clear();
-        out.extend(words.iter().enumerate().map(|(i, w)| {
-            let mut k = WordKeys::of(w, i == 0);
-            let entry = self.classes.get(&k.norm).copied().unwrap_or(0);
-            k.class = entry & TAG_BITS;
-            if entry >> COUNT_SHIFT >= TRUSTED_COUNT && k.class != 0 {
-                k.allowed = k.class;
-            } else if k.class != 0 {
-                // A word seen too rarely to trust its tags still never takes
-                // a closed-class tag it was not seen with ("insist/IN").
-                // (Keeping it to the families it was seen in cost 0.1 point
-                // on the dev split.)
-                k.allowed = k.class | OPEN_TAGS;
-            }
-            k
-        }));
+        out.extend(
+            words
+                .iter()
+                .enumerate()
+                .map(|(i, w)| self.keys_of(w, i == 0)),
+        );
+    }
+
+    fn keys_of(&self, word: &str, first_in_sentence: bool) -> WordKeys {
+        let mut k = WordKeys::of(word, first_in_sentence);
+        let entry = self.classes.get(&k.norm).copied().unwrap_or(0);
+        k.class = entry & TAG_BITS;
+        if entry >> COUNT_SHIFT >= TRUSTED_COUNT && k.class != 0 {
+            k.allowed = k.class;
+        } else if k.class != 0 {
+            // A word seen too rarely to trust its tags still never takes
+            // a closed-class tag it was not seen with ("insist/IN").
+            // (Keeping it to the families it was seen in cost 0.1 point
+            // on the dev split.)
+            k.allowed = k.class | OPEN_TAGS;
+        }
+        k
+    }
+
+    /// What the tagger derives from `word` alone (remembered in
+    /// `known`).
+    fn known(&self, word: &str, known: &mut FxHashMap<Box<str>, Known>) -> Known {
+        if let Some(k) = known.get(word) {
+            return *k;
+        }
+        let keys = self.keys_of(word, false);
+        let (mask, narrowed) = word_mask(word);
+        let words = known;
+        let known = Known {
+            keys,
+            dict: self.dict.get(word).copied(),
+            mask,
+            narrowed,
+            article: is_article(word),
+            open: if keys.class == 0 {
+                open_class(word)
+            } else {
+                TAG_BITS
+            },
+        };
+        if words.len() >= KNOWN_WORDS {
+            words.clear();
+        }
+        words.insert(word.into(), known);
+        known
     }
 
     pub fn weights(&self) -> &Weights {
@@ -997,15 +1100,35 @@ impl Tagger {
         tags: &mut Vec<Tag>,
     ) {
         let base = tags.len();
-        self.keys(words, &mut scratch.keys);
+        scratch.known.clear();
+        KNOWN.with_borrow_mut(|cache| {
+            if cache.owner != self.id {
+                cache.words.clear();
+                cache.owner = self.id;
+            }
+            for w in words {
+                let k = self.known(w, &mut cache.words);
+                scratch.known.push(k);
+            }
+        });
+        scratch.keys.clear();
+        scratch.keys.extend(scratch.known.iter().map(|k| k.keys));
+        if let Some(first) = scratch.keys.first_mut() {
+            first.shape |= FIRST_IN_SENTENCE;
+        }
         let mut feats = [0u64; FEATURES];
-        for (i, word) in words.iter().enumerate() {
-            let mask = allowed(i) & grammar_mask(words, i);
+        for (i, known) in scratch.known.iter().enumerate() {
+            // As `grammar_mask`.
+            let mut mask = known.mask;
+            if known.narrowed {
+                mask = after(mask, i > 0 && scratch.known[i - 1].article);
+            }
+            let mask = allowed(i) & mask;
             if mask.count_ones() == 1 {
                 tags.push(Tag(mask.trailing_zeros() as u8));
                 continue;
             }
-            if let Some(&t) = self.dict.get(*word)
+            if let Some(t) = known.dict
                 && mask & (1 << t.0) != 0
             {
                 tags.push(t);
@@ -1022,7 +1145,7 @@ impl Tagger {
             // determiner, pronoun and preposition is in it); an unknown
             // adverb is an "-ly" word.
             if scratch.keys[i].class == 0 {
-                allow &= open_class(word);
+                allow &= known.open;
             }
             if allow == 0 {
                 allow = mask;
@@ -1099,14 +1222,7 @@ impl Tagger {
             let lemma = r.str()?.to_string();
             lemmas.push((form, lemma, r.tag()?));
         }
-        Ok((
-            Tagger {
-                weights,
-                dict,
-                classes,
-            },
-            lemmas,
-        ))
+        Ok((Tagger::new(weights, dict, classes), lemmas))
     }
 }
 
@@ -1238,6 +1354,73 @@ mod tests {
         for cut in 0..bytes.len() {
             assert!(Tagger::from_bytes(&bytes[..cut]).is_err());
         }
+    }
+
+    #[test]
+    fn what_a_thread_remembers_of_words_answers_as_working_them_out() {
+        // The remembered keys, masks and dictionary tag of every word give
+        // the tags the word-by-word derivation gives, whatever was read
+        // before; and a second tagger on the same thread is not answered
+        // with the first one's dictionary.
+        let tagger = super::super::Syntax::builtin().tagger();
+        let sentence = [
+            "The",
+            "ministry",
+            "said",
+            "the",
+            "report",
+            "was",
+            "withdrawn",
+            "at",
+            "www.example.com",
+            "on",
+            "Tuesday",
+            "’s",
+            "draft",
+            "\u{201c}",
+            "3.5",
+            ".",
+        ];
+        let fresh = |words: &[&str]| {
+            let mut keys = Vec::new();
+            tagger.keys(words, &mut keys);
+            let mut by_hand = Vec::new();
+            for i in 0..words.len() {
+                let mask = grammar_mask(words, i);
+                let known = tagger.dict.get(words[i]).filter(|t| mask & (1 << t.0) != 0);
+                by_hand.push((keys[i], mask, known.copied()));
+            }
+            by_hand
+        };
+        let mut scratch = Scratch::default();
+        let (mut cold, mut warm) = (Vec::new(), Vec::new());
+        tagger.tag(&sentence, |_| TAG_BITS, &mut scratch, &mut cold);
+        tagger.tag(&sentence, |_| TAG_BITS, &mut scratch, &mut warm);
+        assert_eq!(cold, warm);
+        // The scratch's keys are the keys `Tagger::keys` derives.
+        let by_hand = fresh(&sentence);
+        for (k, (want, _, _)) in scratch.keys.iter().zip(&by_hand) {
+            assert_eq!(
+                (k.norm, k.suffix, k.shape, k.class, k.allowed),
+                (want.norm, want.suffix, want.shape, want.class, want.allowed)
+            );
+        }
+        for (i, known) in scratch.known.iter().enumerate() {
+            let mut mask = known.mask;
+            if known.narrowed {
+                mask = after(mask, i > 0 && scratch.known[i - 1].article);
+            }
+            assert_eq!(mask, by_hand[i].1, "{}", sentence[i]);
+        }
+        let mut dict = FxHashMap::default();
+        dict.insert("said".into(), Tag::NN);
+        let other = Tagger::new(tagger.weights.clone(), dict, FxHashMap::default());
+        let mut tags = Vec::new();
+        other.tag(&sentence, |_| TAG_BITS, &mut scratch, &mut tags);
+        assert_eq!((cold[2], tags[2]), (Tag::VBD, Tag::NN));
+        tags.clear();
+        tagger.tag(&sentence, |_| TAG_BITS, &mut scratch, &mut tags);
+        assert_eq!(tags, cold);
     }
 
     #[test]

@@ -182,24 +182,26 @@ fn mark(text: &str, start: usize, c: char, out: &mut Vec<Token>) -> usize {
 /// clitic after it. Returns where the next token starts.
 fn word(text: &str, start: usize, out: &mut Vec<Token>) -> usize {
     // A web or e-mail address runs to the next space.
-    let run_end = text[start..]
-        .find(|c: char| c.is_whitespace())
-        .map_or(text.len(), |k| start + k);
-    let run = &text[start..run_end];
-    if run.contains("://") || run.starts_with("www.") || is_email(run) {
-        let end = start
-            + run
-                .trim_end_matches(['.', ',', ')', ';', ':', '"', '”', '\''])
-                .len();
-        if end > start {
-            out.push(Token {
-                start: start as u32,
-                end: end as u32,
-                kind: Kind::Address,
-                first: run.chars().next().unwrap_or(' '),
-                flags: 0,
-            });
-            return end;
+    if may_be_address(&text.as_bytes()[start..]) {
+        let run_end = text[start..]
+            .find(|c: char| c.is_whitespace())
+            .map_or(text.len(), |k| start + k);
+        let run = &text[start..run_end];
+        if run.contains("://") || run.starts_with("www.") || is_email(run) {
+            let end = start
+                + run
+                    .trim_end_matches(['.', ',', ')', ';', ':', '"', '”', '\''])
+                    .len();
+            if end > start {
+                out.push(Token {
+                    start: start as u32,
+                    end: end as u32,
+                    kind: Kind::Address,
+                    first: run.chars().next().unwrap_or(' '),
+                    flags: 0,
+                });
+                return end;
+            }
         }
     }
     let first = text[start..].chars().next().unwrap_or(' ');
@@ -343,6 +345,25 @@ fn negation_at(text: &str, at: usize) -> bool {
     text[..at].ends_with(['n', 'N'])
         && rest.starts_with(['t', 'T'])
         && !rest[1..].starts_with(is_word_char)
+}
+
+/// Whether the run of text starting at `rest` could be an address: it
+/// starts with "www." or holds a ':' or '@' before the next ASCII space.
+/// A quick test that lets most words skip the full one (which finds the
+/// run's end by Unicode white space); a non-ASCII byte sends the word to
+/// the full test.
+fn may_be_address(rest: &[u8]) -> bool {
+    if rest.starts_with(b"www.") {
+        return true;
+    }
+    for &b in rest {
+        match b {
+            b':' | b'@' | 0x80.. => return true,
+            b if b.is_ascii_whitespace() => return false,
+            _ => {}
+        }
+    }
+    false
 }
 
 fn is_email(run: &str) -> bool {
