@@ -118,6 +118,9 @@ pub struct Memory {
     by_head: FxHashMap<String, Vec<usize>>,
     /// Mentions of outlets, in order.
     outlets: Vec<usize>,
+    /// Mentions by entity, in order: the links across a long article ask
+    /// for an entity's mentions once per event.
+    by_entity: FxHashMap<Entity, Vec<usize>>,
 }
 
 impl Memory {
@@ -130,8 +133,12 @@ impl Memory {
     /// a story or an article is one, whatever its name ("The Brackwater
     /// Mercury"), so a later "the paper" can mean it.
     pub fn mark_outlet(&mut self, entity: Entity) {
-        for (k, m) in self.mentions.iter_mut().enumerate().rev() {
-            if m.entity == entity && !m.outlet {
+        let Some(list) = self.by_entity.get(&entity) else {
+            return;
+        };
+        for &k in list.iter().rev() {
+            let m = &mut self.mentions[k];
+            if !m.outlet {
                 m.outlet = true;
                 self.outlets.push(k);
                 self.outlets.sort_unstable();
@@ -140,12 +147,22 @@ impl Memory {
         }
     }
 
+    /// The mentions of `entity`, in reading order.
+    pub fn mentions_of(&self, entity: Entity) -> impl DoubleEndedIterator<Item = &Mention> {
+        self.by_entity
+            .get(&entity)
+            .into_iter()
+            .flatten()
+            .map(|&k| &self.mentions[k])
+    }
+
     pub fn remember(&mut self, m: Mention) -> usize {
         let k = self.mentions.len();
         for n in &m.names {
             self.by_name.entry(n.clone()).or_default().push(k);
         }
         self.by_head.entry(m.head.clone()).or_default().push(k);
+        self.by_entity.entry(m.entity).or_default().push(k);
         if m.outlet {
             self.outlets.push(k);
         }

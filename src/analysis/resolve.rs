@@ -411,10 +411,9 @@ impl<'l> Resolver<'l> {
     fn source_reference(&self, d: &Draft) -> Option<Reference> {
         let e = d.entity()?;
         self.memory
-            .mentions
-            .iter()
+            .mentions_of(e)
             .rev()
-            .find(|m| m.entity == e && m.paragraph == d.paragraph)
+            .find(|m| m.paragraph == d.paragraph)
             .map(Mention::reference)
             .or_else(|| d.refers_to.clone())
     }

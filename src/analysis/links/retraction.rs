@@ -478,6 +478,16 @@ fn announces(d: &Draft, e: &Event) -> bool {
     d.paragraph == e.paragraph && d.content.contains(&e.words.start) && !d.content.is_empty()
 }
 
+/// Whether a draft announces any of `events` (in reading order): only
+/// those of its own paragraph can be announced by it.
+fn announces_any(d: &Draft, events: &[Event]) -> bool {
+    let from = events.partition_point(|x| x.paragraph < d.paragraph);
+    events[from..]
+        .iter()
+        .take_while(|x| x.paragraph == d.paragraph)
+        .any(|x| announces(d, x))
+}
+
 /// What only news outlets publish and withdraw.
 const NEWS_ITEMS: &[&str] = &[
     "story",
@@ -526,9 +536,7 @@ fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
 /// The capitalised name words of every mention of an entity.
 fn owner_names(r: &Resolved, memory: &crate::analysis::coref::Memory) -> Vec<String> {
     memory
-        .mentions
-        .iter()
-        .filter(|m| m.entity == r.entity)
+        .mentions_of(r.entity)
         .flat_map(|m| m.proper.iter().cloned())
         .collect()
 }
@@ -561,6 +569,7 @@ pub fn link(
     if events.is_empty() {
         return;
     }
+    debug_assert!(events.is_sorted_by_key(|e| e.paragraph));
     // The drafts each event may reach, found by entity, by head, and by
     // paragraph rather than by testing every draft for every event.
     let mut by_entity: FxHashMap<Entity, Vec<usize>> = FxHashMap::default();
@@ -744,10 +753,7 @@ pub fn link(
                     // "The Ledger reported …" / "the paper pulled the story".
                     // (Not a claim announcing a withdrawal of its own:
                     // "X said it was retracting a story" published nothing.)
-                    if (definite || fresh)
-                        && before(d, e)
-                        && !events.iter().any(|x| announces(d, x))
-                    {
+                    if (definite || fresh) && before(d, e) && !announces_any(d, events) {
                         let by_owner = owner_entity.is_some()
                             && d.source.as_ref().map(|s| s.entity) == owner_entity;
                         let published = super::published(paras, publish, d);
