@@ -165,8 +165,10 @@ pub mod words {
 }
 
 fn lower_is(text: &str, t: &Token, list: &[&str]) -> bool {
+    // (Cut once; lengths compared before letters.)
     let w = &text[t.range()];
-    list.iter().any(|x| x.eq_ignore_ascii_case(w))
+    list.iter()
+        .any(|x| x.len() == w.len() && x.eq_ignore_ascii_case(w))
 }
 
 /// Tags that can stand inside a noun phrase before its head.
@@ -205,12 +207,14 @@ fn noun_phrases(text: &str, tokens: &[Token], tags: &[Tag], s: Range<usize>, c: 
         // A participle opens a phrase only before its noun ("leaked
         // memos", "suspected militants"), and a gerund only after a
         // determiner ("the ruling party"), not "including Afghanistan".
-        let after_aux = (s.start..i)
-            .rev()
-            .find(|&k| !tags[k].is_adverb())
-            .is_some_and(|k| {
-                lower_is(text, &tokens[k], words::BE) || lower_is(text, &tokens[k], words::HAVE)
-            });
+        let after_aux = || {
+            (s.start..i)
+                .rev()
+                .find(|&k| !tags[k].is_adverb())
+                .is_some_and(|k| {
+                    lower_is(text, &tokens[k], words::BE) || lower_is(text, &tokens[k], words::HAVE)
+                })
+        };
         // A participle after a noun or pronoun is a verb ("the spy accused
         // Putin"), and after a comma or dash opens a phrase only before a
         // common noun ("…, leaked documents show").
@@ -218,17 +222,21 @@ fn noun_phrases(text: &str, tokens: &[Token], tags: &[Tag], s: Range<usize>, c: 
         // After a comma it opens a phrase only when a tensed verb follows
         // its noun ("…, leaked documents show"); "…, issued retractions
         // Friday" is the sentence's verb.
-        let noun_then_verb = i + 1 < s.end
-            && matches!(tags[i + 1], Tag::NN | Tag::NNS | Tag::JJ)
-            && (i + 2..s.end.min(i + 5)).any(|k| tags[k].is_finite());
-        let verb_like = prev.is_some_and(|t| t.is_noun() || t == Tag::PRP || t.is_adverb())
-            || prev.is_some_and(|t| t.is_punctuation()) && !noun_then_verb;
+        let noun_then_verb = || {
+            i + 1 < s.end
+                && matches!(tags[i + 1], Tag::NN | Tag::NNS | Tag::JJ)
+                && (i + 2..s.end.min(i + 5)).any(|k| tags[k].is_finite())
+        };
+        let verb_like = || {
+            prev.is_some_and(|t| t.is_noun() || t == Tag::PRP || t.is_adverb())
+                || prev.is_some_and(|t| t.is_punctuation()) && !noun_then_verb()
+        };
         let starts = matches!(tag, Tag::DT | Tag::PDT | Tag::PRPS | Tag::WPS | Tag::CD)
             || tag.is_noun()
             || tag.is_adjective()
             || (tag == Tag::VBN
-                && !after_aux
-                && !verb_like
+                && !after_aux()
+                && !verb_like()
                 && continues_to_noun(tags, i + 1, s.end));
         if !starts || tokens[i].kind == Kind::Mark {
             i += 1;
@@ -367,9 +375,7 @@ fn time_adverbial(text: &str, tokens: &[Token], tags: &[Tag], j: usize, end: usi
     ];
     const BEFORE: &[&str] = &["last", "next", "this", "every", "each", "early", "late"];
     const AFTER: &[&str] = &["later", "earlier", "ago", "after", "before", "afterwards"];
-    let word = |k: usize| &text[tokens[k].range()];
-    let is =
-        |k: usize, list: &[&str]| k < end && list.iter().any(|w| w.eq_ignore_ascii_case(word(k)));
+    let is = |k: usize, list: &[&str]| k < end && lower_is(text, &tokens[k], list);
     // Spans of time, days and months ("last Friday", "next March").
     let span = |k: usize| is(k, SPANS) || is(k, words::TIME) || is(k, words::MONTHS);
     (is(j, BEFORE) && span(j + 1))

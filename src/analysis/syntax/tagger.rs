@@ -321,6 +321,132 @@ pub fn features(keys: &[WordKeys], tags: &[Tag], i: usize, out: &mut [u64; FEATU
     ];
 }
 
+/// The templates of [`features`] that read one word's keys and nothing
+/// else, by the position of that word: their weights can be summed once
+/// per word and kept (see [`Partials`]). The other [`CONTEXT`] templates
+/// read tags or two words together.
+const OWN: usize = 6;
+const AS_PREV: usize = 3;
+const AS_PREV2: usize = 1;
+const AS_NEXT: usize = 4;
+const AS_NEXT2: usize = 2;
+/// Templates left to [`context_features`].
+pub const CONTEXT: usize = FEATURES - OWN - AS_PREV - AS_PREV2 - AS_NEXT - AS_NEXT2;
+
+/// A word's own features ([`template::SHAPE`] is left to the context:
+/// it differs for a sentence's first word).
+fn own_features(w: &WordKeys) -> [u64; OWN] {
+    use template::*;
+    [
+        feature(BIAS, 0),
+        feature(SUFFIX, w.suffix),
+        feature(PREFIX, w.prefix),
+        feature(WORD, w.norm),
+        feature(SUFFIX4, w.suffix4),
+        feature(CLASS, w.class),
+    ]
+}
+
+/// The features a word gives the word after it.
+fn as_prev_features(w: &WordKeys) -> [u64; AS_PREV] {
+    use template::*;
+    [
+        feature(PREV_WORD, w.norm),
+        feature(PREV_SUFFIX, w.suffix),
+        feature(PREV_CLASS, w.class),
+    ]
+}
+
+/// The features a word gives the word two after it.
+fn as_prev2_features(w: &WordKeys) -> [u64; AS_PREV2] {
+    [feature(template::PREV2_WORD, w.norm)]
+}
+
+/// The features a word gives the word before it (never a sentence's
+/// first word, so its shape is that of a word inside one).
+fn as_next_features(w: &WordKeys) -> [u64; AS_NEXT] {
+    use template::*;
+    [
+        feature(NEXT_WORD, w.norm),
+        feature(NEXT_SUFFIX, w.suffix),
+        feature(NEXT_SHAPE, w.shape),
+        feature(NEXT_CLASS, w.class),
+    ]
+}
+
+/// The features a word gives the word two before it.
+fn as_next2_features(w: &WordKeys) -> [u64; AS_NEXT2] {
+    use template::*;
+    [feature(NEXT2_WORD, w.norm), feature(NEXT2_CLASS, w.class)]
+}
+
+/// The features of word `i` that no single word's keys give: those of
+/// tags, of two words, and the word's shape. With the five sets above,
+/// exactly the features of [`features`].
+#[inline]
+pub fn context_features(keys: &[WordKeys], tags: &[Tag], i: usize) -> [u64; CONTEXT] {
+    use template::*;
+    let at = |k: isize| -> &WordKeys {
+        let j = i as isize + k;
+        if j < 0 {
+            &BEFORE
+        } else {
+            keys.get(j as usize).unwrap_or(&AFTER)
+        }
+    };
+    let tag = |k: usize| -> u64 { if i >= k { tags[i - k].0 as u64 } else { START } };
+    let w = at(0);
+    let (t1, t2) = (tag(1), tag(2));
+    [
+        feature(TAG1, t1),
+        feature(TAG2, t2),
+        feature2(TAG12, t1, t2),
+        feature2(TAG1_WORD, t1, w.norm),
+        feature(SHAPE, w.shape),
+        feature2(SUFFIX2_TAG1, w.suffix2, t1),
+        feature2(PREV_WORD_WORD, at(-1).norm, w.norm),
+        feature2(WORD_NEXT_WORD, w.norm, at(1).norm),
+        feature2(PREV_SHAPE_TAG1, at(-1).shape, t1),
+        feature2(CLASS_TAG1, w.class, t1),
+    ]
+}
+
+/// A word's summed weights for the features it gives, by where it stands
+/// from the word being tagged.
+#[derive(Clone, Copy)]
+struct Partials {
+    own: Row,
+    as_prev: Row,
+    as_prev2: Row,
+    as_next: Row,
+    as_next2: Row,
+}
+
+impl Partials {
+    fn of(w: &WordKeys, weights: &Weights) -> Partials {
+        let sum = |f: &dyn Fn(&mut [i16; LANES])| {
+            let mut row = [0i16; LANES];
+            f(&mut row);
+            Row(row)
+        };
+        Partials {
+            own: sum(&|r| weights.add_all(&own_features(w), r)),
+            as_prev: sum(&|r| weights.add_all(&as_prev_features(w), r)),
+            as_prev2: sum(&|r| weights.add_all(&as_prev2_features(w), r)),
+            as_next: sum(&|r| weights.add_all(&as_next_features(w), r)),
+            as_next2: sum(&|r| weights.add_all(&as_next2_features(w), r)),
+        }
+    }
+}
+
+/// Adds `row` to `scores`, lane by lane (a few vector adds).
+#[inline]
+fn add_row(scores: &mut [i16; LANES], row: &Row) {
+    for (s, &w) in scores.iter_mut().zip(&row.0) {
+        *s = s.wrapping_add(w);
+    }
+}
+
 /// The highest score among the allowed tags (the first on ties).
 pub fn best_allowed<T: PartialOrd + Copy>(scores: &[T], allowed: u64) -> Tag {
     let mut best: Option<usize> = None;
@@ -852,9 +978,9 @@ impl Weights {
     /// instruction; [`MAX_WEIGHT`] keeps the sum of every feature's weight
     /// in range.
     #[inline]
-    fn add_all(&self, feats: &[u64; FEATURES], out: &mut [i16; LANES]) {
+    fn add_all<const N: usize>(&self, feats: &[u64; N], out: &mut [i16; LANES]) {
         let mask = self.buckets.len() - 1;
-        let mut first = [Bucket::default(); FEATURES];
+        let mut first = [Bucket::default(); N];
         for (f, &h) in first.iter_mut().zip(feats) {
             *f = self.buckets[h as usize & mask];
         }
@@ -982,6 +1108,34 @@ struct KnownWords {
     /// The tagger whose answers `words` holds ([`Tagger::id`]; 0: none).
     owner: u64,
     words: FxHashMap<Box<str>, Known>,
+    /// Each known word's summed weights ([`Known::partials`]).
+    partials: Vec<Partials>,
+    /// Those of the positions before a sentence's start and after its end.
+    edges: Vec<Partials>,
+}
+
+impl KnownWords {
+    /// Makes this the cache of `tagger`, with room for `words` more words.
+    fn ready(&mut self, tagger: &Tagger, words: usize) {
+        if self.owner != tagger.id {
+            self.owner = tagger.id;
+            self.clear();
+            self.edges = vec![
+                Partials::of(&BEFORE, &tagger.weights),
+                Partials::of(&AFTER, &tagger.weights),
+            ];
+        }
+        // Never while a sentence is being tagged: its words hold indices
+        // into `partials`.
+        if self.words.len() + words > KNOWN_WORDS {
+            self.clear();
+        }
+    }
+
+    fn clear(&mut self) {
+        self.words.clear();
+        self.partials.clear();
+    }
 }
 
 thread_local! {
@@ -1003,11 +1157,14 @@ struct Known {
     article: bool,
     /// [`open_class`], for a word the treebank does not have.
     open: u64,
+    /// Where its [`Partials`] are in [`KnownWords::partials`].
+    partials: u32,
 }
 
 /// Words remembered per thread before it starts over: bounds its memory
-/// on a text of endless new words (numbers, names).
-const KNOWN_WORDS: usize = 1 << 16;
+/// (about 700 bytes a word) on a text of endless new words (numbers,
+/// names).
+const KNOWN_WORDS: usize = 1 << 15;
 
 /// The bit of [`WordKeys::shape`] that marks a sentence's first word.
 const FIRST_IN_SENTENCE: u64 = 1 << 11;
@@ -1056,13 +1213,13 @@ impl Tagger {
 
     /// What the tagger derives from `word` alone (remembered in
     /// `known`).
-    fn known(&self, word: &str, known: &mut FxHashMap<Box<str>, Known>) -> Known {
-        if let Some(k) = known.get(word) {
+    fn known(&self, word: &str, cache: &mut KnownWords) -> Known {
+        if let Some(k) = cache.words.get(word) {
             return *k;
         }
         let keys = self.keys_of(word, false);
         let (mask, narrowed) = word_mask(word);
-        let words = known;
+        cache.partials.push(Partials::of(&keys, &self.weights));
         let known = Known {
             keys,
             dict: self.dict.get(word).copied(),
@@ -1074,11 +1231,9 @@ impl Tagger {
             } else {
                 TAG_BITS
             },
+            partials: cache.partials.len() as u32 - 1,
         };
-        if words.len() >= KNOWN_WORDS {
-            words.clear();
-        }
-        words.insert(word.into(), known);
+        cache.words.insert(word.into(), known);
         known
     }
 
@@ -1099,24 +1254,29 @@ impl Tagger {
         scratch: &mut Scratch,
         tags: &mut Vec<Tag>,
     ) {
+        KNOWN.with_borrow_mut(|cache| self.tag_with(words, allowed, scratch, cache, tags));
+    }
+
+    fn tag_with(
+        &self,
+        words: &[&str],
+        allowed: impl Fn(usize) -> u64,
+        scratch: &mut Scratch,
+        cache: &mut KnownWords,
+        tags: &mut Vec<Tag>,
+    ) {
         let base = tags.len();
+        cache.ready(self, words.len());
         scratch.known.clear();
-        KNOWN.with_borrow_mut(|cache| {
-            if cache.owner != self.id {
-                cache.words.clear();
-                cache.owner = self.id;
-            }
-            for w in words {
-                let k = self.known(w, &mut cache.words);
-                scratch.known.push(k);
-            }
-        });
+        for w in words {
+            let k = self.known(w, cache);
+            scratch.known.push(k);
+        }
         scratch.keys.clear();
         scratch.keys.extend(scratch.known.iter().map(|k| k.keys));
         if let Some(first) = scratch.keys.first_mut() {
             first.shape |= FIRST_IN_SENTENCE;
         }
-        let mut feats = [0u64; FEATURES];
         for (i, known) in scratch.known.iter().enumerate() {
             // As `grammar_mask`.
             let mut mask = known.mask;
@@ -1134,7 +1294,6 @@ impl Tagger {
                 tags.push(t);
                 continue;
             }
-            features(&scratch.keys, &tags[base..], i, &mut feats);
             let mut allow = scratch.keys[i].allowed & mask;
             // A word the treebank gives one tag, often enough to trust.
             if allow.count_ones() == 1 {
@@ -1150,7 +1309,22 @@ impl Tagger {
             if allow == 0 {
                 allow = mask;
             }
-            tags.push(self.best(&feats, allow));
+            // The scores `best` gives for `features`, summed from the
+            // words' kept weights and the context's features.
+            let partials =
+                |k: Option<usize>, edge: usize| match k.and_then(|k| scratch.known.get(k)) {
+                    Some(w) => &cache.partials[w.partials as usize],
+                    None => &cache.edges[edge],
+                };
+            let mut scores = [0i16; LANES];
+            add_row(&mut scores, &cache.partials[known.partials as usize].own);
+            add_row(&mut scores, &partials(i.checked_sub(1), 0).as_prev);
+            add_row(&mut scores, &partials(i.checked_sub(2), 0).as_prev2);
+            add_row(&mut scores, &partials(Some(i + 1), 1).as_next);
+            add_row(&mut scores, &partials(Some(i + 2), 1).as_next2);
+            let context = context_features(&scratch.keys, &tags[base..], i);
+            self.weights.add_all(&context, &mut scores);
+            tags.push(best_allowed(&scores, allow));
         }
     }
 
@@ -1421,6 +1595,48 @@ mod tests {
         tags.clear();
         tagger.tag(&sentence, |_| TAG_BITS, &mut scratch, &mut tags);
         assert_eq!(tags, cold);
+    }
+
+    #[test]
+    fn kept_word_features_and_the_context_are_exactly_the_features() {
+        // What tagging sums from each word's kept weights and the context
+        // is what training sums from `features`: the same features, each
+        // once, at every position of sentences of one to five words.
+        let all = ["Officials", "said", "the", "report", "."];
+        for n in 1..=all.len() {
+            let words = &all[..n];
+            let mut keys: Vec<WordKeys> = words.iter().map(|w| WordKeys::of(w, false)).collect();
+            keys[0].shape |= FIRST_IN_SENTENCE;
+            assert_eq!(keys[0].shape, WordKeys::of(words[0], true).shape);
+            let tags = [Tag::NNS, Tag::VBD, Tag::DT, Tag::NN, Tag::PERIOD];
+            for i in 0..n {
+                let mut full = [0u64; FEATURES];
+                features(&keys, &tags[..i], i, &mut full);
+                // Words beyond the sentence are BEFORE / AFTER; the kept
+                // keys of a word are those of a word inside a sentence.
+                let inside = |k: isize| -> WordKeys {
+                    if k < 0 {
+                        BEFORE
+                    } else {
+                        words
+                            .get(k as usize)
+                            .map_or(AFTER, |w| WordKeys::of(w, false))
+                    }
+                };
+                let i = i as isize;
+                let mut split: Vec<u64> = Vec::new();
+                split.extend(own_features(&inside(i)));
+                split.extend(as_prev_features(&inside(i - 1)));
+                split.extend(as_prev2_features(&inside(i - 2)));
+                split.extend(as_next_features(&inside(i + 1)));
+                split.extend(as_next2_features(&inside(i + 2)));
+                split.extend(context_features(&keys, &tags[..i as usize], i as usize));
+                let mut full = full.to_vec();
+                full.sort_unstable();
+                split.sort_unstable();
+                assert_eq!(full, split, "word {i} of {n}");
+            }
+        }
     }
 
     #[test]

@@ -210,9 +210,17 @@ fn word(text: &str, start: usize, out: &mut Vec<Token>) -> usize {
     let mut letters = 0usize;
     let mut upper = 0usize;
     let mut has_dot = false;
-    let mut chars = text[start..].char_indices().peekable();
-    while let Some((k, c)) = chars.next() {
-        let at = start + k;
+    let bytes = text.as_bytes();
+    // The character at byte `k` (ASCII read straight from its byte).
+    let char_at = |k: usize| -> Option<char> {
+        match bytes.get(k) {
+            Some(&b) if b < 0x80 => Some(b as char),
+            Some(_) => text[k..].chars().next(),
+            None => None,
+        }
+    };
+    let mut at = start;
+    while let Some(c) = char_at(at) {
         if is_word_char(c) {
             if c.is_alphabetic() {
                 letters += 1;
@@ -220,10 +228,11 @@ fn word(text: &str, start: usize, out: &mut Vec<Token>) -> usize {
                     upper += 1;
                 }
             }
-            end = at + c.len_utf8();
+            at += c.len_utf8();
+            end = at;
             continue;
         }
-        let next = chars.peek().map(|&(_, n)| n);
+        let next = char_at(at + c.len_utf8());
         let joins = match c {
             // Inner hyphens, and dots of "U.S.", "3.5", "a.m." (a dot
             // followed by a word character).
@@ -249,7 +258,8 @@ fn word(text: &str, start: usize, out: &mut Vec<Token>) -> usize {
         if c == '.' {
             has_dot = true;
         }
-        end = at + c.len_utf8();
+        at += c.len_utf8();
+        end = at;
     }
     // A full stop at the end of an abbreviation, an initial, or a dotted
     // word belongs to it.
