@@ -533,26 +533,29 @@ fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
     a.start < b.end && b.start < a.end
 }
 
-/// The capitalised name words of every mention of an entity.
+/// The capitalised name words of every mention of an entity, each once
+/// (an outlet of a long article is mentioned thousands of times).
 fn owner_names(r: &Resolved, memory: &crate::analysis::coref::Memory) -> Vec<String> {
-    memory
+    let mut names: Vec<String> = memory
         .mentions_of(r.entity)
         .flat_map(|m| m.proper.iter().cloned())
-        .collect()
+        .collect();
+    names.sort_unstable();
+    names.dedup();
+    names
 }
 
-/// The names in a draft's source phrase ("Newsweek" in "the May 9
-/// Newsweek report").
-fn source_names(paras: &[Paragraph], d: &Draft) -> Vec<String> {
+/// Whether a name in a draft's source phrase ("Newsweek" in "the May 9
+/// Newsweek report") is one of `names`.
+fn source_named(paras: &[Paragraph], d: &Draft, names: &[String]) -> bool {
     let Some(s) = &d.source else {
-        return Vec::new();
+        return false;
     };
     let p = &paras[d.paragraph];
     s.tokens
         .clone()
         .filter(|&k| p.tags[k].is_proper())
-        .map(|k| p.word(k).to_string())
-        .collect()
+        .any(|k| names.iter().any(|n| n == p.word(k)))
 }
 
 /// Marks every draft resting on withdrawn material.
@@ -744,7 +747,7 @@ pub fn link(
                         && s.class.category == Category::Document
                         && same_material(&s.head, &item.head)
                         && !names.is_empty()
-                        && source_names(paras, d).iter().any(|n| names.contains(n))
+                        && source_named(paras, d, &names)
                     {
                         hits.push((k, SAME_ITEM));
                         continue;

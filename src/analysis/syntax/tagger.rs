@@ -450,8 +450,12 @@ fn add_row(scores: &mut [i16; LANES], row: &Row) {
 /// The highest score among the allowed tags (the first on ties).
 pub fn best_allowed<T: PartialOrd + Copy>(scores: &[T], allowed: u64) -> Tag {
     let mut best: Option<usize> = None;
-    for t in 0..COUNT.min(scores.len()) {
-        if allowed & (1 << t) != 0 && best.is_none_or(|b| scores[t] > scores[b]) {
+    // The allowed tags only, lowest first (a few of the fifty, mostly).
+    let mut bits = allowed & TAG_BITS;
+    while bits != 0 {
+        let t = bits.trailing_zeros() as usize;
+        bits &= bits - 1;
+        if t < scores.len() && best.is_none_or(|b| scores[t] > scores[b]) {
             best = Some(t);
         }
     }
