@@ -1029,14 +1029,33 @@ impl SourcelightApp {
     }
 }
 
+/// The application id: the desktop entry's and AppStream's name for the
+/// app (`packaging/`), and the window's class, by which desktops match a
+/// window to its entry and icon. Fixed: desktops remember it.
+pub const APP_ID: &str = "org.sourcelight.Sourcelight";
+
+/// The window's icon (drawn for the project: `packaging/icons/`).
+const ICON: &[u8] = include_bytes!("../../packaging/icons/sourcelight-256.png");
+
 /// Opens the window with `files`, or the built-in sample article.
 pub fn run(files: Vec<PathBuf>) -> Result<(), String> {
+    let mut viewport = egui::ViewportBuilder::default()
+        .with_title("Sourcelight")
+        .with_app_id(APP_ID)
+        .with_inner_size([1280.0, 820.0])
+        .with_min_inner_size([720.0, 480.0])
+        .with_drag_and_drop(true);
+    // The icon is part of the build and a test reads it; a window without
+    // it is still a window.
+    if let Ok(icon) = eframe::icon_data::from_png_bytes(ICON) {
+        viewport = viewport.with_icon(std::sync::Arc::new(icon));
+    }
     let options = eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default()
-            .with_title("Sourcelight")
-            .with_inner_size([1280.0, 820.0])
-            .with_min_inner_size([720.0, 480.0])
-            .with_drag_and_drop(true),
+        viewport,
+        // Settings stay where they were kept before the app had an id
+        // (eframe would otherwise move them to a folder named after it,
+        // and users would lose them).
+        persistence_path: eframe::storage_dir("Sourcelight").map(|d| d.join("app.ron")),
         ..Default::default()
     };
     eframe::run_native(
@@ -1045,4 +1064,23 @@ pub fn run(files: Vec<PathBuf>) -> Result<(), String> {
         Box::new(move |cc| Ok(Box::new(SourcelightApp::new(cc, files)))),
     )
     .map_err(|e| e.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_window_icon_reads_and_the_packaging_names_the_app_id() {
+        let icon = eframe::icon_data::from_png_bytes(ICON).expect("the icon is a PNG");
+        assert_eq!((icon.width, icon.height), (256, 256));
+        // The desktop entry, the AppStream file and the window agree on
+        // the id: a desktop finds the entry and icon by it.
+        let metainfo = include_str!("../../packaging/org.sourcelight.Sourcelight.metainfo.xml");
+        assert!(metainfo.contains(&format!("<id>{APP_ID}</id>")));
+        assert!(metainfo.contains(&format!("<launchable type=\"desktop-id\">{APP_ID}.desktop")));
+        let desktop = include_str!("../../packaging/org.sourcelight.Sourcelight.desktop");
+        assert!(desktop.contains(&format!("Icon={APP_ID}\n")));
+        assert!(desktop.contains(&format!("StartupWMClass={APP_ID}\n")));
+    }
 }
