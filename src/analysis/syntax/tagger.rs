@@ -330,8 +330,13 @@ const AS_PREV: usize = 3;
 const AS_PREV2: usize = 1;
 const AS_NEXT: usize = 4;
 const AS_NEXT2: usize = 2;
+/// The templates of the two tags before the word, and of the word with
+/// the tag before it: few values each, so their sums are kept too.
+const TAG_PAIR: usize = 3;
+const WORD_TAG: usize = 3;
 /// Templates left to [`context_features`].
-pub const CONTEXT: usize = FEATURES - OWN - AS_PREV - AS_PREV2 - AS_NEXT - AS_NEXT2;
+pub const CONTEXT: usize =
+    FEATURES - OWN - AS_PREV - AS_PREV2 - AS_NEXT - AS_NEXT2 - TAG_PAIR - WORD_TAG;
 
 /// A word's own features ([`template::SHAPE`] is left to the context:
 /// it differs for a sentence's first word).
@@ -380,9 +385,36 @@ fn as_next2_features(w: &WordKeys) -> [u64; AS_NEXT2] {
     [feature(NEXT2_WORD, w.norm), feature(NEXT2_CLASS, w.class)]
 }
 
-/// The features of word `i` that no single word's keys give: those of
-/// tags, of two words, and the word's shape. With the five sets above,
-/// exactly the features of [`features`].
+/// The features of the tags before a word (`t1` the one right before,
+/// `t2` the one before it; [`START`] before a sentence).
+fn tag_pair_features(t1: u64, t2: u64) -> [u64; TAG_PAIR] {
+    use template::*;
+    [
+        feature(TAG1, t1),
+        feature(TAG2, t2),
+        feature2(TAG12, t1, t2),
+    ]
+}
+
+/// The features of a word with the tag before it.
+fn word_tag_features(w: &WordKeys, t1: u64) -> [u64; WORD_TAG] {
+    use template::*;
+    [
+        feature2(TAG1_WORD, t1, w.norm),
+        feature2(SUFFIX2_TAG1, w.suffix2, t1),
+        feature2(CLASS_TAG1, w.class, t1),
+    ]
+}
+
+/// The tag `k` places before word `i`, as the features read it.
+#[inline]
+fn tag_before(tags: &[Tag], i: usize, k: usize) -> u64 {
+    if i >= k { tags[i - k].0 as u64 } else { START }
+}
+
+/// The features of word `i` that neither one word's keys nor the tags
+/// before it give: those of two words, and the word's shape. With the
+/// seven sets above, exactly the features of [`features`].
 #[inline]
 pub fn context_features(keys: &[WordKeys], tags: &[Tag], i: usize) -> [u64; CONTEXT] {
     use template::*;
@@ -394,21 +426,20 @@ pub fn context_features(keys: &[WordKeys], tags: &[Tag], i: usize) -> [u64; CONT
             keys.get(j as usize).unwrap_or(&AFTER)
         }
     };
-    let tag = |k: usize| -> u64 { if i >= k { tags[i - k].0 as u64 } else { START } };
     let w = at(0);
-    let (t1, t2) = (tag(1), tag(2));
+    let t1 = tag_before(tags, i, 1);
     [
-        feature(TAG1, t1),
-        feature(TAG2, t2),
-        feature2(TAG12, t1, t2),
-        feature2(TAG1_WORD, t1, w.norm),
         feature(SHAPE, w.shape),
-        feature2(SUFFIX2_TAG1, w.suffix2, t1),
         feature2(PREV_WORD_WORD, at(-1).norm, w.norm),
         feature2(WORD_NEXT_WORD, w.norm, at(1).norm),
         feature2(PREV_SHAPE_TAG1, at(-1).shape, t1),
-        feature2(CLASS_TAG1, w.class, t1),
     ]
+}
+
+/// Where a tag before a word (or [`START`]) stands in
+/// [`KnownWords::pairs`].
+fn pair_index(t: u64) -> usize {
+    if t == START { COUNT } else { t as usize }
 }
 
 /// A word's summed weights for the features it gives, by where it stands
@@ -1116,6 +1147,15 @@ struct KnownWords {
     partials: Vec<Partials>,
     /// Those of the positions before a sentence's start and after its end.
     edges: Vec<Partials>,
+    /// The summed weights of [`tag_pair_features`] for every two tags
+    /// before a word ([`pair_index`] of the one right before, times
+    /// `COUNT + 1`, plus that of the one before it).
+    pairs: Vec<Row>,
+    /// For each known word (as [`Known::partials`]), the rows of
+    /// [`word_tag_features`] for up to four tags before it: (tag, index
+    /// into `tag_rows`; `u32::MAX` for an empty slot).
+    by_tag: Vec<[(u8, u32); 4]>,
+    tag_rows: Vec<Row>,
 }
 
 impl KnownWords {
@@ -1128,6 +1168,16 @@ impl KnownWords {
                 Partials::of(&BEFORE, &tagger.weights),
                 Partials::of(&AFTER, &tagger.weights),
             ];
+            let tags = (0..COUNT as u64).chain([START]);
+            self.pairs = tags
+                .clone()
+                .flat_map(|t1| tags.clone().map(move |t2| (t1, t2)))
+                .map(|(t1, t2)| {
+                    let mut row = [0i16; LANES];
+                    tagger.weights.add_all(&tag_pair_features(t1, t2), &mut row);
+                    Row(row)
+                })
+                .collect();
         }
         // Never while a sentence is being tagged: its words hold indices
         // into `partials`.
@@ -1139,6 +1189,26 @@ impl KnownWords {
     fn clear(&mut self) {
         self.words.clear();
         self.partials.clear();
+        self.by_tag.clear();
+        self.tag_rows.clear();
+    }
+
+    /// The row of [`word_tag_features`] for known word `word` (with
+    /// `keys`) after tag `t1`, kept for the first four tags it follows.
+    fn word_tag_row(&mut self, word: u32, keys: &WordKeys, t1: u64, weights: &Weights) -> usize {
+        let tag = t1 as u8;
+        let slots = &self.by_tag[word as usize];
+        if let Some(&(_, row)) = slots.iter().find(|&&(t, r)| t == tag && r != u32::MAX) {
+            return row as usize;
+        }
+        // A fifth tag takes the last slot.
+        let slot = slots.iter().position(|&(_, r)| r == u32::MAX).unwrap_or(3);
+        let mut row = [0i16; LANES];
+        weights.add_all(&word_tag_features(keys, t1), &mut row);
+        self.tag_rows.push(Row(row));
+        let k = self.tag_rows.len() - 1;
+        self.by_tag[word as usize][slot] = (tag, k as u32);
+        k
     }
 }
 
@@ -1224,6 +1294,7 @@ impl Tagger {
         let keys = self.keys_of(word, false);
         let (mask, narrowed) = word_mask(word);
         cache.partials.push(Partials::of(&keys, &self.weights));
+        cache.by_tag.push([(0, u32::MAX); 4]);
         let known = Known {
             keys,
             dict: self.dict.get(word).copied(),
@@ -1315,18 +1386,29 @@ impl Tagger {
             }
             // The scores `best` gives for `features`, summed from the
             // words' kept weights and the context's features.
+            let sentence_tags = &tags[base..];
+            let (t1, t2) = (
+                tag_before(sentence_tags, i, 1),
+                tag_before(sentence_tags, i, 2),
+            );
+            let word_tag = cache.word_tag_row(known.partials, &scratch.keys[i], t1, &self.weights);
             let partials =
                 |k: Option<usize>, edge: usize| match k.and_then(|k| scratch.known.get(k)) {
                     Some(w) => &cache.partials[w.partials as usize],
                     None => &cache.edges[edge],
                 };
             let mut scores = [0i16; LANES];
+            add_row(
+                &mut scores,
+                &cache.pairs[pair_index(t1) * (COUNT + 1) + pair_index(t2)],
+            );
+            add_row(&mut scores, &cache.tag_rows[word_tag]);
             add_row(&mut scores, &cache.partials[known.partials as usize].own);
             add_row(&mut scores, &partials(i.checked_sub(1), 0).as_prev);
             add_row(&mut scores, &partials(i.checked_sub(2), 0).as_prev2);
             add_row(&mut scores, &partials(Some(i + 1), 1).as_next);
             add_row(&mut scores, &partials(Some(i + 2), 1).as_next2);
-            let context = context_features(&scratch.keys, &tags[base..], i);
+            let context = context_features(&scratch.keys, sentence_tags, i);
             self.weights.add_all(&context, &mut scores);
             tags.push(best_allowed(&scores, allow));
         }
@@ -1634,7 +1716,14 @@ mod tests {
                 split.extend(as_prev2_features(&inside(i - 2)));
                 split.extend(as_next_features(&inside(i + 1)));
                 split.extend(as_next2_features(&inside(i + 2)));
-                split.extend(context_features(&keys, &tags[..i as usize], i as usize));
+                let before = &tags[..i as usize];
+                let (t1, t2) = (
+                    tag_before(before, i as usize, 1),
+                    tag_before(before, i as usize, 2),
+                );
+                split.extend(tag_pair_features(t1, t2));
+                split.extend(word_tag_features(&inside(i), t1));
+                split.extend(context_features(&keys, before, i as usize));
                 let mut full = full.to_vec();
                 full.sort_unstable();
                 split.sort_unstable();
