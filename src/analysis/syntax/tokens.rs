@@ -220,7 +220,24 @@ fn word(text: &str, start: usize, out: &mut Vec<Token>) -> usize {
         }
     };
     let mut at = start;
-    while let Some(c) = char_at(at) {
+    loop {
+        // Runs of ASCII letters and digits, byte by byte: most of a word.
+        let run = at;
+        while let Some(&b) = bytes.get(at) {
+            if b.is_ascii_alphabetic() {
+                letters += 1;
+                upper += b.is_ascii_uppercase() as usize;
+            } else if !(b.is_ascii_digit() || b == b'_') {
+                break;
+            }
+            at += 1;
+        }
+        if at > run {
+            end = at;
+        }
+        let Some(c) = char_at(at) else {
+            break;
+        };
         if is_word_char(c) {
             if c.is_alphabetic() {
                 letters += 1;
