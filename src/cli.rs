@@ -401,10 +401,19 @@ pub fn grade(args: &GradeArgs, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
         "mark",
     ]);
     for path in &args.submissions {
-        let parsed = read_exercise_file(path).and_then(|b| {
-            Submission::parse(&b)
-                .map_err(|e| format!("{}: not a usable submission: {e}", path.display()))
-        });
+        let parsed = read_exercise_file(path)
+            .and_then(|b| {
+                Submission::parse(&b)
+                    .map_err(|e| format!("{}: not a usable submission: {e}", path.display()))
+            })
+            .and_then(|s| {
+                s.check_article(&key).map(|()| s).map_err(|e| {
+                    format!(
+                        "{}: marks made on another article than the key's: {e}",
+                        path.display()
+                    )
+                })
+            });
         match parsed {
             Ok(s) => {
                 let g = classroom::grade(&key, &s.marks);

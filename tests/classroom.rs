@@ -158,3 +158,42 @@ fn a_bad_key_is_an_error_naming_it() {
             "perfect.json: not a usable answer key",
         ));
 }
+
+#[test]
+fn marks_made_on_another_article_are_refused_naming_the_file() {
+    // Marks saved on a different article (here: the perfect marks moved to
+    // other words, and one beyond the article's end) are not graded as if
+    // they were misses; the file is named with the reason, the rest graded.
+    let perfect = std::fs::read_to_string(classroom("perfect.json")).unwrap();
+    let mut other: serde_json::Value = serde_json::from_str(&perfect).unwrap();
+    other["marks"][0]["text"] = "Someone else entirely".into();
+    let mut beyond: serde_json::Value = serde_json::from_str(&perfect).unwrap();
+    beyond["marks"][0]["paragraph"] = 11.into();
+    let dir = tempfile::tempdir().unwrap();
+    let (other_path, beyond_path) = (
+        dir.path().join("other.json"),
+        dir.path().join("beyond.json"),
+    );
+    std::fs::write(&other_path, other.to_string()).unwrap();
+    std::fs::write(&beyond_path, beyond.to_string()).unwrap();
+    let out = sourcelight()
+        .arg("grade")
+        .arg(classroom("council-key.json"))
+        .arg(&other_path)
+        .arg(classroom("perfect.json"))
+        .arg(&beyond_path)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "other.json: marks made on another article than the key's: mark 1 (\"Someone else entirely\") is not in paragraph",
+        ))
+        .stderr(predicate::str::contains(
+            "beyond.json: marks made on another article than the key's: mark 1 is in paragraph 12, and the key's article has 7",
+        ))
+        .get_output()
+        .stdout
+        .clone();
+    let rows = rows(&out);
+    assert_eq!(rows.len(), 1);
+    assert!(rows[0][0].ends_with("perfect.json"));
+}

@@ -54,6 +54,32 @@ impl Submission {
     pub fn to_json(&self) -> String {
         serde_json::to_string_pretty(self).unwrap_or_default() + "\n"
     }
+
+    /// Whether the marks were made on the key's article: each mark's words
+    /// are the words at its place in the key's paragraph. Marks made on
+    /// another article (or another version of this one) would otherwise be
+    /// graded against answers they never saw.
+    pub fn check_article(&self, key: &AnswerKey) -> Result<(), String> {
+        for (k, m) in self.marks.iter().enumerate() {
+            let Some(paragraph) = key.paragraphs.get(m.paragraph) else {
+                return Err(format!(
+                    "mark {} is in paragraph {}, and the key's article has {}",
+                    k + 1,
+                    m.paragraph + 1,
+                    key.paragraphs.len()
+                ));
+            };
+            if paragraph.get(m.start..m.end) != Some(m.text.as_str()) {
+                return Err(format!(
+                    "mark {} (\"{}\") is not in paragraph {} of the key's article",
+                    k + 1,
+                    m.text,
+                    m.paragraph + 1
+                ));
+            }
+        }
+        Ok(())
+    }
 }
 
 #[cfg(test)]
@@ -70,6 +96,42 @@ mod tests {
         assert_eq!(s.marks[0].text, "Officials");
         let round = Submission::parse(s.to_json().as_bytes()).unwrap();
         assert_eq!(round, s);
+    }
+
+    #[test]
+    fn marks_are_checked_against_the_keys_article() {
+        let a = Analyzer::default().analyze(&["Officials said the port would close."]);
+        let key = AnswerKey::from_analysis("port", &a, false);
+        let ok = Submission::parse(key.to_json().as_bytes()).unwrap();
+        assert_eq!(ok.check_article(&key), Ok(()));
+        let mark = |paragraph, text: &str| Mark {
+            paragraph,
+            start: 0,
+            end: text.len(),
+            text: text.to_string(),
+            kind: SourceKind::Anonymous,
+            retracted: false,
+        };
+        let elsewhere = Submission::new("port", vec![mark(0, "Residents")]);
+        let e = elsewhere.check_article(&key).unwrap_err();
+        assert!(
+            e.contains("mark 1 (\"Residents\") is not in paragraph 1"),
+            "{e}"
+        );
+        let beyond = Submission::new("port", vec![mark(0, "Officials"), mark(11, "Officials")]);
+        let e = beyond.check_article(&key).unwrap_err();
+        assert!(
+            e.contains("mark 2 is in paragraph 12, and the key's article has 1"),
+            "{e}"
+        );
+        // A range that cuts a character is a mismatch, not a panic.
+        let mut cut = mark(0, "O");
+        cut.end = 40;
+        assert!(
+            Submission::new("port", vec![cut])
+                .check_article(&key)
+                .is_err()
+        );
     }
 
     #[test]
