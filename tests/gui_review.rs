@@ -44,6 +44,27 @@ fn select_paragraph_5(harness: &mut Harness<'static, SourcelightApp>) {
     assert_eq!(harness.state().selected_paragraph, Some(4));
 }
 
+/// Types `reason` into the reason field of every claim of paragraph `p`
+/// (the fields' text, as typing leaves it).
+fn give_reason(harness: &mut Harness<'static, SourcelightApp>, p: usize, reason: &str) {
+    let claims = harness
+        .state()
+        .current_article()
+        .unwrap()
+        .analysis
+        .paragraphs[p]
+        .claims
+        .len();
+    for c in 0..claims {
+        harness
+            .state_mut()
+            .drafts
+            .dismiss
+            .insert((p, c), reason.to_string());
+    }
+    harness.run();
+}
+
 fn score_5(harness: &Harness<'static, SourcelightApp>) -> u32 {
     harness
         .state()
@@ -107,10 +128,11 @@ fn dismiss_then_undo_and_redo() {
     let (_dir, path) = article();
     let mut harness = app_with(&path);
     select_paragraph_5(&mut harness);
+    give_reason(&mut harness, 4, "known to the desk");
     harness.get_by_label("Dismiss flag").click();
     harness.run();
     assert_eq!(score_5(&harness), 0);
-    harness.get_by_label_contains("Flag dismissed: no reason given");
+    harness.get_by_label_contains("Flag dismissed: known to the desk");
 
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
     harness.run();
@@ -133,6 +155,7 @@ fn a_corrupt_sidecar_is_reported_and_never_overwritten() {
     let mut harness = app_with(&path);
     harness.get_by_label_contains("council.txt.sourcelight.json: review file is not valid");
     select_paragraph_5(&mut harness);
+    give_reason(&mut harness, 4, "known to the desk");
     harness.get_by_label("Dismiss flag").click();
     harness.run();
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
@@ -146,6 +169,7 @@ fn closing_with_unsaved_decisions_asks_first() {
     let (_dir, path) = article();
     let mut harness = app_with(&path);
     select_paragraph_5(&mut harness);
+    give_reason(&mut harness, 4, "known to the desk");
     harness.get_by_label("Dismiss flag").click();
     harness.run();
     let count = harness.state().articles.len();
@@ -183,6 +207,7 @@ fn export_writes_a_report_with_the_windows_numbers() {
     let (dir, path) = article();
     let mut harness = app_with(&path);
     select_paragraph_5(&mut harness);
+    give_reason(&mut harness, 4, "known to the desk");
     harness.get_by_label("Dismiss flag").click();
     harness.run();
     let out = dir.path().join("council-report.html");
@@ -309,4 +334,26 @@ fn fields_len(harness: &Harness<'static, SourcelightApp>) -> usize {
     harness
         .get_all_by_role(egui::accesskit::Role::TextInput)
         .count()
+}
+
+#[test]
+fn a_flag_is_not_dismissed_without_a_reason() {
+    let (_dir, path) = article();
+    let mut harness = app_with(&path);
+    select_paragraph_5(&mut harness);
+    // The button waits for a reason: clicking it does nothing.
+    harness.get_by_label("Dismiss flag").click();
+    harness.run();
+    assert_eq!(score_5(&harness), 1);
+    assert!(!harness.state().current_article().unwrap().unsaved());
+    // Spaces are no reason either.
+    give_reason(&mut harness, 4, "   ");
+    harness.get_by_label("Dismiss flag").click();
+    harness.run();
+    assert_eq!(score_5(&harness), 1);
+    give_reason(&mut harness, 4, "named in the court filing");
+    harness.get_by_label("Dismiss flag").click();
+    harness.run();
+    assert_eq!(score_5(&harness), 0);
+    harness.get_by_label_contains("Flag dismissed: named in the court filing");
 }

@@ -116,16 +116,19 @@ pub fn claim_controls(
                         .hint_text("reason, e.g. source known to the desk")
                         .desired_width(180.0),
                 );
-                if ui.button("Dismiss flag").clicked() {
-                    let reason = if reason.trim().is_empty() {
-                        "no reason given".to_string()
-                    } else {
-                        reason.trim().to_string()
-                    };
+                // A dismissal is a decision the report carries: it needs
+                // its reason.
+                let given = !reason.trim().is_empty();
+                let button = ui
+                    .add_enabled(given, egui::Button::new("Dismiss flag"))
+                    .on_disabled_hover_text("Give a reason first: the report shows it");
+                if button.clicked() && given {
                     actions.push(Action::Decide {
                         paragraph: pi,
                         claim: ci,
-                        change: Change::Dismiss { reason },
+                        change: Change::Dismiss {
+                            reason: reason.trim().to_string(),
+                        },
                     });
                     dismissed = true;
                 }
