@@ -357,3 +357,57 @@ fn a_flag_is_not_dismissed_without_a_reason() {
     assert_eq!(score_5(&harness), 0);
     harness.get_by_label_contains("Flag dismissed: named in the court filing");
 }
+
+#[test]
+fn opening_an_open_file_again_selects_its_one_entry() {
+    let (dir, path) = article();
+    let mut harness = app_with(&path);
+    let other = dir.path().join("harbour.txt");
+    std::fs::copy(fixture("harbour.txt"), &other).unwrap();
+    harness.state_mut().open_paths(vec![other.clone()]);
+    harness.state_mut().finish_loading();
+    harness.run();
+    let count = harness.state().articles.len();
+    assert!(
+        harness
+            .state()
+            .current_article()
+            .unwrap()
+            .name
+            .contains("harbour")
+    );
+    // The council article again: by the same path, by another spelling
+    // of it, and twice in one request.
+    let again = dir.path().join(".").join("council.txt");
+    harness
+        .state_mut()
+        .open_paths(vec![path.clone(), again, path.clone()]);
+    harness.state_mut().finish_loading();
+    harness.run();
+    assert_eq!(harness.state().articles.len(), count, "no second entry");
+    assert!(
+        harness
+            .state()
+            .current_article()
+            .unwrap()
+            .name
+            .contains("council")
+    );
+    // A new file named twice in one request: loaded, one entry.
+    let ferry = dir.path().join("ferry.md");
+    std::fs::copy(fixture("ferry.md"), &ferry).unwrap();
+    harness
+        .state_mut()
+        .open_paths(vec![ferry.clone(), ferry.clone()]);
+    harness.state_mut().finish_loading();
+    harness.run();
+    assert_eq!(harness.state().articles.len(), count + 1);
+    assert!(
+        harness
+            .state()
+            .current_article()
+            .unwrap()
+            .name
+            .contains("ferry")
+    );
+}

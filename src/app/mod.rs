@@ -380,8 +380,35 @@ impl SourcelightApp {
 
     /// Opens files: the path every way of opening ends in (dialog, drop,
     /// path field, recent files, command line).
+    /// Opens files on workers. A file already open is not opened again:
+    /// its entry is selected (two entries of one file would each save
+    /// their decisions over the other's).
     pub fn open_paths(&mut self, paths: Vec<PathBuf>) {
-        self.start(Request::Files(paths));
+        let mut fresh = Vec::new();
+        for p in paths {
+            match self.index_of_path(&p) {
+                Some(i) => self.select_article(i),
+                None => fresh.push(p),
+            }
+        }
+        if !fresh.is_empty() {
+            self.start(Request::Files(fresh));
+        }
+    }
+
+    /// The open article read from `path` (the same file under any name).
+    fn index_of_path(&self, path: &std::path::Path) -> Option<usize> {
+        let canonical = |p: &std::path::Path| std::fs::canonicalize(p).unwrap_or(p.to_path_buf());
+        let wanted = canonical(path);
+        self.articles
+            .iter()
+            .position(|a| a.path.as_deref().is_some_and(|p| canonical(p) == wanted))
+    }
+
+    fn select_article(&mut self, i: usize) {
+        self.current = Some(i);
+        self.selected_paragraph = None;
+        self.scroll_to = Some(0);
     }
 
     fn start(&mut self, request: Request) {
@@ -433,6 +460,11 @@ impl SourcelightApp {
     }
 
     fn add_article(&mut self, mut article: Article) {
+        // Opened twice before the first arrived: one entry.
+        if let Some(i) = article.path.as_deref().and_then(|p| self.index_of_path(p)) {
+            self.select_article(i);
+            return;
+        }
         article.id = self.next_id;
         self.next_id += 1;
         if let Some(problem) = &article.sidecar_problem {
@@ -449,9 +481,7 @@ impl SourcelightApp {
             )));
         }
         self.articles.push(article);
-        self.current = Some(self.articles.len() - 1);
-        self.selected_paragraph = None;
-        self.scroll_to = Some(0);
+        self.select_article(self.articles.len() - 1);
     }
 
     fn take(&mut self, outcomes: Vec<Outcome>) {
