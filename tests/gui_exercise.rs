@@ -127,3 +127,39 @@ fn a_student_cannot_leave_an_exercise_opened_from_a_key() {
             .is_none()
     );
 }
+
+#[test]
+fn closing_an_exercise_with_unsaved_marks_asks_first() {
+    let mut harness = exercise();
+    click(&mut harness, "Paragraph 2");
+    click(&mut harness, "Councillor");
+    click(&mut harness, "Adeyemi");
+    click(&mut harness, "Mark as source");
+    let count = harness.state().articles.len();
+    let i = harness.state().current.unwrap();
+    harness
+        .state_mut()
+        .apply(sourcelight::app::Action::CloseArticle(i));
+    harness.run();
+    harness.get_by_label_contains("Your marks on council.txt (exercise) are not saved");
+    // Cancel keeps the exercise and its mark.
+    click(&mut harness, "Cancel");
+    assert_eq!(harness.state().articles.len(), count);
+    let ex = harness
+        .state()
+        .current_article()
+        .unwrap()
+        .exercise
+        .as_ref()
+        .unwrap();
+    assert_eq!(ex.marks.len(), 1);
+    // Closing the window asks too.
+    assert!(harness.state().any_unsaved());
+    // Discard closes it.
+    harness
+        .state_mut()
+        .apply(sourcelight::app::Action::CloseArticle(i));
+    harness.run();
+    click(&mut harness, "Discard");
+    assert_eq!(harness.state().articles.len(), count - 1);
+}

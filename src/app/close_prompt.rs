@@ -1,5 +1,7 @@
-//! The question before unsaved decisions are lost: closing an article or
-//! the window with decisions not yet saved asks Save / Discard / Cancel.
+//! The question before unsaved work is lost: closing an article or the
+//! window with decisions or a student's marks not yet saved asks Save /
+//! Discard / Cancel. Marks are saved to a file the student picks, so for
+//! them *Save my marks…* opens that dialog and closes nothing.
 
 use super::{Action, SourcelightApp};
 
@@ -14,6 +16,7 @@ pub enum Closing {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Choice {
     Save,
+    SaveMarks,
     Discard,
     Cancel,
 }
@@ -24,31 +27,43 @@ pub fn show(
     closing: Closing,
     actions: &mut Vec<Action>,
 ) {
-    let what = match closing {
-        Closing::Article(i) => app
-            .articles
-            .get(i)
-            .map_or("this article".to_string(), |a| a.name.clone()),
-        Closing::Window => {
-            let names: Vec<&str> = app
-                .articles
-                .iter()
-                .filter(|a| a.unsaved())
-                .map(|a| a.name.as_str())
-                .collect();
-            names.join(", ")
-        }
+    let closed: Vec<&super::Article> = match closing {
+        Closing::Article(i) => app.articles.get(i).into_iter().collect(),
+        Closing::Window => app.articles.iter().collect(),
     };
-    egui::Window::new("Unsaved decisions")
+    let names = |unsaved: fn(&super::Article) -> bool| {
+        closed
+            .iter()
+            .filter(|a| unsaved(a))
+            .map(|a| a.name.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let (decisions, marks) = (
+        names(super::Article::unsaved),
+        names(super::Article::unsaved_marks),
+    );
+    egui::Window::new("Unsaved work")
         .collapsible(false)
         .resizable(false)
         .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO)
         .show(ctx, |ui| {
-            ui.label(format!(
-                "Your decisions on {what} are not saved. Save them beside the article before closing?"
-            ));
+            if !marks.is_empty() {
+                ui.label(format!(
+                    "Your marks on {marks} are not saved. Save them to a file before closing?"
+                ));
+            }
+            if !decisions.is_empty() {
+                ui.label(format!(
+                    "Your decisions on {decisions} are not saved. Save them beside the article before closing?"
+                ));
+            }
             ui.horizontal(|ui| {
-                if ui.button("Save").clicked() {
+                if !marks.is_empty() {
+                    if ui.button("Save my marks…").clicked() {
+                        actions.push(Action::ConfirmClose(Choice::SaveMarks));
+                    }
+                } else if ui.button("Save").clicked() {
                     actions.push(Action::ConfirmClose(Choice::Save));
                 }
                 if ui.button("Discard").clicked() {

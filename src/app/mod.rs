@@ -136,6 +136,16 @@ impl Article {
         self.review != self.saved
     }
 
+    /// A student's marks not yet saved to a file.
+    pub fn unsaved_marks(&self) -> bool {
+        self.exercise.as_ref().is_some_and(|e| e.unsaved)
+    }
+
+    /// Work that closing would lose: decisions or marks.
+    pub fn holds_unsaved_work(&self) -> bool {
+        self.unsaved() || self.unsaved_marks()
+    }
+
     /// Lays the decisions over the analysis again (after a decision, undo,
     /// redo, or a new analysis).
     fn reapply(&mut self, weights: &Weights) {
@@ -375,14 +385,13 @@ impl SourcelightApp {
 
     /// Whether any open article has unsaved decisions.
     pub fn any_unsaved(&self) -> bool {
-        self.articles.iter().any(Article::unsaved)
+        self.articles.iter().any(Article::holds_unsaved_work)
     }
 
-    /// Opens files: the path every way of opening ends in (dialog, drop,
-    /// path field, recent files, command line).
-    /// Opens files on workers. A file already open is not opened again:
-    /// its entry is selected (two entries of one file would each save
-    /// their decisions over the other's).
+    /// Opens files on workers: the path every way of opening ends in
+    /// (dialog, drop, path field, recent files, command line). A file
+    /// already open is not opened again: its entry is selected (two entries
+    /// of one file would each save their decisions over the other's).
     pub fn open_paths(&mut self, paths: Vec<PathBuf>) {
         let mut fresh = Vec::new();
         for p in paths {
@@ -640,7 +649,7 @@ impl SourcelightApp {
                 self.selected_paragraph = None;
             }
             Action::CloseArticle(i) if i < self.articles.len() => {
-                if self.articles[i].unsaved() {
+                if self.articles[i].holds_unsaved_work() {
                     self.closing = Some(Closing::Article(i));
                     return;
                 }
@@ -800,7 +809,10 @@ impl SourcelightApp {
             Action::OpenKey(path) => self.open_key(path),
             Action::RequestClose(c) => {
                 let unsaved = match c {
-                    Closing::Article(i) => self.articles.get(i).is_some_and(Article::unsaved),
+                    Closing::Article(i) => self
+                        .articles
+                        .get(i)
+                        .is_some_and(Article::holds_unsaved_work),
                     Closing::Window => self.any_unsaved(),
                 };
                 if unsaved {
@@ -845,7 +857,11 @@ impl SourcelightApp {
         match c {
             Closing::Article(i) if i < self.articles.len() => {
                 // Saved or discarded: nothing is pending any more.
-                self.articles[i].saved = self.articles[i].review.clone();
+                let a = &mut self.articles[i];
+                a.saved = a.review.clone();
+                if let Some(ex) = a.exercise.as_mut() {
+                    ex.unsaved = false;
+                }
                 self.apply(Action::CloseArticle(i));
             }
             Closing::Window => self.close_confirmed = true,
@@ -858,6 +874,18 @@ impl SourcelightApp {
         match choice {
             Choice::Cancel => {}
             Choice::Discard => self.close_now(c),
+            // Marks are saved where the student chooses: the dialog opens
+            // on the article holding them, and nothing closes.
+            Choice::SaveMarks => {
+                let holder = match c {
+                    Closing::Article(i) => Some(i),
+                    Closing::Window => self.articles.iter().position(Article::unsaved_marks),
+                };
+                if let Some(i) = holder.filter(|&i| i < self.articles.len()) {
+                    self.current = Some(i);
+                    self.apply(Action::Dialog(Dialog::SaveMarks));
+                }
+            }
             Choice::Save => {
                 let targets: Vec<usize> = match c {
                     Closing::Article(i) => vec![i],
@@ -873,7 +901,10 @@ impl SourcelightApp {
                 self.current = before;
                 // Only close once everything asked for was saved.
                 let still_unsaved = match c {
-                    Closing::Article(i) => self.articles.get(i).is_some_and(Article::unsaved),
+                    Closing::Article(i) => self
+                        .articles
+                        .get(i)
+                        .is_some_and(Article::holds_unsaved_work),
                     Closing::Window => self.any_unsaved(),
                 };
                 if !still_unsaved {
