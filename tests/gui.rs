@@ -156,3 +156,40 @@ fn an_analysis_that_panics_becomes_a_notice_and_the_other_article_opens() {
     assert!(harness.query_by_role(Role::ProgressIndicator).is_none());
     assert!(harness.query_by_label_contains("Loading").is_none());
 }
+
+#[test]
+fn new_text_boxes_take_the_keyboard() {
+    let mut harness = app();
+    // Paste as new article: the box has the focus, so typing (or Ctrl+V)
+    // goes straight in.
+    harness.state_mut().paste = Some(String::new());
+    harness.run();
+    harness.run();
+    assert!(harness.get_by_role(Role::MultilineTextInput).is_focused());
+    harness.event(egui::Event::Text("Officials said it rained.".into()));
+    harness.run();
+    assert_eq!(
+        harness.state().paste.as_deref(),
+        Some("Officials said it rained.")
+    );
+    harness.state_mut().paste = None;
+    harness.run();
+
+    // Add note: typing goes into the note.
+    harness.get_by_label("Paragraph 4 score 3").click();
+    harness.run();
+    harness.get_by_label("Add note").click();
+    harness.run();
+    harness.run();
+    harness.event(egui::Event::Text("Ask who wrote the memo".into()));
+    harness.run();
+    assert_eq!(
+        harness
+            .state()
+            .drafts
+            .note
+            .as_ref()
+            .map(|(_, t)| t.as_str()),
+        Some("Ask who wrote the memo")
+    );
+}

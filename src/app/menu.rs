@@ -317,12 +317,16 @@ pub fn paste_window(ctx: &egui::Context, app: &mut SourcelightApp, actions: &mut
             egui::ScrollArea::vertical()
                 .max_height(280.0)
                 .show(ui, |ui| {
-                    ui.add(
-                        egui::TextEdit::multiline(text)
-                            .desired_rows(12)
-                            .desired_width(f32::INFINITY),
-                    )
-                    .labelled_by(label.id);
+                    let field = ui
+                        .add(
+                            egui::TextEdit::multiline(text)
+                                .desired_rows(12)
+                                .desired_width(f32::INFINITY),
+                        )
+                        .labelled_by(label.id);
+                    // The box takes the keyboard when the window opens:
+                    // Ctrl+V goes straight in.
+                    focus_once(ui, PASTE_FOCUSED, &field);
                 });
             submit = ui
                 .add_enabled(!text.trim().is_empty(), egui::Button::new("Analyse"))
@@ -334,5 +338,21 @@ pub fn paste_window(ctx: &egui::Context, app: &mut SourcelightApp, actions: &mut
         }
     } else if !open {
         app.paste = None;
+    }
+    if app.paste.is_none() {
+        ctx.data_mut(|d| d.remove::<bool>(egui::Id::unique(PASTE_FOCUSED)));
+    }
+}
+
+/// The memory key of "the paste box has had its focus".
+const PASTE_FOCUSED: &str = "paste-box-focused";
+
+/// Gives `field` the keyboard the first time it is shown since `key` was
+/// cleared (not every frame: the user may click elsewhere).
+pub fn focus_once(ui: &egui::Ui, key: &str, field: &egui::Response) {
+    let id = egui::Id::unique(key);
+    if !ui.data(|d| d.get_temp::<bool>(id).unwrap_or(false)) {
+        field.request_focus();
+        ui.data_mut(|d| d.insert_temp(id, true));
     }
 }

@@ -141,6 +141,9 @@ pub fn claim_controls(
     }
 }
 
+/// The memory key of "the note being written has had its focus".
+const NOTE_FOCUSED: &str = "note-box-focused";
+
 /// The note on a paragraph: shown, and editable.
 pub fn note(
     ui: &mut egui::Ui,
@@ -163,6 +166,7 @@ pub fn note(
             };
             if ui.small_button(label).clicked() {
                 drafts.note = Some((pi, current.unwrap_or_default().to_string()));
+                ui.data_mut(|d| d.remove::<bool>(egui::Id::unique(NOTE_FOCUSED)));
             }
         });
         return;
@@ -170,12 +174,14 @@ pub fn note(
     let Some((_, text)) = &mut drafts.note else {
         return;
     };
-    ui.add(
+    let field = ui.add(
         egui::TextEdit::multiline(text)
             .hint_text("A note for the reporter or the desk")
             .desired_rows(2)
             .desired_width(f32::INFINITY),
     );
+    // Typing goes into the note as soon as it opens.
+    super::menu::focus_once(ui, NOTE_FOCUSED, &field);
     let (save, cancel) = ui
         .horizontal(|ui| {
             (
