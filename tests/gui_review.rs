@@ -411,3 +411,41 @@ fn opening_an_open_file_again_selects_its_one_entry() {
             .contains("ferry")
     );
 }
+
+#[test]
+fn closing_with_a_typed_note_asks_and_save_keeps_it() {
+    let (_dir, path) = article();
+    let mut harness = app_with(&path);
+    select_paragraph_5(&mut harness);
+    harness.get_by_label("Add note").click();
+    harness.run();
+    harness.run();
+    harness.event(egui::Event::Text("Who else saw the memo?".into()));
+    harness.run();
+    let count = harness.state().articles.len();
+    let i = harness.state().current.unwrap();
+    harness
+        .state_mut()
+        .apply(sourcelight::app::Action::CloseArticle(i));
+    harness.run();
+    harness.get_by_label_contains("Your note on paragraph 5 of council.txt is not saved");
+    // The note editor has a Cancel of its own; the question's is drawn last.
+    harness.get_all_by_label("Cancel").last().unwrap().click();
+    harness.run();
+    assert_eq!(harness.state().articles.len(), count);
+    assert!(
+        harness.state().drafts.note.is_some(),
+        "the typed note is kept"
+    );
+
+    harness
+        .state_mut()
+        .apply(sourcelight::app::Action::CloseArticle(i));
+    harness.run();
+    harness.get_by_label("Save").click();
+    harness.run();
+    assert_eq!(harness.state().articles.len(), count - 1);
+    let saved = sidecar::load(&path).unwrap().unwrap();
+    let json = serde_json::to_string(&saved.notes).unwrap();
+    assert!(json.contains("Who else saw the memo?"), "{json}");
+}

@@ -1,5 +1,6 @@
 //! The question before unsaved work is lost: closing an article or the
-//! window with decisions or a student's marks not yet saved asks Save /
+//! window with decisions, a typed note or a student's marks not yet saved
+//! asks Save /
 //! Discard / Cancel. Marks are saved to a file the student picks, so for
 //! them *Save my marks…* opens that dialog and closes nothing.
 
@@ -43,6 +44,10 @@ pub fn show(
         names(super::Article::unsaved),
         names(super::Article::unsaved_marks),
     );
+    let note = app
+        .typed_note()
+        .filter(|&(i, _)| closing == Closing::Window || closing == Closing::Article(i))
+        .and_then(|(i, p)| app.articles.get(i).map(|a| (a.name.as_str(), p)));
     egui::Window::new("Unsaved work")
         .collapsible(false)
         .resizable(false)
@@ -51,6 +56,12 @@ pub fn show(
             if !marks.is_empty() {
                 ui.label(format!(
                     "Your marks on {marks} are not saved. Save them to a file before closing?"
+                ));
+            }
+            if let Some((name, p)) = note {
+                ui.label(format!(
+                    "Your note on paragraph {} of {name} is not saved.",
+                    p + 1
                 ));
             }
             if !decisions.is_empty() {

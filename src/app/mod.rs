@@ -388,6 +388,36 @@ impl SourcelightApp {
         self.articles.iter().any(Article::holds_unsaved_work)
     }
 
+    /// A note typed on the current article and not yet in its review:
+    /// (the article, the paragraph).
+    pub fn typed_note(&self) -> Option<(usize, usize)> {
+        let i = self.current?;
+        let (p, text) = self.drafts.note.as_ref()?;
+        let saved = self
+            .articles
+            .get(i)?
+            .analysis
+            .paragraphs
+            .get(*p)
+            .and_then(|x| x.note.as_deref())
+            .unwrap_or("");
+        (text.trim() != saved.trim()).then_some((i, *p))
+    }
+
+    /// Whether closing would lose work: decisions, marks or a typed note.
+    fn closing_loses_work(&self, c: Closing) -> bool {
+        let note = self.typed_note();
+        match c {
+            Closing::Article(i) => {
+                self.articles
+                    .get(i)
+                    .is_some_and(Article::holds_unsaved_work)
+                    || note.is_some_and(|(j, _)| j == i)
+            }
+            Closing::Window => self.any_unsaved() || note.is_some(),
+        }
+    }
+
     /// Opens files on workers: the path every way of opening ends in
     /// (dialog, drop, path field, recent files, command line). A file
     /// already open is not opened again: its entry is selected (two entries
@@ -649,7 +679,7 @@ impl SourcelightApp {
                 self.selected_paragraph = None;
             }
             Action::CloseArticle(i) if i < self.articles.len() => {
-                if self.articles[i].holds_unsaved_work() {
+                if self.closing_loses_work(Closing::Article(i)) {
                     self.closing = Some(Closing::Article(i));
                     return;
                 }
@@ -808,14 +838,7 @@ impl SourcelightApp {
             }
             Action::OpenKey(path) => self.open_key(path),
             Action::RequestClose(c) => {
-                let unsaved = match c {
-                    Closing::Article(i) => self
-                        .articles
-                        .get(i)
-                        .is_some_and(Article::holds_unsaved_work),
-                    Closing::Window => self.any_unsaved(),
-                };
-                if unsaved {
+                if self.closing_loses_work(c) {
                     self.closing = Some(c);
                 } else {
                     self.close_now(c);
@@ -873,7 +896,10 @@ impl SourcelightApp {
         use close_prompt::Choice;
         match choice {
             Choice::Cancel => {}
-            Choice::Discard => self.close_now(c),
+            Choice::Discard => {
+                self.drafts.note = None;
+                self.close_now(c);
+            }
             // Marks are saved where the student chooses: the dialog opens
             // on the article holding them, and nothing closes.
             Choice::SaveMarks => {
@@ -887,6 +913,12 @@ impl SourcelightApp {
                 }
             }
             Choice::Save => {
+                // A typed note goes into the review first, and is saved with it.
+                if let Some((_, paragraph)) = self.typed_note()
+                    && let Some((_, text)) = self.drafts.note.take()
+                {
+                    self.apply(Action::SetNote { paragraph, text });
+                }
                 let targets: Vec<usize> = match c {
                     Closing::Article(i) => vec![i],
                     Closing::Window => (0..self.articles.len()).collect(),
@@ -900,14 +932,7 @@ impl SourcelightApp {
                 }
                 self.current = before;
                 // Only close once everything asked for was saved.
-                let still_unsaved = match c {
-                    Closing::Article(i) => self
-                        .articles
-                        .get(i)
-                        .is_some_and(Article::holds_unsaved_work),
-                    Closing::Window => self.any_unsaved(),
-                };
-                if !still_unsaved {
+                if !self.closing_loses_work(c) {
                     self.close_now(c);
                 }
             }
@@ -1067,7 +1092,7 @@ impl SourcelightApp {
         }
         // Closing the window with unsaved decisions asks first.
         if ctx.input(|i| i.viewport().close_requested()) && !self.close_confirmed {
-            if self.any_unsaved() {
+            if self.closing_loses_work(Closing::Window) {
                 ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
                 self.closing = Some(Closing::Window);
             } else {
