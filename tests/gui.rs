@@ -193,3 +193,44 @@ fn new_text_boxes_take_the_keyboard() {
         Some("Ask who wrote the memo")
     );
 }
+
+#[test]
+fn the_keyboard_moves_between_paragraphs_goes_to_one_and_resets_zoom() {
+    let mut harness = app();
+    // Down from nothing selected: the first paragraph; then on, and back.
+    harness.key_press(egui::Key::ArrowDown);
+    harness.run();
+    assert_eq!(harness.state().selected_paragraph, Some(0));
+    harness.key_press(egui::Key::ArrowDown);
+    harness.run();
+    harness.key_press(egui::Key::ArrowDown);
+    harness.run();
+    assert_eq!(harness.state().selected_paragraph, Some(2));
+    harness.key_press(egui::Key::ArrowUp);
+    harness.run();
+    assert_eq!(harness.state().selected_paragraph, Some(1));
+
+    // Ctrl+G, a number, Enter.
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::G);
+    harness.run();
+    harness.run();
+    harness.event(egui::Event::Text("12".into()));
+    harness.run();
+    // While the number is typed, arrows are the field's.
+    harness.key_press(egui::Key::ArrowDown);
+    harness.run();
+    assert_eq!(harness.state().selected_paragraph, Some(1));
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    harness.run();
+    assert_eq!(harness.state().selected_paragraph, Some(11));
+    assert!(harness.state().goto.is_none());
+
+    // Ctrl+0 undoes any zoom.
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Plus);
+    harness.run();
+    assert!(harness.state().settings.zoom > 1.0);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Num0);
+    harness.run();
+    assert_eq!(harness.state().settings.zoom, 1.0);
+}

@@ -1,4 +1,5 @@
-//! The menu bar (File, View, Navigate) and the paste window.
+//! The menu bar (File, View, Navigate), the paste window and *Go to
+//! paragraph*.
 //!
 //! The path field under File → Open path is always there: rfd returns
 //! nothing both on cancel and on machines without a native dialog, so a
@@ -170,6 +171,11 @@ pub fn show(ui: &mut egui::Ui, app: &mut SourcelightApp, actions: &mut Vec<Actio
                 actions.push(Action::PreviousFlagged);
                 ui.close();
             }
+            if ui.button("Go to paragraph… (Ctrl+G)").clicked() {
+                actions.push(Action::GoTo);
+                ui.close();
+            }
+            ui.label(egui::RichText::new("Up / Down: the paragraph before / after").weak());
         });
         if app.loading() > 0 {
             ui.spinner();
@@ -343,6 +349,53 @@ pub fn paste_window(ctx: &egui::Context, app: &mut SourcelightApp, actions: &mut
         ctx.data_mut(|d| d.remove::<bool>(egui::Id::unique(PASTE_FOCUSED)));
     }
 }
+
+/// *Go to paragraph* (Ctrl+G): a number, Enter, and the paragraph is
+/// selected and scrolled to (the inspector and roster say "¶12").
+pub fn goto_window(ctx: &egui::Context, app: &mut SourcelightApp, actions: &mut Vec<Action>) {
+    let count = app
+        .current_article()
+        .map_or(0, |a| a.analysis.paragraphs.len());
+    let mut open = true;
+    let mut go = None;
+    egui::Window::new("Go to paragraph")
+        .open(&mut open)
+        .collapsible(false)
+        .resizable(false)
+        .show(ctx, |ui| {
+            let text = app.goto.get_or_insert_with(String::new);
+            let label = ui.label(format!("Paragraph (1–{count}):"));
+            let field = ui
+                .add(egui::TextEdit::singleline(text).desired_width(80.0))
+                .labelled_by(label.id);
+            focus_once(ui, GOTO_FOCUSED, &field);
+            let wanted = text
+                .trim()
+                .parse::<usize>()
+                .ok()
+                .filter(|n| (1..=count).contains(n));
+            let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+            let clicked = ui
+                .add_enabled(wanted.is_some(), egui::Button::new("Go"))
+                .clicked();
+            if enter || clicked {
+                go = wanted;
+            }
+        });
+    let escape = ctx.input(|i| i.key_pressed(egui::Key::Escape));
+    if let Some(n) = go {
+        actions.push(Action::SelectParagraph(n - 1));
+        app.goto = None;
+    } else if !open || escape {
+        app.goto = None;
+    }
+    if app.goto.is_none() {
+        ctx.data_mut(|d| d.remove::<bool>(egui::Id::unique(GOTO_FOCUSED)));
+    }
+}
+
+/// The memory key of "the go-to box has had its focus".
+const GOTO_FOCUSED: &str = "goto-box-focused";
 
 /// The memory key of "the paste box has had its focus".
 const PASTE_FOCUSED: &str = "paste-box-focused";

@@ -233,6 +233,8 @@ pub enum Action {
     Zoom(f32),
     Sort(SortBy),
     Find,
+    /// Opens *Go to paragraph*.
+    GoTo,
     /// An editor's decision on claim `claim` of paragraph `paragraph`.
     Decide {
         paragraph: usize,
@@ -293,6 +295,9 @@ pub struct SourcelightApp {
     pub path_listing: Option<(String, Vec<String>)>,
     /// The text of the paste window while it is open.
     pub paste: Option<String>,
+    /// The paragraph number typed in *Go to paragraph* (Ctrl+G) while it
+    /// is open.
+    pub goto: Option<String>,
     /// The find bar while it is open.
     pub find: Option<find_bar::Find>,
     /// Loaded retraction lists, applied to every article.
@@ -353,6 +358,7 @@ impl SourcelightApp {
             path_field: String::new(),
             path_listing: None,
             paste: None,
+            goto: None,
             find: None,
             lists: Arc::new(Vec::new()),
             show_rules: false,
@@ -725,6 +731,9 @@ impl SourcelightApp {
             }
             Action::SetTheme(t) => self.settings.theme = t,
             Action::Zoom(z) => self.settings.zoom = z.clamp(0.6, 2.5),
+            Action::GoTo if self.current_article().is_some() => {
+                self.goto = Some(String::new());
+            }
             Action::Sort(s) => self.sort = s,
             Action::Find => {
                 self.find.get_or_insert_with(find_bar::Find::default).focus = true;
@@ -948,6 +957,8 @@ impl SourcelightApp {
     fn shortcuts(&self, ctx: &egui::Context) -> Vec<Action> {
         use egui::{Key, KeyboardShortcut, Modifiers};
         let mut out = Vec::new();
+        let typing = ctx.egui_wants_keyboard_input();
+        let paragraphs = self.current_article().map(|a| a.analysis.paragraphs.len());
         ctx.input_mut(|i| {
             if i.consume_shortcut(&KeyboardShortcut::new(Modifiers::SHIFT, Key::F8)) {
                 out.push(Action::PreviousFlagged);
@@ -989,6 +1000,27 @@ impl SourcelightApp {
             }
             if i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::Minus)) {
                 out.push(Action::Zoom(self.settings.zoom - 0.1));
+            }
+            if i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::Num0)) {
+                out.push(Action::Zoom(1.0));
+            }
+            if i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::G)) {
+                out.push(Action::GoTo);
+            }
+            // Up and Down move between paragraphs, unless a text field
+            // has the keyboard (its own arrows move its cursor).
+            if !typing && let Some(n) = paragraphs.filter(|&n| n > 0) {
+                let at = self.selected_paragraph;
+                if i.consume_shortcut(&KeyboardShortcut::new(Modifiers::NONE, Key::ArrowDown)) {
+                    out.push(Action::SelectParagraph(
+                        at.map_or(0, |p| (p + 1).min(n - 1)),
+                    ));
+                }
+                if i.consume_shortcut(&KeyboardShortcut::new(Modifiers::NONE, Key::ArrowUp)) {
+                    out.push(Action::SelectParagraph(
+                        at.map_or(0, |p| p.saturating_sub(1)),
+                    ));
+                }
             }
             let dropped: Vec<PathBuf> = i
                 .raw
@@ -1086,6 +1118,9 @@ impl SourcelightApp {
         });
         if self.paste.is_some() {
             menu::paste_window(&ctx, self, &mut actions);
+        }
+        if self.goto.is_some() {
+            menu::goto_window(&ctx, self, &mut actions);
         }
         if self.show_rules {
             rules_window::show(&ctx, self, &mut actions);
