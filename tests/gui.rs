@@ -234,3 +234,23 @@ fn the_keyboard_moves_between_paragraphs_goes_to_one_and_resets_zoom() {
     harness.run();
     assert_eq!(harness.state().settings.zoom, 1.0);
 }
+
+#[test]
+fn pasted_articles_are_numbered_from_one() {
+    let mut harness = app();
+    for text in ["Officials said it rained.", "Residents said it snowed."] {
+        harness
+            .state_mut()
+            .apply(sourcelight::app::Action::PasteText(text.to_string()));
+        harness.state_mut().finish_loading();
+        harness.run();
+    }
+    let names: Vec<&str> = harness
+        .state()
+        .articles
+        .iter()
+        .map(|a| a.name.as_str())
+        .collect();
+    assert!(names.contains(&"Pasted article 1"), "{names:?}");
+    assert!(names.contains(&"Pasted article 2"), "{names:?}");
+}

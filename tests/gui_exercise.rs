@@ -163,3 +163,31 @@ fn closing_an_exercise_with_unsaved_marks_asks_first() {
     click(&mut harness, "Discard");
     assert_eq!(harness.state().articles.len(), count - 1);
 }
+
+#[test]
+fn retracted_is_for_one_mark_and_the_bar_says_when_work_is_checked() {
+    let mut harness = exercise();
+    click(&mut harness, "Paragraph 4");
+    click(&mut harness, "A");
+    click(&mut harness, "worker");
+    click(&mut harness, "anonymous");
+    click(&mut harness, "Retracted");
+    click(&mut harness, "Mark as source");
+    let ex = harness
+        .state()
+        .current_article()
+        .unwrap()
+        .exercise
+        .as_ref()
+        .unwrap();
+    assert!(ex.marks[0].retracted);
+    assert!(!ex.retracted, "the next mark starts unticked");
+    harness.get_by_label_contains("The analysis is hidden until you check your work");
+    click(&mut harness, "Check my work");
+    harness.get_by_label_contains("1 mark, checked: the result is beside the article");
+    assert!(
+        harness
+            .query_by_label_contains("hidden until you check")
+            .is_none()
+    );
+}

@@ -113,6 +113,8 @@ impl Exercise {
             retracted: self.retracted,
         });
         self.marks.sort_by_key(|m| (m.paragraph, m.start));
+        // Retracted is the exception: the next mark starts without it.
+        self.retracted = false;
         self.changed();
     }
 

@@ -53,7 +53,7 @@ pub fn show(
                 };
                 ui.label(
                     RichText::new(format!(
-                        "Paragraph {}: score {} — {claims}, {} anonymous, {} retracted",
+                        "Paragraph {}: score {} — {claims}, {} anonymous or unattributed, {} retracted",
                         p.index + 1,
                         crate::report::score_text(p.score, p.analyser_score),
                         p.anonymous,

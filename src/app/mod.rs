@@ -675,7 +675,13 @@ impl SourcelightApp {
             }
             Action::OpenPaths(paths) => self.open_paths(paths),
             Action::PasteText(text) => {
-                let n = self.articles.iter().filter(|a| a.path.is_none()).count();
+                // Numbered among pasted articles only (the built-in sample
+                // has no file either).
+                let n = self
+                    .articles
+                    .iter()
+                    .filter(|a| a.path.is_none() && a.name.starts_with("Pasted article "))
+                    .count();
                 let name = format!("Pasted article {}", n + 1);
                 self.start(Request::Text { name, text });
             }

@@ -18,10 +18,15 @@ pub fn show(ui: &mut egui::Ui, app: &SourcelightApp, actions: &mut Vec<Action>) 
         ui.horizontal(|ui| {
             ui.strong(&article.name);
             ui.separator();
-            ui.label(format!(
-                "Exercise: {} marks. The analysis is hidden until you check your work.",
-                ex.marks.len()
-            ));
+            let marks = match ex.marks.len() {
+                1 => "1 mark".to_string(),
+                n => format!("{n} marks"),
+            };
+            ui.label(if ex.checked.is_some() {
+                format!("Exercise: {marks}, checked: the result is beside the article.")
+            } else {
+                format!("Exercise: {marks}. The analysis is hidden until you check your work.")
+            });
             if !ex.locked && ui.button("Leave exercise mode").clicked() {
                 actions.push(Action::ToggleExercise);
             }
