@@ -15,6 +15,7 @@ pub mod classroom;
 pub mod desk;
 pub mod document;
 pub mod generate;
+pub mod palette;
 pub mod report;
 pub mod retraction_lists;
 pub mod review;

@@ -2,14 +2,25 @@
 
 use egui::{Color32, Rect, Role, Sense, Ui, WidgetInfo};
 
-/// Background colour for a score: grey for 0, amber, orange, red.
+/// Background colour for a score: grey for 0, amber, orange, red (the
+/// report's too: `crate::palette`).
 pub fn severity_colour(score: u32) -> Color32 {
-    match score {
-        0 => Color32::from_gray(150),
-        1 => Color32::from_rgb(214, 160, 20),
-        2..=3 => Color32::from_rgb(226, 110, 30),
-        _ => Color32::from_rgb(200, 40, 40),
-    }
+    let c = crate::palette::score_background(score);
+    Color32::from_rgb(c.0, c.1, c.2)
+}
+
+/// The digits on a badge of colour `bg`: dark or white, whichever stands
+/// out more (dark on grey, amber and orange, white on red: each at WCAG
+/// AA's 4.5:1 or better; `crate::palette` checks the score colours).
+fn readable_on(bg: Color32) -> Color32 {
+    use crate::palette::{DARK_TEXT, LIGHT_TEXT, Rgb, contrast};
+    let bg = Rgb(bg.r(), bg.g(), bg.b());
+    let c = if contrast(DARK_TEXT, bg) >= contrast(LIGHT_TEXT, bg) {
+        DARK_TEXT
+    } else {
+        LIGHT_TEXT
+    };
+    Color32::from_rgb(c.0, c.1, c.2)
 }
 
 /// Draws a badge in `rect`; its accessible label says which paragraph and
@@ -89,7 +100,7 @@ impl Badge {
             egui::Align2::CENTER_CENTER,
             self.text,
             egui::FontId::proportional(self.size),
-            Color32::WHITE,
+            readable_on(self.colour),
         );
         response.on_hover_text(self.label)
     }

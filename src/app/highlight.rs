@@ -8,6 +8,7 @@ use egui::text::{LayoutJob, TextFormat};
 use egui::{Color32, FontId, Stroke};
 
 use crate::analysis::{ParagraphAnalysis, SourceKind};
+use crate::palette;
 
 /// Colours of the marks, chosen to stay readable on light and dark themes.
 pub struct Palette {
@@ -34,12 +35,14 @@ impl Palette {
                 student: Color32::from_rgba_unmultiplied(70, 120, 220, 120),
             }
         } else {
+            // The report's colours too (crate::palette).
+            let rgb = |c: palette::Rgb| Color32::from_rgb(c.0, c.1, c.2);
             Palette {
-                text: Color32::from_gray(25),
-                named: Color32::from_rgb(205, 235, 212),
-                anonymous: Color32::from_rgb(255, 221, 160),
-                unattributed: Color32::from_rgb(226, 208, 245),
-                retracted: Color32::from_rgb(200, 20, 20),
+                text: rgb(palette::DARK_TEXT),
+                named: rgb(palette::NAMED_TINT),
+                anonymous: rgb(palette::ANONYMOUS_TINT),
+                unattributed: rgb(palette::UNATTRIBUTED_TINT),
+                retracted: rgb(palette::RETRACTED_LINE),
                 cue: Color32::from_rgb(30, 90, 200),
                 student: Color32::from_rgb(200, 220, 250),
             }

@@ -17,14 +17,11 @@ table.summary{border-collapse:collapse;margin:1em 0}
 table.summary td,table.summary th{border:1px solid #ccc;padding:4px 10px;text-align:right}
 .para{display:flex;gap:12px;margin:0 0 1em;page-break-inside:avoid}
 .badge{flex:0 0 3.2em;text-align:center;font-weight:bold;border-radius:4px;padding:2px 0;height:1.4em}
-.s0{background:#eee;color:#777}.s1{background:#fde9b8}.s2{background:#f9c98a}.s3{background:#f3a06c}.s4{background:#e36b5b;color:#fff}
 .text p{margin:0}
 .cue{text-decoration:underline;text-decoration-thickness:2px}
-.named{background:#d6ecd2}.anonymous{background:#fbd3d0}.unattributed{background:#fde9b8}
-.retracted{background:#fbd3d0;text-decoration:line-through;text-decoration-color:#c0261b}
 .claims{font-size:.85em;margin:.4em 0 0;padding-left:1.2em;color:#333}
 .claims li{margin:.2em 0}.why{color:#555}.note{font-style:italic;color:#5a3e00}
-.fail{color:#a01a10}.unplaced{border:1px solid #e36b5b;padding:.5em 1em}
+.fail{color:#a01a10}.unplaced{border:1px solid #c82828;padding:.5em 1em}
 @media print{body{margin:0;max-width:none}h2{page-break-before:always}h2:first-of-type{page-break-before:avoid}}
 ";
 
@@ -52,8 +49,10 @@ pub fn render(articles: &[Article]) -> String {
     };
     let _ = write!(
         out,
-        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>{}</title><style>{STYLE}</style></head><body>\n",
-        escape(&title)
+        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>{}</title><style>{STYLE}{}</style></head><body>\n",
+        escape(&title),
+        // Badges and tints in the window's colours.
+        crate::palette::report_css()
     );
     for a in articles {
         article(&mut out, a);
@@ -115,10 +114,12 @@ fn chart(out: &mut String, paragraphs: &[ParagraphAnalysis]) {
         let h = p.score as f64 / max * height;
         let _ = write!(
             out,
-            "<rect x=\"{:.2}\" y=\"{:.2}\" width=\"{:.2}\" height=\"{h:.2}\" fill=\"#e36b5b\"><title>Paragraph {} score {}</title></rect>",
+            "<rect x=\"{:.2}\" y=\"{:.2}\" width=\"{:.2}\" height=\"{h:.2}\" fill=\"{}\"><title>Paragraph {} score {}</title></rect>",
             i as f64 * bar,
             height - h,
             (bar * 0.85).max(0.5),
+            // Each bar in its badge's colour.
+            crate::palette::score_background(p.score).hex(),
             i + 1,
             p.score
         );
