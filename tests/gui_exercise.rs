@@ -29,6 +29,30 @@ fn click(harness: &mut Harness<'static, SourcelightApp>, label: &str) {
     harness.run();
 }
 
+/// Paragraph 4: marks "A former plant worker" as anonymous and retracted.
+fn mark_former_worker(harness: &mut Harness<'static, SourcelightApp>) {
+    click(harness, "Paragraph 4");
+    click(harness, "A");
+    click(harness, "worker");
+    click(harness, "anonymous");
+    click(harness, "Retracted");
+    click(harness, "Mark as source");
+}
+
+/// Asks to close the current article, as its `x` does: (how many are
+/// open before, its index).
+fn close_current(harness: &mut Harness<'static, SourcelightApp>) -> (usize, usize) {
+    let (count, i) = (
+        harness.state().articles.len(),
+        harness.state().current.unwrap(),
+    );
+    harness
+        .state_mut()
+        .apply(sourcelight::app::Action::CloseArticle(i));
+    harness.run();
+    (count, i)
+}
+
 #[test]
 fn a_whole_exercise_on_a_fixture_key() {
     let mut harness = exercise();
@@ -46,12 +70,7 @@ fn a_whole_exercise_on_a_fixture_key() {
     click(&mut harness, "named");
     click(&mut harness, "Mark as source");
     // Paragraph 4: "A former plant worker", anonymous and retracted.
-    click(&mut harness, "Paragraph 4");
-    click(&mut harness, "A");
-    click(&mut harness, "worker");
-    click(&mut harness, "anonymous");
-    click(&mut harness, "Retracted");
-    click(&mut harness, "Mark as source");
+    mark_former_worker(&mut harness);
     let marks = &harness
         .state()
         .current_article()
@@ -135,12 +154,7 @@ fn closing_an_exercise_with_unsaved_marks_asks_first() {
     click(&mut harness, "Councillor");
     click(&mut harness, "Adeyemi");
     click(&mut harness, "Mark as source");
-    let count = harness.state().articles.len();
-    let i = harness.state().current.unwrap();
-    harness
-        .state_mut()
-        .apply(sourcelight::app::Action::CloseArticle(i));
-    harness.run();
+    let (count, _) = close_current(&mut harness);
     harness.get_by_label_contains("Your marks on council.txt (exercise) are not saved");
     // Cancel keeps the exercise and its mark.
     click(&mut harness, "Cancel");
@@ -156,10 +170,7 @@ fn closing_an_exercise_with_unsaved_marks_asks_first() {
     // Closing the window asks too.
     assert!(harness.state().any_unsaved());
     // Discard closes it.
-    harness
-        .state_mut()
-        .apply(sourcelight::app::Action::CloseArticle(i));
-    harness.run();
+    close_current(&mut harness);
     click(&mut harness, "Discard");
     assert_eq!(harness.state().articles.len(), count - 1);
 }
@@ -167,12 +178,7 @@ fn closing_an_exercise_with_unsaved_marks_asks_first() {
 #[test]
 fn retracted_is_for_one_mark_and_the_bar_says_when_work_is_checked() {
     let mut harness = exercise();
-    click(&mut harness, "Paragraph 4");
-    click(&mut harness, "A");
-    click(&mut harness, "worker");
-    click(&mut harness, "anonymous");
-    click(&mut harness, "Retracted");
-    click(&mut harness, "Mark as source");
+    mark_former_worker(&mut harness);
     let ex = harness
         .state()
         .current_article()

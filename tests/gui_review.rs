@@ -65,6 +65,20 @@ fn give_reason(harness: &mut Harness<'static, SourcelightApp>, p: usize, reason:
     harness.run();
 }
 
+/// Asks to close the current article, as its `x` does: (how many are
+/// open before, its index).
+fn close_current(harness: &mut Harness<'static, SourcelightApp>) -> (usize, usize) {
+    let (count, i) = (
+        harness.state().articles.len(),
+        harness.state().current.unwrap(),
+    );
+    harness
+        .state_mut()
+        .apply(sourcelight::app::Action::CloseArticle(i));
+    harness.run();
+    (count, i)
+}
+
 fn score_5(harness: &Harness<'static, SourcelightApp>) -> u32 {
     harness
         .state()
@@ -172,13 +186,7 @@ fn closing_with_unsaved_decisions_asks_first() {
     give_reason(&mut harness, 4, "known to the desk");
     harness.get_by_label("Dismiss flag").click();
     harness.run();
-    let count = harness.state().articles.len();
-
-    let i = harness.state().current.unwrap();
-    harness
-        .state_mut()
-        .apply(sourcelight::app::Action::CloseArticle(i));
-    harness.run();
+    let (count, _) = close_current(&mut harness);
     harness.get_by_label_contains("are not saved");
     harness.get_by_label("Cancel").click();
     harness.run();
@@ -188,10 +196,7 @@ fn closing_with_unsaved_decisions_asks_first() {
         "cancel keeps it open"
     );
 
-    harness
-        .state_mut()
-        .apply(sourcelight::app::Action::CloseArticle(i));
-    harness.run();
+    close_current(&mut harness);
     harness.get_by_label("Save").click();
     harness.run();
     assert_eq!(harness.state().articles.len(), count - 1);
@@ -422,12 +427,7 @@ fn closing_with_a_typed_note_asks_and_save_keeps_it() {
     harness.run();
     harness.event(egui::Event::Text("Who else saw the memo?".into()));
     harness.run();
-    let count = harness.state().articles.len();
-    let i = harness.state().current.unwrap();
-    harness
-        .state_mut()
-        .apply(sourcelight::app::Action::CloseArticle(i));
-    harness.run();
+    let (count, _) = close_current(&mut harness);
     harness.get_by_label_contains("Your note on paragraph 5 of council.txt is not saved");
     // The note editor has a Cancel of its own; the question's is drawn last.
     harness.get_all_by_label("Cancel").last().unwrap().click();
@@ -438,10 +438,7 @@ fn closing_with_a_typed_note_asks_and_save_keeps_it() {
         "the typed note is kept"
     );
 
-    harness
-        .state_mut()
-        .apply(sourcelight::app::Action::CloseArticle(i));
-    harness.run();
+    close_current(&mut harness);
     harness.get_by_label("Save").click();
     harness.run();
     assert_eq!(harness.state().articles.len(), count - 1);

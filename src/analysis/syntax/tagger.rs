@@ -275,22 +275,26 @@ fn shape(word: &str, first_in_sentence: bool) -> u64 {
         | (first_in_sentence as u64) << 11
 }
 
+/// The keys of the word `k` places from word `i` (negative: before it):
+/// [`BEFORE`] and [`AFTER`] past the sentence's ends.
+#[inline]
+fn key_at(keys: &[WordKeys], i: usize, k: isize) -> &WordKeys {
+    let j = i as isize + k;
+    if j < 0 {
+        &BEFORE
+    } else {
+        keys.get(j as usize).unwrap_or(&AFTER)
+    }
+}
+
 /// The features of word `i` of a sentence, given the tags already chosen
 /// for the words before it.
 #[inline]
 pub fn features(keys: &[WordKeys], tags: &[Tag], i: usize, out: &mut [u64; FEATURES]) {
     use template::*;
-    let at = |k: isize| -> &WordKeys {
-        let j = i as isize + k;
-        if j < 0 {
-            &BEFORE
-        } else {
-            keys.get(j as usize).unwrap_or(&AFTER)
-        }
-    };
-    let tag = |k: usize| -> u64 { if i >= k { tags[i - k].0 as u64 } else { START } };
+    let at = |k: isize| key_at(keys, i, k);
     let w = at(0);
-    let (t1, t2) = (tag(1), tag(2));
+    let (t1, t2) = (tag_before(tags, i, 1), tag_before(tags, i, 2));
     *out = [
         feature(BIAS, 0),
         feature(SUFFIX, w.suffix),
@@ -418,14 +422,7 @@ fn tag_before(tags: &[Tag], i: usize, k: usize) -> u64 {
 #[inline]
 pub fn context_features(keys: &[WordKeys], tags: &[Tag], i: usize) -> [u64; CONTEXT] {
     use template::*;
-    let at = |k: isize| -> &WordKeys {
-        let j = i as isize + k;
-        if j < 0 {
-            &BEFORE
-        } else {
-            keys.get(j as usize).unwrap_or(&AFTER)
-        }
-    };
+    let at = |k: isize| key_at(keys, i, k);
     let w = at(0);
     let t1 = tag_before(tags, i, 1);
     [
