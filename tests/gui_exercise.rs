@@ -2,6 +2,9 @@
 //! a fixture answer key, mark two sources by clicking their words, check,
 //! and see the counts and the mark; nothing of the analysis shows before.
 
+mod common;
+use common::close_current;
+
 use std::path::{Path, PathBuf};
 
 use egui_kittest::Harness;
@@ -37,20 +40,6 @@ fn mark_former_worker(harness: &mut Harness<'static, SourcelightApp>) {
     click(harness, "anonymous");
     click(harness, "Retracted");
     click(harness, "Mark as source");
-}
-
-/// Asks to close the current article, as its `x` does: (how many are
-/// open before, its index).
-fn close_current(harness: &mut Harness<'static, SourcelightApp>) -> (usize, usize) {
-    let (count, i) = (
-        harness.state().articles.len(),
-        harness.state().current.unwrap(),
-    );
-    harness
-        .state_mut()
-        .apply(sourcelight::app::Action::CloseArticle(i));
-    harness.run();
-    (count, i)
 }
 
 #[test]

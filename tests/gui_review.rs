@@ -4,7 +4,7 @@
 //! without asking. The article file itself is never written.
 
 mod common;
-use common::fixture;
+use common::{close_current, fixture};
 
 use std::path::{Path, PathBuf};
 
@@ -63,20 +63,6 @@ fn give_reason(harness: &mut Harness<'static, SourcelightApp>, p: usize, reason:
             .insert((p, c), reason.to_string());
     }
     harness.run();
-}
-
-/// Asks to close the current article, as its `x` does: (how many are
-/// open before, its index).
-fn close_current(harness: &mut Harness<'static, SourcelightApp>) -> (usize, usize) {
-    let (count, i) = (
-        harness.state().articles.len(),
-        harness.state().current.unwrap(),
-    );
-    harness
-        .state_mut()
-        .apply(sourcelight::app::Action::CloseArticle(i));
-    harness.run();
-    (count, i)
 }
 
 fn score_5(harness: &Harness<'static, SourcelightApp>) -> u32 {

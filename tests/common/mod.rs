@@ -28,3 +28,20 @@ pub fn analyze_json(files: &[&Path]) -> String {
         .clone();
     String::from_utf8(out).unwrap()
 }
+
+/// In the window under egui_kittest: asks to close the current article, as
+/// its `x` does; returns how many articles were open before, and its index.
+#[cfg(feature = "gui")]
+pub fn close_current(
+    harness: &mut egui_kittest::Harness<'static, sourcelight::app::SourcelightApp>,
+) -> (usize, usize) {
+    let (count, i) = (
+        harness.state().articles.len(),
+        harness.state().current.unwrap(),
+    );
+    harness
+        .state_mut()
+        .apply(sourcelight::app::Action::CloseArticle(i));
+    harness.run();
+    (count, i)
+}
