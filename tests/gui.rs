@@ -254,3 +254,11 @@ fn pasted_articles_are_numbered_from_one() {
     assert!(names.contains(&"Pasted article 1"), "{names:?}");
     assert!(names.contains(&"Pasted article 2"), "{names:?}");
 }
+
+#[test]
+fn the_heat_strip_names_the_flagged_paragraphs() {
+    // Screen readers hear where the flagged paragraphs are, as the strip
+    // shows them (the sample's scores: 3, 4, 5, 6, 8 and 10 are flagged).
+    let harness = app();
+    harness.get_by_label("Flagged paragraphs: 3, 4, 5, 6, 8, 10 — F8 to jump");
+}

@@ -214,6 +214,21 @@ pub fn show(
     }
 }
 
+/// The heat strip's accessible name: "Flagged paragraphs: 3, 4, 6 — F8
+/// to jump" (the first twenty, then how many more).
+fn strip_name(scores: &[u32]) -> String {
+    const LISTED: usize = 20;
+    let flagged: Vec<usize> = (1..=scores.len()).filter(|&n| scores[n - 1] > 0).collect();
+    if flagged.is_empty() {
+        return "Flagged paragraphs: none".to_string();
+    }
+    let mut list: Vec<String> = flagged.iter().take(LISTED).map(usize::to_string).collect();
+    if flagged.len() > LISTED {
+        list.push(format!("and {} more", flagged.len() - LISTED));
+    }
+    format!("Flagged paragraphs: {} — F8 to jump", list.join(", "))
+}
+
 /// A thin strip showing where flagged paragraphs are; a click jumps there.
 fn heat_strip(
     ui: &mut egui::Ui,
@@ -223,6 +238,9 @@ fn heat_strip(
     actions: &mut Vec<Action>,
 ) {
     let response = ui.interact(rect, ui.scope_id().with("heat strip"), Sense::click());
+    // What the strip shows, for screen readers (built only when asked).
+    response
+        .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, strip_name(scores)));
     let painter = ui.painter_at(rect);
     painter.rect_filled(rect, 2.0, ui.visuals().extreme_bg_color);
     let n = scores.len().max(1);
