@@ -1,7 +1,8 @@
-//! Prints every text and background colour pair of the shared palette
-//! (the score badges of the window and the HTML report, the source tints
-//! and the line through retracted sources) with its WCAG 2.1 contrast
-//! ratio, and fails if any is under AA's 4.5:1.
+//! Prints every text and background colour pair of the shared palette —
+//! the score and exercise badges, and in the light theme (the HTML
+//! report's too) and the dark theme: the article's text, labels, hints,
+//! policy verdicts, and text and retracted sources on each source tint —
+//! with its WCAG 2.1 contrast ratio, and fails if any is under AA's 4.5:1.
 //!
 //! `cargo run --example contrast`
 

@@ -53,24 +53,100 @@ pub fn score_background(score: u32) -> Rgb {
 /// The digits on a badge: dark or light, whichever stands out more from
 /// its background (white on amber was 2.4:1).
 pub fn score_text(score: u32) -> Rgb {
-    let bg = score_background(score);
+    text_on(score_background(score))
+}
+
+/// The scores whose badges differ: one of each colour.
+pub const SCORE_STEPS: [u32; 4] = [0, 1, 2, 4];
+
+/// The colours of one theme: the panel behind the article, its text,
+/// the source tints, the line through retracted sources, and the checklist's
+/// verdicts. Tints are opaque, so the contrast of text on them is exact.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Theme {
+    pub name: &'static str,
+    pub background: Rgb,
+    /// The article's text.
+    pub text: Rgb,
+    /// Labels and headings around it.
+    pub ui_text: Rgb,
+    /// Explanations and hints (egui's "weak" text): softer than `text`,
+    /// still 4.5:1 (egui's default was 2.7:1 dark, 2.9:1 light).
+    pub weak_text: Rgb,
+    pub named: Rgb,
+    pub anonymous: Rgb,
+    pub unattributed: Rgb,
+    /// Retracted sources: their words and the line through them.
+    pub retracted: Rgb,
+    /// A policy question met / not met; an exercise paragraph all found
+    /// (`pass`), partly found, not found (`fail`).
+    pub pass: Rgb,
+    pub partial: Rgb,
+    pub fail: Rgb,
+}
+
+/// The light theme, and the HTML report.
+pub const LIGHT: Theme = Theme {
+    name: "light",
+    background: Rgb(248, 248, 248),
+    text: DARK_TEXT,
+    ui_text: Rgb(70, 70, 70),
+    weak_text: Rgb(105, 105, 105),
+    named: Rgb(205, 235, 212),
+    anonymous: Rgb(255, 221, 160),
+    unattributed: Rgb(226, 208, 245),
+    retracted: Rgb(170, 0, 0),
+    pass: Rgb(25, 110, 45),
+    partial: Rgb(128, 84, 0),
+    fail: Rgb(170, 25, 20),
+};
+
+/// The dark theme.
+pub const DARK: Theme = Theme {
+    name: "dark",
+    background: Rgb(27, 27, 27),
+    text: Rgb(225, 225, 225),
+    ui_text: Rgb(200, 200, 200),
+    weak_text: Rgb(160, 160, 160),
+    named: Rgb(36, 78, 50),
+    anonymous: Rgb(92, 62, 12),
+    unattributed: Rgb(72, 48, 98),
+    retracted: Rgb(255, 165, 160),
+    pass: Rgb(115, 205, 125),
+    partial: Rgb(235, 190, 80),
+    fail: Rgb(255, 130, 120),
+};
+
+/// Source tints of the light theme (the report's too).
+pub const NAMED_TINT: Rgb = LIGHT.named;
+pub const ANONYMOUS_TINT: Rgb = LIGHT.anonymous;
+pub const UNATTRIBUTED_TINT: Rgb = LIGHT.unattributed;
+/// The line through retracted sources, in the light theme and the report.
+pub const RETRACTED_LINE: Rgb = LIGHT.retracted;
+
+/// The small raised letter after a source, so its kind does not rest on
+/// colour alone (WCAG 1.4.1): the window, the report and their legends.
+pub fn kind_tag(kind: crate::analysis::SourceKind) -> &'static str {
+    use crate::analysis::SourceKind;
+    match kind {
+        SourceKind::Named => "N",
+        SourceKind::Anonymous => "A",
+        SourceKind::Unattributed => "U",
+    }
+}
+
+/// The exercise gutter's verdicts: all found, partly found, not found.
+pub const AGREEMENT: [Rgb; 3] = [Rgb(50, 150, 70), Rgb(214, 160, 20), Rgb(200, 50, 40)];
+
+/// The digits drawn on a badge of colour `bg`: dark or light, whichever
+/// stands out more.
+pub fn text_on(bg: Rgb) -> Rgb {
     if contrast(DARK_TEXT, bg) >= contrast(LIGHT_TEXT, bg) {
         DARK_TEXT
     } else {
         LIGHT_TEXT
     }
 }
-
-/// The scores whose badges differ: one of each colour.
-pub const SCORE_STEPS: [u32; 4] = [0, 1, 2, 4];
-
-/// Source tints behind the article's text in the light theme and the
-/// report: named, anonymous, unattributed.
-pub const NAMED_TINT: Rgb = Rgb(205, 235, 212);
-pub const ANONYMOUS_TINT: Rgb = Rgb(255, 221, 160);
-pub const UNATTRIBUTED_TINT: Rgb = Rgb(226, 208, 245);
-/// The line through retracted sources, in the light theme and the report.
-pub const RETRACTED_LINE: Rgb = Rgb(170, 0, 0);
 
 /// Every text and background pair the palette defines, named, for the
 /// check.
@@ -85,17 +161,40 @@ pub fn pairs() -> Vec<(String, Rgb, Rgb)> {
             )
         })
         .collect();
-    for (name, tint) in [
-        ("named", NAMED_TINT),
-        ("anonymous", ANONYMOUS_TINT),
-        ("unattributed", UNATTRIBUTED_TINT),
-    ] {
-        out.push((format!("text on the {name} tint"), DARK_TEXT, tint));
+    for (name, bg) in ["all found", "partly found", "not found"]
+        .iter()
+        .zip(AGREEMENT)
+    {
+        out.push((format!("exercise badge, {name}"), text_on(bg), bg));
+    }
+    for t in [LIGHT, DARK] {
+        let theme = t.name;
+        out.push((format!("{theme}: article text"), t.text, t.background));
+        out.push((format!("{theme}: labels"), t.ui_text, t.background));
         out.push((
-            format!("retracted line on the {name} tint"),
-            RETRACTED_LINE,
-            tint,
+            format!("{theme}: explanations, hints"),
+            t.weak_text,
+            t.background,
         ));
+        out.push((format!("{theme}: policy met"), t.pass, t.background));
+        out.push((format!("{theme}: policy not met"), t.fail, t.background));
+        out.push((
+            format!("{theme}: exercise, partly found"),
+            t.partial,
+            t.background,
+        ));
+        for (name, tint) in [
+            ("named", t.named),
+            ("anonymous", t.anonymous),
+            ("unattributed", t.unattributed),
+        ] {
+            out.push((format!("{theme}: text on the {name} tint"), t.text, tint));
+            out.push((
+                format!("{theme}: retracted on the {name} tint"),
+                t.retracted,
+                tint,
+            ));
+        }
     }
     out
 }
@@ -110,12 +209,14 @@ pub fn report_css() -> String {
             score_text(s).hex()
         ));
     }
+    let t = LIGHT;
     css.push_str(&format!(
-        "\n.named{{background:{}}}.anonymous{{background:{}}}.unattributed{{background:{}}}\n.retracted{{text-decoration:line-through;text-decoration-color:{};text-decoration-thickness:2px}}\n",
-        NAMED_TINT.hex(),
-        ANONYMOUS_TINT.hex(),
-        UNATTRIBUTED_TINT.hex(),
-        RETRACTED_LINE.hex()
+        "\n.named{{background:{}}}.anonymous{{background:{}}}.unattributed{{background:{}}}\n.retracted{{color:{r};text-decoration:line-through;text-decoration-color:{r};text-decoration-thickness:2px}}\n.tag{{font:bold .62em system-ui,sans-serif;vertical-align:super;padding:0 .2em;margin-left:1px;border-radius:3px;color:{}}}\n",
+        t.named.hex(),
+        t.anonymous.hex(),
+        t.unattributed.hex(),
+        t.text.hex(),
+        r = t.retracted.hex(),
     ));
     css
 }

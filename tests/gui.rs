@@ -30,7 +30,7 @@ fn open(harness: &mut Harness<'static, SourcelightApp>, files: &[PathBuf]) {
 fn sample_article_shows_at_start() {
     let harness = app();
     harness.get_by_label_contains("Chlorine fault at harbour plant");
-    harness.get_by_label("Paragraph 4 score 3");
+    harness.get_by_label_contains("Paragraph 4, score 3:");
     assert_eq!(harness.state().articles.len(), 1);
 }
 
@@ -43,9 +43,11 @@ fn opened_fixture_shows_its_score_badges() {
         harness.state().current_article().unwrap().name,
         "council.txt"
     );
-    harness.get_by_label("Paragraph 4 score 4");
-    harness.get_by_label("Paragraph 5 score 1");
-    harness.get_by_label("Paragraph 1 score 0");
+    // Each badge says its score and its claims.
+    harness.get_by_label("Paragraph 4, score 4: 2 anonymous claims, 1 retracted");
+    harness.get_by_label("Paragraph 5, score 1: 1 unattributed claim");
+    harness.get_by_label("Paragraph 1, score 0: no claims");
+    harness.get_by_label("Paragraph 2, score 0: 2 named claims");
 }
 
 #[test]
@@ -94,7 +96,9 @@ fn a_bad_file_shows_a_notice_and_the_rest_stay_open() {
 #[test]
 fn retraction_link_jumps_to_the_paragraph_that_states_it() {
     let mut harness = app();
-    harness.get_by_label("Paragraph 4 score 3").click();
+    harness
+        .get_by_label_contains("Paragraph 4, score 3:")
+        .click();
     harness.run();
     harness.get_by_label_contains("Retracted by").hover();
     harness.get_by_label("paragraph 6").click();
@@ -176,7 +180,9 @@ fn new_text_boxes_take_the_keyboard() {
     harness.run();
 
     // Add note: typing goes into the note.
-    harness.get_by_label("Paragraph 4 score 3").click();
+    harness
+        .get_by_label_contains("Paragraph 4, score 3:")
+        .click();
     harness.run();
     harness.get_by_label("Add note").click();
     harness.run();
@@ -261,4 +267,88 @@ fn the_heat_strip_names_the_flagged_paragraphs() {
     // shows them (the sample's scores: 3, 4, 5, 6, 8 and 10 are flagged).
     let harness = app();
     harness.get_by_label("Flagged paragraphs: 3, 4, 5, 6, 8, 10 — F8 to jump");
+}
+
+/// Open (paste), move between paragraphs, inspect and review with the
+/// keyboard alone: no click anywhere.
+#[test]
+fn the_main_tasks_work_from_the_keyboard_alone() {
+    use egui::{Key, Modifiers};
+    let mut harness = app();
+    // Open: the paste window takes the keyboard; Ctrl+Enter analyses.
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::V);
+    harness.run();
+    harness.event(egui::Event::Text(
+        "The depot opened in 1990.\n\nOfficials said the depot would close in May.".into(),
+    ));
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Enter);
+    // One frame: the analysis runs in the background (a spinner shows).
+    harness.step();
+    harness.state_mut().finish_loading();
+    harness.run();
+    assert_eq!(
+        harness.state().current_article().unwrap().name,
+        "Pasted article 1"
+    );
+
+    // Move: Down twice reaches the flagged paragraph; the inspector
+    // describes it.
+    harness.key_press(Key::ArrowDown);
+    harness.run();
+    harness.key_press(Key::ArrowDown);
+    harness.run();
+    assert_eq!(harness.state().selected_paragraph, Some(1));
+    harness.get_by_label_contains("Paragraph 2: score 1");
+
+    // Review: F6 gives the inspector the keyboard; Tab walks to the
+    // reason field, then to the button that dismisses the flag.
+    harness.key_press(Key::F6);
+    harness.run();
+    for _ in 0..3 {
+        harness.key_press(Key::Tab);
+        harness.run();
+    }
+    harness.event(egui::Event::Text("the desk knows the source".into()));
+    harness.run();
+    harness.key_press(Key::Tab);
+    harness.run();
+    harness.key_press(Key::Enter);
+    harness.run();
+    let claim = &harness
+        .state()
+        .current_article()
+        .unwrap()
+        .analysis
+        .paragraphs[1]
+        .claims[0];
+    assert_eq!(
+        claim.editor.as_ref().and_then(|e| e.dismissed.as_deref()),
+        Some("the desk knows the source")
+    );
+    harness.get_by_label("Paragraph 2, score 0 (analyser 1): 1 anonymous claim, 1 flag dismissed");
+}
+
+/// What colour shows has words too: the chart, the strip and the legend
+/// are named for screen readers, and both themes' hints use the checked
+/// palette.
+#[test]
+fn the_chart_strip_and_legend_say_what_they_show() {
+    let harness = app();
+    harness.get_by_role_and_label(
+        Role::Image,
+        "Score per paragraph: 6 of 15 flagged (3, 4, 5, 6, 8, 10); the highest, 3, in paragraph 4",
+    );
+    harness.get_by_label_contains("Flagged paragraphs: 3, 4,");
+    harness.get_by_label("Sources: namedN  anonymousA  unattributedU  retracted  reporting words");
+    for (theme, colours) in [
+        (egui::Theme::Light, sourcelight::palette::LIGHT),
+        (egui::Theme::Dark, sourcelight::palette::DARK),
+    ] {
+        let w = colours.weak_text;
+        assert_eq!(
+            harness.ctx.style_of(theme).visuals.weak_text_color(),
+            egui::Color32::from_rgb(w.0, w.1, w.2)
+        );
+    }
 }

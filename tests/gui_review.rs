@@ -39,7 +39,9 @@ fn app_with(path: &Path) -> Harness<'static, SourcelightApp> {
 
 /// Paragraph 5 of the council fixture has one flagged (unattributed) claim.
 fn select_paragraph_5(harness: &mut Harness<'static, SourcelightApp>) {
-    harness.get_by_label("Paragraph 5 score 1").click();
+    harness
+        .get_by_label_contains("Paragraph 5, score 1:")
+        .click();
     harness.run();
     assert_eq!(harness.state().selected_paragraph, Some(4));
 }
@@ -88,7 +90,7 @@ fn reclassify_saves_beside_the_article_and_reopening_restores_it() {
     harness.get_by_label("named").click();
     harness.run();
     assert_eq!(score_5(&harness), 0);
-    harness.get_by_label("Paragraph 5 score 0");
+    harness.get_by_label("Paragraph 5, score 0 (analyser 1): 1 named claim");
     harness.get_by_label("(analyser: unattributed)");
     assert!(harness.state().current_article().unwrap().unsaved());
     harness.get_by_label_contains("* council.txt");
@@ -113,7 +115,7 @@ fn reclassify_saves_beside_the_article_and_reopening_restores_it() {
     let p = &a.analysis.paragraphs[4];
     assert_eq!((p.score, p.analyser_score), (0, Some(1)));
     assert_eq!(p.claims[0].kind, SourceKind::Named);
-    harness.get_by_label("Paragraph 5 score 0");
+    harness.get_by_label("Paragraph 5, score 0 (analyser 1): 1 named claim");
 
     assert_eq!(
         std::fs::read(&path).unwrap(),
@@ -213,7 +215,9 @@ fn export_writes_a_report_with_the_windows_numbers() {
         .analysis
         .summary
         .score;
-    assert!(html.contains("title=\"Paragraph 5 score 0 (analyser 1)\""));
+    assert!(html.contains(
+        "title=\"Paragraph 5, score 0 (analyser 1): 1 unattributed claim, 1 flag dismissed\""
+    ));
     assert!(html.contains(&format!("<td>{score} (analyser")));
 }
 
@@ -229,7 +233,9 @@ fn a_retraction_list_marks_the_cited_study_and_the_inspector_shows_the_entry() {
     harness.run();
     harness.get_by_label_contains("Retraction list retraction-watch.csv loaded:");
     assert_eq!(score(&harness, 2), 2);
-    harness.get_by_label("Paragraph 3 score 2").click();
+    harness
+        .get_by_label_contains("Paragraph 3, score 2:")
+        .click();
     harness.run();
     harness.get_by_label_contains("Listed in retraction-watch.csv");
     harness.get_by_label_contains("Falsification/Fabrication of Data");
@@ -298,7 +304,9 @@ fn a_typed_reason_is_kept_when_the_paragraph_has_several_flagged_claims() {
     let (_dir, path) = article();
     let mut harness = app_with(&path);
     // Paragraph 4: two anonymous claims, so two reason fields.
-    harness.get_by_label("Paragraph 4 score 4").click();
+    harness
+        .get_by_label_contains("Paragraph 4, score 4:")
+        .click();
     harness.run();
     let fields: Vec<_> = harness
         .get_all_by_role(egui::accesskit::Role::TextInput)

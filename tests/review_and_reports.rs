@@ -92,8 +92,8 @@ fn html_export_holds_every_flagged_source_and_score() {
     assert!(!html.contains("<link"), "nothing external");
     for p in &a.paragraphs {
         assert!(html.contains(&format!(
-            "title=\"Paragraph {} score {}\"",
-            p.index + 1,
+            "title=\"{}\">{}</div>",
+            report::paragraph_label(p),
             p.score
         )));
         for c in p.claims.iter().filter(|c| c.kind.is_flagged()) {
@@ -102,6 +102,16 @@ fn html_export_holds_every_flagged_source_and_score() {
                 assert!(html.contains(&escaped), "missing {}", s.text());
             }
         }
+    }
+    // Each kind of source also shows without colour: a raised letter
+    // after it, in the legend as in the text.
+    assert!(html.contains("<p class=\"legend\">"));
+    for kind in ["named", "anonymous", "unattributed"] {
+        let letter = &kind[..1].to_uppercase();
+        let tag = format!(
+            "<sup class=\"tag {kind}\" title=\"{kind} source\" aria-label=\"({kind} source)\">{letter}</sup>"
+        );
+        assert!(html.matches(&tag).count() >= 2, "{kind}: {tag}");
     }
 }
 

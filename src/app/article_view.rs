@@ -188,7 +188,7 @@ pub fn show(
                 Some(ex) => {
                     badge::exercise(ui, badge_rect, i, ex.agreement(i), selected == Some(i))
                 }
-                None => badge::show(ui, badge_rect, i, p.score, selected == Some(i)),
+                None => badge::show(ui, badge_rect, p, selected == Some(i)),
             }
             .clicked();
             if clicked {
@@ -215,18 +215,12 @@ pub fn show(
 }
 
 /// The heat strip's accessible name: "Flagged paragraphs: 3, 4, 6 — F8
-/// to jump" (the first twenty, then how many more).
+/// to jump".
 fn strip_name(scores: &[u32]) -> String {
-    const LISTED: usize = 20;
-    let flagged: Vec<usize> = (1..=scores.len()).filter(|&n| scores[n - 1] > 0).collect();
-    if flagged.is_empty() {
-        return "Flagged paragraphs: none".to_string();
+    match crate::report::flagged_list(scores.iter().copied()) {
+        Some(list) => format!("Flagged paragraphs: {list} — F8 to jump"),
+        None => "Flagged paragraphs: none".to_string(),
     }
-    let mut list: Vec<String> = flagged.iter().take(LISTED).map(usize::to_string).collect();
-    if flagged.len() > LISTED {
-        list.push(format!("and {} more", flagged.len() - LISTED));
-    }
-    format!("Flagged paragraphs: {} — F8 to jump", list.join(", "))
 }
 
 /// A thin strip showing where flagged paragraphs are; a click jumps there.

@@ -13,32 +13,26 @@ pub fn severity_colour(score: u32) -> Color32 {
 /// out more (dark on grey, amber and orange, white on red: each at WCAG
 /// AA's 4.5:1 or better; `crate::palette` checks the score colours).
 fn readable_on(bg: Color32) -> Color32 {
-    use crate::palette::{DARK_TEXT, LIGHT_TEXT, Rgb, contrast};
-    let bg = Rgb(bg.r(), bg.g(), bg.b());
-    let c = if contrast(DARK_TEXT, bg) >= contrast(LIGHT_TEXT, bg) {
-        DARK_TEXT
-    } else {
-        LIGHT_TEXT
-    };
+    let c = crate::palette::text_on(crate::palette::Rgb(bg.r(), bg.g(), bg.b()));
     Color32::from_rgb(c.0, c.1, c.2)
 }
 
-/// Draws a badge in `rect`; its accessible label says which paragraph and
-/// score it is, for screen readers and tests.
+/// Draws a paragraph's badge in `rect`; its accessible label says which
+/// paragraph it is, its score and its claims ("Paragraph 4, score 3: 1
+/// anonymous claim, 1 retracted"), for screen readers, hover and tests.
 pub fn show(
     ui: &mut Ui,
     rect: Rect,
-    paragraph: usize,
-    score: u32,
+    p: &crate::analysis::ParagraphAnalysis,
     selected: bool,
 ) -> egui::Response {
     let badge = Badge {
-        label: format!("Paragraph {} score {}", paragraph + 1, score),
-        colour: severity_colour(score),
-        text: score.to_string(),
+        label: crate::report::paragraph_label(p),
+        colour: severity_colour(p.score),
+        text: p.score.to_string(),
         size: 14.0,
     };
-    badge.draw(ui, rect, paragraph, selected)
+    badge.draw(ui, rect, p.index, selected)
 }
 
 /// The gutter mark in exercise mode: blank until checked, then green,

@@ -6,7 +6,7 @@ use egui::{Color32, RichText};
 
 use super::exercise::{Exercise, Step, words};
 use super::loader::Dialog;
-use super::{Action, Article};
+use super::{Action, Article, highlight};
 use crate::analysis::SourceKind;
 use crate::classroom::Agreement;
 use crate::classroom::grade::Outcome;
@@ -17,13 +17,26 @@ const KINDS: [SourceKind; 3] = [
     SourceKind::Unattributed,
 ];
 
-/// Green / amber / red by agreement.
+/// Green / amber / red by agreement: the gutter badge's background.
 pub fn agreement_colour(a: Agreement) -> Option<Color32> {
+    let [full, partial, none] = crate::palette::AGREEMENT.map(highlight::colour);
     match a {
-        Agreement::Full => Some(Color32::from_rgb(50, 150, 70)),
-        Agreement::Partial => Some(Color32::from_rgb(214, 160, 20)),
-        Agreement::None => Some(Color32::from_rgb(200, 50, 40)),
+        Agreement::Full => Some(full),
+        Agreement::Partial => Some(partial),
+        Agreement::None => Some(none),
         Agreement::Empty => None,
+    }
+}
+
+/// The same, as text on the panel (darker in the light theme, lighter in
+/// the dark, to stay at 4.5:1).
+fn agreement_text_colour(ui: &egui::Ui, a: Agreement) -> Color32 {
+    let t = highlight::theme(ui);
+    match a {
+        Agreement::Full => highlight::colour(t.pass),
+        Agreement::Partial => highlight::colour(t.partial),
+        Agreement::None => highlight::colour(t.fail),
+        Agreement::Empty => ui.visuals().text_color(),
     }
 }
 
@@ -161,7 +174,7 @@ fn result(
     }
     let explain = ex.key.show_explanations;
     for r in g.paragraphs.iter().filter(|r| !r.outcomes.is_empty()) {
-        let colour = agreement_colour(r.agreement).unwrap_or(ui.visuals().text_color());
+        let colour = agreement_text_colour(ui, r.agreement);
         egui::CollapsingHeader::new(
             RichText::new(format!("Paragraph {}", r.paragraph + 1)).color(colour),
         )

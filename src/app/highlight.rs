@@ -10,7 +10,22 @@ use egui::{Color32, FontId, Stroke};
 use crate::analysis::{ParagraphAnalysis, SourceKind};
 use crate::palette;
 
-/// Colours of the marks, chosen to stay readable on light and dark themes.
+/// The checked colours of the theme `ui` is drawn in.
+pub fn theme(ui: &egui::Ui) -> palette::Theme {
+    if ui.visuals().dark_mode {
+        palette::DARK
+    } else {
+        palette::LIGHT
+    }
+}
+
+/// A palette colour for egui.
+pub fn colour(c: palette::Rgb) -> Color32 {
+    Color32::from_rgb(c.0, c.1, c.2)
+}
+
+/// Colours of the marks in one theme (`crate::palette`, where their
+/// contrast is checked).
 pub struct Palette {
     pub text: Color32,
     pub named: Color32,
@@ -24,28 +39,24 @@ pub struct Palette {
 
 impl Palette {
     pub fn new(dark: bool) -> Palette {
-        if dark {
-            Palette {
-                text: Color32::from_gray(225),
-                named: Color32::from_rgba_unmultiplied(60, 140, 90, 110),
-                anonymous: Color32::from_rgba_unmultiplied(200, 130, 20, 120),
-                unattributed: Color32::from_rgba_unmultiplied(150, 90, 200, 120),
-                retracted: Color32::from_rgb(255, 90, 90),
-                cue: Color32::from_rgb(120, 170, 255),
-                student: Color32::from_rgba_unmultiplied(70, 120, 220, 120),
-            }
-        } else {
-            // The report's colours too (crate::palette).
-            let rgb = |c: palette::Rgb| Color32::from_rgb(c.0, c.1, c.2);
-            Palette {
-                text: rgb(palette::DARK_TEXT),
-                named: rgb(palette::NAMED_TINT),
-                anonymous: rgb(palette::ANONYMOUS_TINT),
-                unattributed: rgb(palette::UNATTRIBUTED_TINT),
-                retracted: rgb(palette::RETRACTED_LINE),
-                cue: Color32::from_rgb(30, 90, 200),
-                student: Color32::from_rgb(200, 220, 250),
-            }
+        let rgb = colour;
+        let t = if dark { palette::DARK } else { palette::LIGHT };
+        Palette {
+            text: rgb(t.text),
+            named: rgb(t.named),
+            anonymous: rgb(t.anonymous),
+            unattributed: rgb(t.unattributed),
+            retracted: rgb(t.retracted),
+            cue: if dark {
+                Color32::from_rgb(120, 170, 255)
+            } else {
+                Color32::from_rgb(30, 90, 200)
+            },
+            student: if dark {
+                Color32::from_rgb(40, 70, 130)
+            } else {
+                Color32::from_rgb(200, 220, 250)
+            },
         }
     }
 
@@ -65,7 +76,9 @@ struct Mark {
     retracted: bool,
 }
 
-/// The paragraph as sections with marks.
+/// The paragraph as sections with marks; after each source (or, for a
+/// claim without one, its cue) a small raised letter names its kind, so
+/// the kinds differ without colour too.
 pub fn paragraph_job(
     p: &ParagraphAnalysis,
     font: FontId,
@@ -74,6 +87,13 @@ pub fn paragraph_job(
 ) -> LayoutJob {
     let text = &p.text;
     let mut marks: Vec<(std::ops::Range<usize>, Mark)> = Vec::new();
+    let mut tags: Vec<(usize, SourceKind)> = p
+        .claims
+        .iter()
+        .map(|c| (c.source.as_ref().unwrap_or(&c.cue).end, c.kind))
+        .collect();
+    tags.sort_unstable();
+    tags.dedup();
     for c in &p.claims {
         let background = Some(palette.kind(c.kind));
         if let Some(span) = &c.source {
@@ -106,7 +126,14 @@ pub fn paragraph_job(
             },
         ));
     }
-    let cuts = cuts_at(text, marks.iter().map(|(r, _)| r));
+    let mut cuts = cuts_at(text, marks.iter().map(|(r, _)| r));
+    cuts.extend(
+        tags.iter()
+            .map(|&(at, _)| at)
+            .filter(|&at| text.is_char_boundary(at)),
+    );
+    cuts.sort_unstable();
+    cuts.dedup();
     let mut job = LayoutJob::default();
     job.wrap.max_width = wrap_width;
     for w in cuts.windows(2) {
@@ -134,7 +161,50 @@ pub fn paragraph_job(
             format.color = palette.retracted;
         }
         job.append(&text[a..b], 0.0, format);
+        for &(_, kind) in tags.iter().filter(|&&(at, _)| at == b) {
+            append_tag(&mut job, kind, &font, palette);
+        }
     }
+    job
+}
+
+/// The raised letter naming a source's kind (`palette::kind_tag`).
+fn append_tag(job: &mut LayoutJob, kind: SourceKind, font: &FontId, palette: &Palette) {
+    let mut format = TextFormat::simple(
+        FontId::new(font.size * 0.62, font.family.clone()),
+        palette.text,
+    );
+    format.background = palette.kind(kind);
+    format.valign = egui::Align::TOP;
+    job.append(palette::kind_tag(kind), 1.0, format);
+}
+
+/// What the marks mean, drawn with the marks themselves: each kind's tint
+/// and letter, a retracted source, the reporting words.
+pub fn legend_job(font: FontId, palette: &Palette) -> LayoutJob {
+    let mut job = LayoutJob::default();
+    let plain = TextFormat::simple(font.clone(), palette.text);
+    job.append("Sources: ", 0.0, plain.clone());
+    for kind in [
+        SourceKind::Named,
+        SourceKind::Anonymous,
+        SourceKind::Unattributed,
+    ] {
+        let mut format = plain.clone();
+        format.background = palette.kind(kind);
+        job.append(kind.label(), 0.0, format);
+        append_tag(&mut job, kind, &font, palette);
+        job.append("  ", 0.0, plain.clone());
+    }
+    let mut retracted = plain.clone();
+    retracted.background = palette.anonymous;
+    retracted.color = palette.retracted;
+    retracted.strikethrough = Stroke::new(1.5, palette.retracted);
+    job.append("retracted", 0.0, retracted);
+    job.append("  ", 0.0, plain.clone());
+    let mut cue = plain;
+    cue.underline = Stroke::new(1.5, palette.cue);
+    job.append("reporting words", 0.0, cue);
     job
 }
 

@@ -256,26 +256,13 @@ fn legend(ui: &mut egui::Ui, palette: &Palette) {
     egui::CollapsingHeader::new("Legend")
         .default_open(false)
         .show(ui, |ui| {
-            for kind in [
-                SourceKind::Named,
-                SourceKind::Anonymous,
-                SourceKind::Unattributed,
-            ] {
-                ui.label(
-                    RichText::new(format!(" {} source ", kind.label()))
-                        .background_color(palette.kind(kind))
-                        .color(palette.text),
-                );
-            }
+            ui.label(super::highlight::legend_job(
+                egui::FontId::proportional(13.0),
+                palette,
+            ));
             ui.label(
-                RichText::new("retracted source")
-                    .strikethrough()
-                    .color(palette.retracted),
-            );
-            ui.label(
-                RichText::new("cue (attribution words)")
-                    .underline()
-                    .color(palette.cue),
+                "The small letter after a source names its kind: N named, A anonymous, \
+                 U unattributed (on a claim with no source, after its reporting words).",
             );
             ui.label(
                 "Score = anonymous + 2 × retracted claims (house rules may change the weights).",

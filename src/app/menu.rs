@@ -175,7 +175,12 @@ pub fn show(ui: &mut egui::Ui, app: &mut SourcelightApp, actions: &mut Vec<Actio
                 actions.push(Action::GoTo);
                 ui.close();
             }
+            if ui.button("Decisions on this paragraph (F6)").clicked() {
+                actions.push(Action::FocusInspector);
+                ui.close();
+            }
             ui.label(egui::RichText::new("Up / Down: the paragraph before / after").weak());
+            ui.label(egui::RichText::new("Tab / Shift+Tab: the next / previous control").weak());
         });
         if app.loading() > 0 {
             ui.spinner();
@@ -334,9 +339,17 @@ pub fn paste_window(ctx: &egui::Context, app: &mut SourcelightApp, actions: &mut
                     // Ctrl+V goes straight in.
                     focus_once(ui, PASTE_FOCUSED, &field);
                 });
+            let ready = !text.trim().is_empty();
             submit = ui
-                .add_enabled(!text.trim().is_empty(), egui::Button::new("Analyse"))
-                .clicked();
+                .add_enabled(ready, egui::Button::new("Analyse (Ctrl+Enter)"))
+                .clicked()
+                || (ready
+                    && ui.input_mut(|i| {
+                        i.consume_shortcut(&egui::KeyboardShortcut::new(
+                            egui::Modifiers::COMMAND,
+                            egui::Key::Enter,
+                        ))
+                    }));
         });
     if submit {
         if let Some(text) = app.paste.take() {

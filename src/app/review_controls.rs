@@ -8,9 +8,9 @@
 
 use std::collections::HashMap;
 
-use egui::{Color32, RichText};
+use egui::RichText;
 
-use super::Action;
+use super::{Action, highlight};
 use crate::analysis::policy::{ParagraphChecklist, Verdict};
 use crate::analysis::{Claim, SourceKind};
 use crate::review::Change;
@@ -22,6 +22,9 @@ pub struct Drafts {
     pub dismiss: HashMap<(usize, usize), String>,
     /// The note being written, per paragraph.
     pub note: Option<(usize, String)>,
+    /// F6 was pressed: the inspector's first control takes the keyboard
+    /// on the next frame.
+    pub focus_inspector: bool,
 }
 
 const KINDS: [SourceKind; 3] = [
@@ -164,7 +167,12 @@ pub fn note(
             } else {
                 "Add note"
             };
-            if ui.small_button(label).clicked() {
+            let button = ui.small_button(label);
+            if std::mem::take(&mut drafts.focus_inspector) {
+                button.request_focus();
+                button.scroll_to_me(None);
+            }
+            if button.clicked() {
                 drafts.note = Some((pi, current.unwrap_or_default().to_string()));
                 ui.data_mut(|d| d.remove::<bool>(egui::Id::unique(NOTE_FOCUSED)));
             }
@@ -180,8 +188,11 @@ pub fn note(
             .desired_rows(2)
             .desired_width(f32::INFINITY),
     );
-    // Typing goes into the note as soon as it opens.
+    // Typing goes into the note as soon as it opens (and on F6).
     super::menu::focus_once(ui, NOTE_FOCUSED, &field);
+    if std::mem::take(&mut drafts.focus_inspector) {
+        field.request_focus();
+    }
     let (save, cancel) = ui
         .horizontal(|ui| {
             (
@@ -218,8 +229,8 @@ pub fn checklist(ui: &mut egui::Ui, policy: &ParagraphChecklist, pi: usize, ci: 
         .show(ui, |ui| {
             for check in &checks {
                 let colour = match check.verdict {
-                    Verdict::Pass => Color32::from_rgb(40, 140, 60),
-                    Verdict::Fail => Color32::from_rgb(200, 50, 40),
+                    Verdict::Pass => highlight::colour(highlight::theme(ui).pass),
+                    Verdict::Fail => highlight::colour(highlight::theme(ui).fail),
                     Verdict::NotApplicable => ui.visuals().weak_text_color(),
                 };
                 ui.horizontal_wrapped(|ui| {

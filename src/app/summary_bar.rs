@@ -62,6 +62,9 @@ pub fn show(ui: &mut egui::Ui, app: &SourcelightApp, actions: &mut Vec<Action>) 
         }
     });
     chart(ui, app, actions);
+    let palette = super::highlight::Palette::new(ui.visuals().dark_mode);
+    let font = egui::FontId::proportional(12.5);
+    ui.label(super::highlight::legend_job(font, &palette));
 }
 
 /// Most bars the chart draws: longer articles are grouped, each bar the
@@ -128,6 +131,12 @@ fn chart(ui: &mut egui::Ui, app: &SourcelightApp, actions: &mut Vec<Action>) {
         let i = (point.x.round() as i64 - 1).clamp(0, n as i64 - 1) as usize;
         actions.push(Action::SelectParagraph(i));
     }
+    // The bars in words for screen readers (egui_plot names only its
+    // legend).
+    let words = crate::report::chart_text(paragraphs);
+    response
+        .response
+        .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, &words));
     response
         .response
         .on_hover_text("Score of each paragraph: click to go there");

@@ -18,6 +18,7 @@ table.summary td,table.summary th{border:1px solid #ccc;padding:4px 10px;text-al
 .para{display:flex;gap:12px;margin:0 0 1em;page-break-inside:avoid}
 .badge{flex:0 0 3.2em;text-align:center;font-weight:bold;border-radius:4px;padding:2px 0;height:1.4em}
 .text p{margin:0}
+.legend{font:.85em system-ui,sans-serif}
 .cue{text-decoration:underline;text-decoration-thickness:2px}
 .claims{font-size:.85em;margin:.4em 0 0;padding-left:1.2em;color:#333}
 .claims li{margin:.2em 0}.why{color:#555}.note{font-style:italic;color:#5a3e00}
@@ -76,6 +77,7 @@ fn article(out: &mut String, a: &Article) {
         percent(s.flagged_share)
     );
     chart(out, &a.analysis.paragraphs);
+    legend(out);
     if !a.unplaced.is_empty() {
         out.push_str("<div class=\"unplaced\"><strong>Editor decisions that no longer fit the text:</strong><ul>");
         for u in a.unplaced {
@@ -93,6 +95,25 @@ fn article(out: &mut String, a: &Article) {
     }
 }
 
+/// What the marks mean, drawn with the marks themselves.
+fn legend(out: &mut String) {
+    out.push_str("<p class=\"legend\">Sources: ");
+    for kind in [
+        SourceKind::Named,
+        SourceKind::Anonymous,
+        SourceKind::Unattributed,
+    ] {
+        let _ = write!(out, "<span class=\"{0}\">{0}</span>", kind.label());
+        tag(out, kind);
+        out.push_str(" &nbsp; ");
+    }
+    out.push_str(
+        "<span class=\"anonymous retracted\">retracted</span> &nbsp; \
+         <span class=\"cue\">reporting words</span> &nbsp; \
+         badge: the paragraph's score</p>\n",
+    );
+}
+
 /// Paragraph scores as bars, one per paragraph.
 fn chart(out: &mut String, paragraphs: &[ParagraphAnalysis]) {
     if paragraphs.is_empty() {
@@ -104,7 +125,8 @@ fn chart(out: &mut String, paragraphs: &[ParagraphAnalysis]) {
     let bar = width / paragraphs.len() as f64;
     let _ = write!(
         out,
-        "<svg role=\"img\" aria-label=\"Score per paragraph\" width=\"100%\" viewBox=\"0 0 {width} {h}\" preserveAspectRatio=\"none\" style=\"max-height:110px\">",
+        "<svg role=\"img\" aria-label=\"{}\" width=\"100%\" viewBox=\"0 0 {width} {h}\" preserveAspectRatio=\"none\" style=\"max-height:110px\">",
+        escape(&super::chart_text(paragraphs)),
         h = height + 14.0
     );
     for (i, p) in paragraphs.iter().enumerate() {
@@ -114,14 +136,13 @@ fn chart(out: &mut String, paragraphs: &[ParagraphAnalysis]) {
         let h = p.score as f64 / max * height;
         let _ = write!(
             out,
-            "<rect x=\"{:.2}\" y=\"{:.2}\" width=\"{:.2}\" height=\"{h:.2}\" fill=\"{}\"><title>Paragraph {} score {}</title></rect>",
+            "<rect x=\"{:.2}\" y=\"{:.2}\" width=\"{:.2}\" height=\"{h:.2}\" fill=\"{}\"><title>{}</title></rect>",
             i as f64 * bar,
             height - h,
             (bar * 0.85).max(0.5),
             // Each bar in its badge's colour.
             crate::palette::score_background(p.score).hex(),
-            i + 1,
-            p.score
+            escape(&super::paragraph_label(p)),
         );
     }
     let _ = writeln!(
@@ -141,9 +162,10 @@ fn paragraph(out: &mut String, a: &Article, p: &ParagraphAnalysis) {
     };
     let _ = write!(
         out,
-        "<div class=\"para\" id=\"p{n}\"><div class=\"badge {class}\" title=\"Paragraph {n} score {score}\">{score}</div><div class=\"text\"><p>",
+        "<div class=\"para\" id=\"p{n}\"><div class=\"badge {class}\" title=\"{label}\">{score}</div><div class=\"text\"><p>",
         n = p.index + 1,
-        score = escape(&score_text(p.score, p.analyser_score)),
+        score = p.score,
+        label = escape(&super::paragraph_label(p)),
     );
     highlighted(out, p);
     out.push_str("</p>");
@@ -200,53 +222,123 @@ fn claim(out: &mut String, a: &Article, p: &ParagraphAnalysis, ci: usize, c: &Cl
     out.push_str("</li>");
 }
 
-/// The paragraph text with sources tinted by kind and cues underlined.
+/// The paragraph text with sources tinted by kind, cues underlined,
+/// retracted sources struck through, and after each source (or, with no
+/// source, its cue) a raised letter naming its kind, as in the window.
 fn highlighted(out: &mut String, p: &ParagraphAnalysis) {
-    // One class per byte; sources override cues. Spans are on char
-    // boundaries, so runs of one class are valid slices.
-    let mut class: Vec<u8> = vec![0; p.text.len()];
-    let mut paint = |r: std::ops::Range<usize>, c: u8| {
-        if let Some(bytes) = class.get_mut(r) {
-            bytes.iter_mut().for_each(|b| *b = (*b).max(c));
+    let text = &*p.text;
+    // Per byte: bit 0 a cue, bits 1-3 one kind (a source, or the cue of a
+    // claim with none), bit 4 retracted. Spans are on char boundaries.
+    let mut marks: Vec<u8> = vec![0; text.len()];
+    let mut tags: Vec<(usize, SourceKind)> = Vec::new();
+    let mut paint = |r: std::ops::Range<usize>, bits: u8| {
+        if let Some(bytes) = marks.get_mut(r) {
+            for b in bytes {
+                // One kind per byte: the first claim's.
+                *b |= if *b & 0b1110 != 0 {
+                    bits & !0b1110
+                } else {
+                    bits
+                };
+            }
         }
     };
     for c in &p.claims {
-        paint(c.cue.range(), 1);
-        if let Some(s) = &c.source {
-            let k = if c.retracted {
-                5
-            } else {
-                match c.kind {
-                    SourceKind::Named => 2,
-                    SourceKind::Unattributed => 3,
-                    SourceKind::Anonymous => 4,
-                }
-            };
-            paint(s.range(), k);
+        let kind = match c.kind {
+            SourceKind::Named => 0b10,
+            SourceKind::Anonymous => 0b100,
+            SourceKind::Unattributed => 0b1000,
+        };
+        match &c.source {
+            Some(s) => {
+                paint(c.cue.range(), 1);
+                paint(s.range(), kind | if c.retracted { 0b10000 } else { 0 });
+                tags.push((s.end, c.kind));
+            }
+            None => {
+                paint(c.cue.range(), 1 | kind);
+                tags.push((c.cue.end, c.kind));
+            }
         }
     }
-    let names = ["", "cue", "named", "unattributed", "anonymous", "retracted"];
-    let mut start = 0;
-    while start < p.text.len() {
-        let k = class[start];
-        let mut end = start + 1;
-        while end < p.text.len() && (class[end] == k || !p.text.is_char_boundary(end)) {
-            end += 1;
+    tags.sort_unstable();
+    tags.dedup();
+    let mut cuts: Vec<usize> = tags.iter().map(|&(at, _)| at).collect();
+    cuts.extend([0, text.len()]);
+    for i in 1..text.len() {
+        if marks[i] != marks[i - 1] && text.is_char_boundary(i) {
+            cuts.push(i);
         }
-        let words = escape(&p.text[start..end]);
-        if k == 0 {
+    }
+    cuts.retain(|&c| c <= text.len() && text.is_char_boundary(c));
+    cuts.sort_unstable();
+    cuts.dedup();
+    for w in cuts.windows(2) {
+        let (start, end) = (w[0], w[1]);
+        let m = marks[start];
+        let words = escape(&text[start..end]);
+        let classes: Vec<&str> = [
+            (1, "cue"),
+            (0b10, "named"),
+            (0b100, "anonymous"),
+            (0b1000, "unattributed"),
+            (0b10000, "retracted"),
+        ]
+        .iter()
+        .filter(|(bit, _)| m & bit != 0)
+        .map(|&(_, name)| name)
+        .collect();
+        if classes.is_empty() {
             out.push_str(&words);
         } else {
-            let _ = write!(out, "<span class=\"{}\">{words}</span>", names[k as usize]);
+            let _ = write!(out, "<span class=\"{}\">{words}</span>", classes.join(" "));
         }
-        start = end;
+        for &(_, kind) in tags.iter().filter(|&&(at, _)| at == end) {
+            tag(out, kind);
+        }
     }
+}
+
+/// The raised letter after a source: its kind in a word for screen
+/// readers and on hover.
+fn tag(out: &mut String, kind: SourceKind) {
+    let _ = write!(
+        out,
+        "<sup class=\"tag {name}\" title=\"{name} source\" aria-label=\"({name} source)\">{}</sup>",
+        crate::palette::kind_tag(kind),
+        name = kind.label(),
+    );
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::analysis::Analyzer;
+
+    #[test]
+    fn every_kind_is_tinted_tagged_and_retracted_keeps_its_kind() {
+        let a = Analyzer::default().analyze(&[
+            "It is believed that the depot will close.",
+            "A former plant worker told the inquiry the alarms were off. She later recanted.",
+        ]);
+        let html = render(&[Article::new("a.txt", &a)]);
+        let body = &html[html.find("id=\"p1\"").unwrap()..];
+        // A claim with no source: its reporting words carry the tint and
+        // the letter.
+        let cue = a.paragraphs[0].claims[0].cue.text();
+        assert!(
+            body.contains(&format!(
+                "<span class=\"cue unattributed\">{cue}</span><sup class=\"tag unattributed\""
+            )),
+            "{body}"
+        );
+        assert!(
+            body.contains(
+                "<span class=\"anonymous retracted\">A former plant worker</span><sup class=\"tag anonymous\""
+            ),
+            "{body}"
+        );
+    }
 
     #[test]
     fn escapes_and_highlights() {
@@ -257,6 +349,6 @@ mod tests {
         assert!(html.contains("&lt;b&gt;"));
         assert!(html.contains("<span class=\"anonymous\">Officials</span>"));
         assert!(html.contains("<span class=\"cue\">said</span>"));
-        assert!(html.contains("title=\"Paragraph 1 score 1\""));
+        assert!(html.contains("title=\"Paragraph 1, score 1: 1 anonymous claim\""));
     }
 }

@@ -192,7 +192,128 @@ pub fn score_text(score: u32, analyser: Option<u32>) -> String {
     }
 }
 
+/// What a paragraph's badge says to a screen reader and on hover: its
+/// number, score and claims — "Paragraph 4, score 3: 1 anonymous claim,
+/// 1 retracted".
+pub fn paragraph_label(p: &crate::analysis::ParagraphAnalysis) -> String {
+    use crate::analysis::SourceKind;
+    let count = |kind: SourceKind| p.claims.iter().filter(|c| c.kind == kind).count();
+    let claims = |n: usize| if n == 1 { "claim" } else { "claims" };
+    let mut parts: Vec<String> = [
+        SourceKind::Anonymous,
+        SourceKind::Unattributed,
+        SourceKind::Named,
+    ]
+    .into_iter()
+    .map(|kind| (kind, count(kind)))
+    .filter(|&(_, n)| n > 0)
+    .map(|(kind, n)| format!("{n} {} {}", kind.label(), claims(n)))
+    .collect();
+    let retracted = p.claims.iter().filter(|c| c.retracted).count();
+    if retracted > 0 {
+        parts.push(format!("{retracted} retracted"));
+    }
+    let dismissed = p
+        .claims
+        .iter()
+        .filter(|c| c.editor.as_ref().is_some_and(|e| e.dismissed.is_some()))
+        .count();
+    match dismissed {
+        0 => {}
+        1 => parts.push("1 flag dismissed".to_string()),
+        n => parts.push(format!("{n} flags dismissed")),
+    }
+    if parts.is_empty() {
+        parts.push("no claims".to_string());
+    }
+    format!(
+        "Paragraph {}, score {}: {}",
+        p.index + 1,
+        score_text(p.score, p.analyser_score),
+        parts.join(", ")
+    )
+}
+
+/// The flagged paragraphs' numbers, "3, 4, 6" (the first twenty, then
+/// how many more), or None when none is flagged.
+pub fn flagged_list(scores: impl IntoIterator<Item = u32>) -> Option<String> {
+    const LISTED: usize = 20;
+    let flagged: Vec<usize> = scores
+        .into_iter()
+        .enumerate()
+        .filter(|&(_, s)| s > 0)
+        .map(|(i, _)| i + 1)
+        .collect();
+    if flagged.is_empty() {
+        return None;
+    }
+    let mut list: Vec<String> = flagged.iter().take(LISTED).map(usize::to_string).collect();
+    if flagged.len() > LISTED {
+        list.push(format!("and {} more", flagged.len() - LISTED));
+    }
+    Some(list.join(", "))
+}
+
+/// The score chart in words, for screen readers (the window's chart and
+/// the report's): "Score per paragraph: 3 of 16 flagged (4, 5, 9); the
+/// highest, 4, in paragraph 4".
+pub fn chart_text(paragraphs: &[crate::analysis::ParagraphAnalysis]) -> String {
+    let flagged = paragraphs.iter().filter(|p| p.score > 0).count();
+    let Some(list) = flagged_list(paragraphs.iter().map(|p| p.score)) else {
+        return format!("Score per paragraph: none of {} flagged", paragraphs.len());
+    };
+    // The first paragraph with the highest score.
+    let top = paragraphs
+        .iter()
+        .rev()
+        .max_by_key(|p| p.score)
+        .expect("a flagged paragraph");
+    format!(
+        "Score per paragraph: {flagged} of {} flagged ({list}); the highest, {}, in paragraph {}",
+        paragraphs.len(),
+        top.score,
+        top.index + 1
+    )
+}
+
 /// "37%" for a share between 0 and 1.
 pub fn percent(share: f64) -> String {
     format!("{:.0}%", share * 100.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::Analyzer;
+
+    fn article() -> crate::analysis::Analysis {
+        Analyzer::default().analyze(&[
+            "The council met on Tuesday.",
+            "Officials said the fare would rise. Mayor Ana Ruiz said it would not.",
+            "It is believed that the depot will close.",
+        ])
+    }
+
+    #[test]
+    fn a_paragraph_label_says_its_score_and_claims() {
+        let a = article();
+        let labels: Vec<String> = a.paragraphs.iter().map(paragraph_label).collect();
+        assert_eq!(labels[0], "Paragraph 1, score 0: no claims");
+        assert_eq!(
+            labels[1],
+            "Paragraph 2, score 1: 1 anonymous claim, 1 named claim"
+        );
+        assert_eq!(labels[2], "Paragraph 3, score 1: 1 unattributed claim");
+    }
+
+    #[test]
+    fn the_chart_in_words_lists_the_flagged_paragraphs() {
+        assert_eq!(
+            chart_text(&article().paragraphs),
+            "Score per paragraph: 2 of 3 flagged (2, 3); the highest, 1, in paragraph 2"
+        );
+        assert_eq!(flagged_list([0, 0]), None);
+        let many = flagged_list(std::iter::repeat_n(1, 25)).unwrap();
+        assert!(many.ends_with("19, 20, and 5 more"), "{many}");
+    }
 }
