@@ -352,3 +352,112 @@ fn the_chart_strip_and_legend_say_what_they_show() {
         );
     }
 }
+
+/// Runs frames until the window's own file chooser is open (the native
+/// dialog answers first, on a thread: here there is none).
+fn wait_for_chooser(harness: &mut Harness<'static, SourcelightApp>) {
+    for _ in 0..500 {
+        harness.step();
+        if harness.state().chooser.is_some() {
+            harness.run();
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    panic!("the file chooser never opened");
+}
+
+/// Where the desktop shows no file dialog, export still works: the
+/// window's own chooser opens in the article's folder with the report's
+/// name, Enter saves, and a second save asks before replacing.
+#[test]
+fn export_works_from_the_keyboard_where_the_desktop_has_no_dialog() {
+    use egui::{Key, Modifiers};
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("council.txt");
+    std::fs::copy(fixture("council.txt"), &article).unwrap();
+    let mut harness = app();
+    open(&mut harness, &[article]);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::E);
+    wait_for_chooser(&mut harness);
+    harness.get_by_label_contains("This desktop showed no file dialog");
+    harness.get_by_label("Export report");
+    let folder = std::fs::canonicalize(dir.path()).unwrap();
+    harness.get_by_label(&format!("Folder: {}", folder.display()));
+    // The file name has the keyboard, with the report's name in it.
+    harness.key_press(Key::Enter);
+    harness.run();
+    let report = dir.path().join("council.txt.report.html");
+    let html = std::fs::read_to_string(&report).expect("report written");
+    assert!(html.contains("Paragraph 4, score 4: 2 anonymous claims, 1 retracted"));
+    assert!(harness.state().chooser.is_none());
+
+    // Again: no wait for a native dialog this time; the file exists.
+    std::fs::write(&report, "old").unwrap();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::E);
+    harness.run();
+    assert!(harness.state().chooser.is_some());
+    harness.key_press(Key::Enter);
+    harness.run();
+    harness.get_by_label(&format!(
+        "{} exists. Replace it?",
+        folder.join("council.txt.report.html").display()
+    ));
+    assert_eq!(std::fs::read_to_string(&report).unwrap(), "old");
+    harness.get_by_label("Replace").click();
+    harness.run();
+    assert!(
+        std::fs::read_to_string(&report)
+            .unwrap()
+            .starts_with("<!DOCTYPE html>")
+    );
+}
+
+/// *Open path…*: a typed path completes with Tab, Enter enters a folder,
+/// a click selects a file and Open opens it; files the filter does not
+/// take are not listed.
+#[test]
+fn the_own_chooser_opens_a_typed_and_clicked_path() {
+    use egui::Key;
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("desk")).unwrap();
+    std::fs::copy(fixture("council.txt"), dir.path().join("desk/council.txt")).unwrap();
+    std::fs::write(dir.path().join("desk/photo.jpg"), "x").unwrap();
+    let mut harness = app();
+    harness
+        .state_mut()
+        .apply(sourcelight::app::Action::OwnChooser(
+            sourcelight::app::Dialog::OpenFiles,
+        ));
+    harness.run();
+    // The path field has the keyboard.
+    let base = std::fs::canonicalize(dir.path()).unwrap();
+    harness.event(egui::Event::Text(format!("{}/de", base.display())));
+    harness.run();
+    harness.key_press(Key::Tab);
+    harness.run();
+    let completed = format!("{}/desk/", base.display());
+    assert!(
+        harness.get_all_by_value(&completed).next().is_some(),
+        "Tab completed the folder"
+    );
+    harness.key_press(Key::Enter);
+    harness.run();
+    harness.get_by_label(&format!("Folder: {}", base.join("desk").display()));
+    assert!(
+        harness.query_by_label("photo.jpg").is_none(),
+        "filtered out"
+    );
+    harness.get_by_label("council.txt").click();
+    harness.run();
+    harness.get_by_label("Open").click();
+    // One frame: the article loads in the background.
+    harness.step();
+    harness.state_mut().finish_loading();
+    harness.run();
+    assert!(harness.state().chooser.is_none());
+    assert_eq!(
+        harness.state().current_article().unwrap().name,
+        "council.txt"
+    );
+}

@@ -12,7 +12,7 @@ use std::sync::Arc;
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::thread;
 
-use super::Article;
+use super::{Article, file_chooser};
 use crate::analysis::{Analysis, Analyzer, Progress, Rules};
 use crate::desk;
 use crate::document;
@@ -43,7 +43,8 @@ pub enum Request {
     Key(PathBuf),
 }
 
-/// The native dialogs the window opens, each on a thread of its own.
+/// The file dialogs the window opens: native ones each on a thread of
+/// its own, or the window's own chooser (`file_chooser`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Dialog {
     OpenFiles,
@@ -75,6 +76,9 @@ pub enum Outcome {
     Failed(String),
     /// A dialog closed: these paths were chosen (maybe none).
     Chosen(Dialog, Vec<PathBuf>),
+    /// The platform showed no dialog (the report name suggested is kept
+    /// for the window's own chooser).
+    NoDialog(Dialog, String),
     Reanalysed {
         id: u64,
         base: Box<Analysis>,
@@ -243,70 +247,37 @@ impl Loader {
 
     /// Opens a native dialog on a thread of its own; the choice comes back
     /// as [`Outcome::Chosen`]. rfd returns nothing both on cancel and where
-    /// the platform has no dialog, so nothing is reported as an error.
+    /// the platform has no dialog; an answer faster than anyone could
+    /// cancel means no dialog was shown, and comes back as
+    /// [`Outcome::NoDialog`] so the window can offer its own chooser.
     pub fn dialog(&mut self, dialog: Dialog, suggested_name: String) {
+        /// Quicker than a person can see a dialog and cancel it.
+        const NOT_SHOWN: std::time::Duration = std::time::Duration::from_millis(300);
         self.pending += 1;
         let tx = self.tx.clone();
         let wake = self.wake.clone();
         thread::spawn(move || {
-            let articles = ["txt", "md", "markdown", "html", "htm", "docx"];
-            let d = rfd::FileDialog::new();
-            let chosen: Vec<PathBuf> = match dialog {
-                Dialog::OpenFiles => d
-                    .set_title("Open articles")
-                    .add_filter("Articles", &articles)
-                    .add_filter("All files", &["*"])
-                    .pick_files()
-                    .unwrap_or_default(),
-                Dialog::OpenFolder => d
-                    .set_title("Open a folder of articles")
-                    .pick_folder()
-                    .into_iter()
-                    .collect(),
-                Dialog::RetractionList => d
-                    .set_title("Load a retraction list")
-                    .add_filter("Retraction Watch CSV or newsroom JSON", &["csv", "json"])
-                    .pick_file()
-                    .into_iter()
-                    .collect(),
-                Dialog::Rules => d
-                    .set_title("Use a house rules file")
-                    .add_filter("Rules (JSON)", &["json"])
-                    .pick_file()
-                    .into_iter()
-                    .collect(),
-                Dialog::OpenKey => d
-                    .set_title("Open an exercise (answer key)")
-                    .add_filter("Answer key", &["json"])
-                    .pick_file()
-                    .into_iter()
-                    .collect(),
-                Dialog::SaveMarks => d
-                    .set_title("Save my marks")
-                    .set_file_name(suggested_name.replace(".report.html", ".marks.json"))
-                    .add_filter("Marks", &["json"])
-                    .save_file()
-                    .into_iter()
-                    .collect(),
-                Dialog::MakeKey => d
-                    .set_title("Write an answer key")
-                    .set_file_name(suggested_name.replace(".report.html", ".key.json"))
-                    .add_filter("Answer key", &["json"])
-                    .save_file()
-                    .into_iter()
-                    .collect(),
-                Dialog::Export => d
-                    .set_title("Export report")
-                    .set_file_name(suggested_name)
-                    .add_filter("HTML report", &["html"])
-                    .add_filter("Markdown", &["md"])
-                    .add_filter("CSV (one row per claim)", &["csv"])
-                    .add_filter("JSON", &["json"])
-                    .save_file()
-                    .into_iter()
-                    .collect(),
+            let spec = file_chooser::spec(dialog);
+            let mut d = rfd::FileDialog::new().set_title(spec.title);
+            for (name, extensions) in spec.filters {
+                d = d.add_filter(*name, extensions);
+            }
+            if spec.mode == file_chooser::Mode::Save {
+                d = d.set_file_name(file_chooser::suggested_name(dialog, &suggested_name));
+            }
+            let asked = std::time::Instant::now();
+            let chosen: Vec<PathBuf> = match spec.mode {
+                file_chooser::Mode::OpenMany => d.pick_files().unwrap_or_default(),
+                file_chooser::Mode::OpenOne => d.pick_file().into_iter().collect(),
+                file_chooser::Mode::Folder => d.pick_folder().into_iter().collect(),
+                file_chooser::Mode::Save => d.save_file().into_iter().collect(),
             };
-            let _ = tx.send(Outcome::Chosen(dialog, chosen));
+            let outcome = if chosen.is_empty() && asked.elapsed() < NOT_SHOWN {
+                Outcome::NoDialog(dialog, suggested_name)
+            } else {
+                Outcome::Chosen(dialog, chosen)
+            };
+            let _ = tx.send(outcome);
             wake();
         });
     }

@@ -1,11 +1,8 @@
 //! The menu bar (File, View, Navigate), the paste window and *Go to
 //! paragraph*.
 //!
-//! The path field under File → Open path is always there: rfd returns
-//! nothing both on cancel and on machines without a native dialog, so a
-//! typed path (with completion of folder entries) must always work.
-
-use std::path::{Path, PathBuf};
+//! *Open path…* opens the window's own file chooser, whatever the
+//! platform offers: its typed path (with completion) always works.
 
 use super::loader::Dialog;
 use super::{Action, Closing, SourcelightApp, Theme};
@@ -25,9 +22,19 @@ pub fn show(ui: &mut egui::Ui, app: &mut SourcelightApp, actions: &mut Vec<Actio
                 app.paste = Some(String::new());
                 ui.close();
             }
-            ui.separator();
-            ui.label("Open path:");
-            path_field(ui, app, actions);
+            if ui
+                .button("Open path…")
+                .on_hover_text("Type or pick a path in Sourcelight's own chooser")
+                .clicked()
+            {
+                actions.push(Action::OwnChooser(Dialog::OpenFiles));
+                ui.close();
+            }
+            ui.checkbox(
+                &mut app.settings.own_file_chooser,
+                "Use Sourcelight's file chooser",
+            )
+            .on_hover_text("For every open and save, instead of the desktop's dialog");
             ui.separator();
             ui.menu_button("Recent", |ui| {
                 if app.settings.recent.is_empty() {
@@ -208,111 +215,6 @@ pub fn show(ui: &mut egui::Ui, app: &mut SourcelightApp, actions: &mut Vec<Actio
             }
         }
     });
-}
-
-/// A path to type, with Tab completing folder entries.
-fn path_field(ui: &mut egui::Ui, app: &mut SourcelightApp, actions: &mut Vec<Action>) {
-    ui.horizontal(|ui| {
-        let label = ui.label("Path");
-        let edit = ui
-            .add(
-                egui::TextEdit::singleline(&mut app.path_field)
-                    .desired_width(280.0)
-                    .hint_text("/path/to/article.txt"),
-            )
-            .labelled_by(label.id);
-        let tab = edit.has_focus() && ui.input(|i| i.key_pressed(egui::Key::Tab));
-        let completed = if tab { complete(&app.path_field) } else { None };
-        if let Some(completed) = completed {
-            app.path_field = completed;
-        }
-        let enter = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-        if (ui.button("Open").clicked() || enter) && !app.path_field.trim().is_empty() {
-            actions.push(Action::OpenPaths(vec![PathBuf::from(
-                app.path_field.trim(),
-            )]));
-            ui.close();
-        }
-    });
-    // The folder is read when the typed path changes, not every frame.
-    let stale = app
-        .path_listing
-        .as_ref()
-        .is_none_or(|(typed, _)| *typed != app.path_field);
-    if stale {
-        let entries = listing(&app.path_field).unwrap_or_default();
-        app.path_listing = Some((app.path_field.clone(), entries));
-    }
-    let entries = app
-        .path_listing
-        .as_ref()
-        .map(|(_, e)| e.clone())
-        .unwrap_or_default();
-    for entry in entries.into_iter().take(12) {
-        if ui.small_button(&entry).clicked() {
-            app.path_field = entry;
-        }
-    }
-}
-
-/// The folder entries that start with what was typed after the last '/'.
-fn candidates(typed: &str) -> Vec<String> {
-    let path = Path::new(typed);
-    let (dir, prefix) = if typed.ends_with(std::path::MAIN_SEPARATOR) {
-        (path.to_path_buf(), String::new())
-    } else {
-        let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
-        let prefix = path
-            .file_name()
-            .map(|f| f.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        (dir, prefix)
-    };
-    let dir = if dir.as_os_str().is_empty() {
-        PathBuf::from(".")
-    } else {
-        dir
-    };
-    let Ok(read) = std::fs::read_dir(&dir) else {
-        return Vec::new();
-    };
-    let mut out: Vec<String> = read
-        .filter_map(Result::ok)
-        .filter(|e| e.file_name().to_string_lossy().starts_with(&prefix))
-        .map(|e| {
-            let mut s = e.path().display().to_string();
-            if e.path().is_dir() {
-                s.push(std::path::MAIN_SEPARATOR);
-            }
-            s
-        })
-        .collect();
-    out.sort();
-    out
-}
-
-/// Completion of a typed path: the one match, or the longest common prefix.
-pub fn complete(typed: &str) -> Option<String> {
-    let c = candidates(typed);
-    let first = c.first()?;
-    let common = c.iter().fold(first.clone(), |acc, s| {
-        acc.chars()
-            .zip(s.chars())
-            .take_while(|(a, b)| a == b)
-            .map(|(a, _)| a)
-            .collect()
-    });
-    (common.len() > typed.len()).then_some(common)
-}
-
-/// The entries to show under the field once something is typed.
-fn listing(typed: &str) -> Option<Vec<String>> {
-    if typed.is_empty() {
-        return None;
-    }
-    let c = candidates(typed);
-    let only_itself = c.len() == 1 && c[0] == typed;
-    (!c.is_empty() && !only_itself).then_some(c)
 }
 
 /// The window where text is pasted as a new article.

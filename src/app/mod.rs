@@ -14,6 +14,7 @@ mod badge;
 mod close_prompt;
 mod exercise;
 mod exercise_panel;
+mod file_chooser;
 mod find_bar;
 mod highlight;
 mod inspector;
@@ -35,7 +36,8 @@ use crate::retraction_lists::RetractionList;
 use crate::review::{self, History, Review, Unplaced};
 use crate::review::{Change, ClaimAnchor};
 use crate::sidecar;
-use loader::{Dialog, Lists, Loader, Outcome, Request};
+pub use loader::Dialog;
+use loader::{Lists, Loader, Outcome, Request};
 
 pub use close_prompt::Closing;
 pub use notices::Notice;
@@ -195,6 +197,9 @@ pub struct Settings {
     pub rules_path: Option<PathBuf>,
     /// Keys written from the window let students see explanations after checking.
     pub key_explanations: bool,
+    /// Open and save with the window's own file chooser, never the
+    /// platform's dialog.
+    pub own_file_chooser: bool,
 }
 
 impl Default for Settings {
@@ -205,6 +210,7 @@ impl Default for Settings {
             recent: Vec::new(),
             rules_path: None,
             key_explanations: true,
+            own_file_chooser: false,
         }
     }
 }
@@ -235,6 +241,11 @@ pub enum Action {
     Find,
     /// Opens *Go to paragraph*.
     GoTo,
+    /// Opens the window's own file chooser for this dialog, whatever the
+    /// setting.
+    OwnChooser(Dialog),
+    /// A file chooser's answer.
+    Chosen(Dialog, Vec<PathBuf>),
     /// Gives the keyboard to the inspector (F6): its first control for the
     /// selected paragraph (the first paragraph when none is), from where
     /// Tab reaches every claim's decisions.
@@ -293,10 +304,11 @@ pub struct SourcelightApp {
     pub notices: Vec<Notice>,
     pub settings: Settings,
     pub sort: SortBy,
-    /// The path field in the Open menu.
-    pub path_field: String,
-    /// Folder entries matching the path field, read when it changes.
-    pub path_listing: Option<(String, Vec<String>)>,
+    /// The window's own file chooser while it is open.
+    pub chooser: Option<file_chooser::FileChooser>,
+    /// The platform showed no file dialog this session: the window's own
+    /// chooser is used straight away.
+    pub no_native_dialog: bool,
     /// The text of the paste window while it is open.
     pub paste: Option<String>,
     /// The paragraph number typed in *Go to paragraph* (Ctrl+G) while it
@@ -360,8 +372,8 @@ impl SourcelightApp {
             notices: Vec::new(),
             settings,
             sort: SortBy::Opened,
-            path_field: String::new(),
-            path_listing: None,
+            chooser: None,
+            no_native_dialog: false,
             paste: None,
             goto: None,
             find: None,
@@ -548,6 +560,16 @@ impl SourcelightApp {
                     "{name}: cancelled; the article was not opened."
                 ))),
                 Outcome::Chosen(dialog, paths) => self.chosen(dialog, paths),
+                Outcome::NoDialog(dialog, name) => {
+                    if !self.no_native_dialog {
+                        self.notices.push(Notice::info(
+                            "This desktop showed no file dialog: Sourcelight's own chooser opens \
+                             instead (File, Use Sourcelight's file chooser, keeps it).",
+                        ));
+                    }
+                    self.no_native_dialog = true;
+                    self.open_chooser(dialog, &name);
+                }
                 Outcome::Reanalysed { id, base } => {
                     let weights = self.analyzer.rules().weights.clone();
                     if let Some(a) = self.articles.iter_mut().find(|a| a.id == id) {
@@ -587,6 +609,22 @@ impl SourcelightApp {
         self.settings.recent.retain(|p| *p != path);
         self.settings.recent.insert(0, path);
         self.settings.recent.truncate(RECENT_LIMIT);
+    }
+
+    /// Opens the window's own chooser for `dialog` in the current article's
+    /// folder (else the last opened file's, else the working folder).
+    fn open_chooser(&mut self, dialog: Dialog, report_name: &str) {
+        let folder = self
+            .current_article()
+            .and_then(|a| a.path.as_deref())
+            .or(self.settings.recent.first().map(PathBuf::as_path))
+            .and_then(std::path::Path::parent)
+            .filter(|f| f.is_dir())
+            .map(std::path::Path::to_path_buf)
+            .or_else(|| std::env::current_dir().ok())
+            .unwrap_or_else(|| PathBuf::from("."));
+        let name = file_chooser::suggested_name(dialog, report_name);
+        self.chooser = Some(file_chooser::FileChooser::new(dialog, folder, name));
     }
 
     /// A dialog's answer; nothing chosen means cancelled.
@@ -670,13 +708,24 @@ impl SourcelightApp {
     /// Applies what the user asked for.
     pub fn apply(&mut self, action: Action) {
         match action {
-            Action::OpenDialog => self.loader.dialog(Dialog::OpenFiles, String::new()),
+            Action::OpenDialog => self.apply(Action::Dialog(Dialog::OpenFiles)),
             Action::Dialog(d) => {
                 let name = self
                     .current_article()
                     .map(|a| format!("{}.report.html", a.name))
                     .unwrap_or_default();
-                self.loader.dialog(d, name);
+                if self.settings.own_file_chooser || self.no_native_dialog {
+                    self.open_chooser(d, &name);
+                } else {
+                    self.loader.dialog(d, name);
+                }
+            }
+            Action::OwnChooser(d) => {
+                let name = self
+                    .current_article()
+                    .map(|a| format!("{}.report.html", a.name))
+                    .unwrap_or_default();
+                self.open_chooser(d, &name);
             }
             Action::OpenPaths(paths) => self.open_paths(paths),
             Action::PasteText(text) => {
@@ -745,6 +794,7 @@ impl SourcelightApp {
             Action::GoTo if self.current_article().is_some() => {
                 self.goto = Some(String::new());
             }
+            Action::Chosen(dialog, paths) => self.chosen(dialog, paths),
             Action::FocusInspector if self.current_article().is_some() => {
                 self.selected_paragraph.get_or_insert(0);
                 self.drafts.focus_inspector = true;
@@ -1152,6 +1202,15 @@ impl SourcelightApp {
         });
         if self.paste.is_some() {
             menu::paste_window(&ctx, self, &mut actions);
+        }
+        if let Some(chooser) = &mut self.chooser
+            && let Some(answer) = chooser.show(&ctx)
+        {
+            let dialog = chooser.dialog;
+            self.chooser = None;
+            if let file_chooser::Answer::Chosen(paths) = answer {
+                actions.push(Action::Chosen(dialog, paths));
+            }
         }
         if self.goto.is_some() {
             menu::goto_window(&ctx, self, &mut actions);
