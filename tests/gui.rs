@@ -300,6 +300,12 @@ fn the_main_tasks_work_from_the_keyboard_alone() {
     harness.run();
     assert_eq!(harness.state().selected_paragraph, Some(1));
     harness.get_by_label_contains("Paragraph 2: score 1");
+    // The paragraph's badge has the keyboard: a screen reader reads it.
+    assert!(
+        harness
+            .get_by_label("Paragraph 2, score 1: 1 anonymous claim")
+            .is_focused()
+    );
 
     // Review: F6 gives the inspector the keyboard; Tab walks to the
     // reason field, then to the button that dismisses the flag.
@@ -340,7 +346,10 @@ fn the_chart_strip_and_legend_say_what_they_show() {
         "Score per paragraph: 6 of 15 flagged (3, 4, 5, 6, 8, 10); the highest, 3, in paragraph 4",
     );
     harness.get_by_label_contains("Flagged paragraphs: 3, 4,");
-    harness.get_by_label("Sources: namedN  anonymousA  unattributedU  retracted  reporting words");
+    harness.get_by_label(
+        "Sources: named (letter N), anonymous (letter A), unattributed (letter U), \
+         retracted (struck through), reporting words (underlined)",
+    );
     for (theme, colours) in [
         (egui::Theme::Light, sourcelight::palette::LIGHT),
         (egui::Theme::Dark, sourcelight::palette::DARK),

@@ -184,14 +184,19 @@ pub fn show(
                 );
             }
             let badge_rect = Rect::from_min_size(pos2(origin.x + 4.0, top), Vec2::new(34.0, 24.0));
-            let clicked = match exercise {
+            let badge_response = match exercise {
                 Some(ex) => {
                     badge::exercise(ui, badge_rect, i, ex.agreement(i), selected == Some(i))
                 }
                 None => badge::show(ui, badge_rect, p, selected == Some(i)),
+            };
+            // A paragraph reached from the keyboard (F8, arrows, Ctrl+G)
+            // takes the keyboard on its badge, so a screen reader reads
+            // its score and claims; not while a text field is typed in.
+            if scroll_to == Some(i) && !ui.ctx().text_edit_focused() {
+                badge_response.request_focus();
             }
-            .clicked();
-            if clicked {
+            if badge_response.clicked() {
                 actions.push(Action::SelectParagraph(i));
             }
             let text_rect = Rect::from_min_size(pos2(origin.x + GUTTER, top), galley.size());

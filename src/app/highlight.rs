@@ -179,6 +179,11 @@ fn append_tag(job: &mut LayoutJob, kind: SourceKind, font: &FontId, palette: &Pa
     job.append(palette::kind_tag(kind), 1.0, format);
 }
 
+/// The legend in words, for screen readers (the drawn one reads
+/// "namedN anonymousA").
+pub const LEGEND_WORDS: &str = "Sources: named (letter N), anonymous (letter A), \
+    unattributed (letter U), retracted (struck through), reporting words (underlined)";
+
 /// What the marks mean, drawn with the marks themselves: each kind's tint
 /// and letter, a retracted source, the reporting words.
 pub fn legend_job(font: FontId, palette: &Palette) -> LayoutJob {

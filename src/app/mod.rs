@@ -1022,7 +1022,8 @@ impl SourcelightApp {
     fn shortcuts(&self, ctx: &egui::Context) -> Vec<Action> {
         use egui::{Key, KeyboardShortcut, Modifiers};
         let mut out = Vec::new();
-        let typing = ctx.egui_wants_keyboard_input();
+        // A text field or an open list (a combo box) keeps its own arrows.
+        let typing = ctx.text_edit_focused() || egui::Popup::is_any_open(ctx);
         let paragraphs = self.current_article().map(|a| a.analysis.paragraphs.len());
         ctx.input_mut(|i| {
             if i.consume_shortcut(&KeyboardShortcut::new(Modifiers::SHIFT, Key::F8)) {

@@ -64,7 +64,10 @@ pub fn show(ui: &mut egui::Ui, app: &SourcelightApp, actions: &mut Vec<Action>) 
     chart(ui, app, actions);
     let palette = super::highlight::Palette::new(ui.visuals().dark_mode);
     let font = egui::FontId::proportional(12.5);
-    ui.label(super::highlight::legend_job(font, &palette));
+    ui.label(super::highlight::legend_job(font, &palette))
+        .widget_info(|| {
+            egui::WidgetInfo::labeled(egui::Role::Label, true, super::highlight::LEGEND_WORDS)
+        });
 }
 
 /// Most bars the chart draws: longer articles are grouped, each bar the
