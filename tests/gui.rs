@@ -232,13 +232,47 @@ fn the_keyboard_moves_between_paragraphs_goes_to_one_and_resets_zoom() {
     assert_eq!(harness.state().selected_paragraph, Some(11));
     assert!(harness.state().goto.is_none());
 
-    // Ctrl+0 undoes any zoom.
+    // Zoom scales the whole window; Ctrl+0 undoes it.
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Plus);
     harness.run();
     assert!(harness.state().settings.zoom > 1.0);
+    assert!((harness.ctx.zoom_factor() - 1.1).abs() < 1e-4);
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Num0);
     harness.run();
     assert_eq!(harness.state().settings.zoom, 1.0);
+    assert_eq!(harness.ctx.zoom_factor(), 1.0);
+
+    // Shift+F6 gives the keyboard back to the selected paragraph.
+    harness.key_press(egui::Key::F6);
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::SHIFT, egui::Key::F6);
+    harness.run();
+    assert!(
+        harness
+            .get_by_label_contains("Paragraph 12, score")
+            .is_focused()
+    );
+}
+
+/// At 700 points wide the article keeps its room: the article list folds
+/// into a picker in the summary bar, whose buttons wrap rather than
+/// being cut off.
+#[test]
+fn a_narrow_window_folds_the_article_list_into_a_picker() {
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(700.0, 860.0))
+        .build_eframe(|cc| SourcelightApp::new(cc, Vec::new()));
+    harness.run();
+    open(&mut harness, &[fixture("council.txt")]);
+    assert!(harness.query_by_label("Articles").is_none());
+    harness
+        .get_by_role_and_label(Role::ComboBox, "Article")
+        .click();
+    harness.run();
+    harness.get_by_label("Sample article  ·  score 10").click();
+    harness.run();
+    assert_eq!(harness.state().current, Some(0));
+    harness.get_by_label("Next flagged");
 }
 
 #[test]

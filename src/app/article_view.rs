@@ -23,7 +23,7 @@ use crate::analysis::Analysis;
 const GUTTER: f32 = 48.0;
 /// Space between paragraphs.
 const GAP: f32 = 14.0;
-/// Widest reading column, before zoom.
+/// Widest reading column.
 const MAX_COLUMN: f32 = 860.0;
 /// Width of the heat strip.
 const STRIP: f32 = 10.0;
@@ -100,10 +100,12 @@ pub fn show(
     scroll_to: Option<usize>,
     actions: &mut Vec<Action>,
 ) {
-    let font_size = 15.0 * zoom;
+    // Zoom scales the whole window (egui's zoom factor); it stays in the
+    // layout key because glyphs are laid out again at a new scale.
+    let font_size = 15.0;
     let dark = ui.visuals().dark_mode;
     let available = ui.available_width() - STRIP - 6.0;
-    let column = (available - GUTTER - 24.0).clamp(160.0, MAX_COLUMN * zoom);
+    let column = (available - GUTTER - 24.0).clamp(160.0, MAX_COLUMN);
     let cache = &mut article.layout;
     cache.prepare((column.to_bits(), zoom.to_bits(), dark), column, font_size);
     let paragraphs = &article.analysis.paragraphs;
@@ -118,13 +120,16 @@ pub fn show(
     let offsets = cache.offsets();
     let total = *offsets.last().unwrap_or(&0.0);
 
+    // The strip maps the article's height onto its own: a short article's
+    // strip ends where its last paragraph does, so marks sit beside their
+    // paragraphs.
     let strip_rect = Rect::from_min_size(
         pos2(ui.max_rect().right() - STRIP, ui.max_rect().top()),
-        vec2(STRIP, ui.available_height()),
+        vec2(STRIP, ui.available_height().min(total.max(1.0))),
     );
     let mut jump = scroll_to;
     if exercise.is_none() {
-        heat_strip(ui, strip_rect, &cache.scores, &mut jump, actions);
+        heat_strip(ui, strip_rect, &cache.scores, &offsets, &mut jump, actions);
     }
 
     let mut area = egui::ScrollArea::vertical()
@@ -228,11 +233,14 @@ fn strip_name(scores: &[u32]) -> String {
     }
 }
 
-/// A thin strip showing where flagged paragraphs are; a click jumps there.
+/// A thin strip showing where flagged paragraphs are, each at its share
+/// of the article's height (`offsets`: the paragraphs' tops, then the
+/// end); a click jumps there.
 fn heat_strip(
     ui: &mut egui::Ui,
     rect: Rect,
     scores: &[u32],
+    offsets: &[f32],
     jump: &mut Option<usize>,
     actions: &mut Vec<Action>,
 ) {
@@ -242,25 +250,32 @@ fn heat_strip(
         .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, strip_name(scores)));
     let painter = ui.painter_at(rect);
     painter.rect_filled(rect, 2.0, ui.visuals().extreme_bg_color);
-    let n = scores.len().max(1);
-    // One mark per pixel row (the highest score in it), however long the article.
-    let rows = (rect.height().max(1.0) as usize).clamp(1, n);
+    let total = offsets.last().copied().unwrap_or(0.0).max(1.0);
+    let scale = rect.height() / total;
+    // One mark per pixel row (the highest score in it), however long the
+    // article.
+    let rows = (rect.height().max(1.0) as usize).max(1);
     let mut highest = vec![0u32; rows];
-    for (i, &s) in scores.iter().enumerate() {
-        let row = (i * rows / n).min(rows - 1);
-        highest[row] = highest[row].max(s);
+    for (i, &s) in scores.iter().enumerate().filter(|(_, s)| **s > 0) {
+        let top = (offsets[i] * scale) as usize;
+        let bottom = ((offsets[i + 1] * scale).ceil() as usize).max(top + 1);
+        for row in &mut highest[top.min(rows - 1)..bottom.min(rows)] {
+            *row = (*row).max(s);
+        }
     }
-    let per_row = rect.height() / rows as f32;
     for (row, &s) in highest.iter().enumerate().filter(|(_, s)| **s > 0) {
-        let y = rect.top() + per_row * row as f32;
-        let mark = Rect::from_min_size(pos2(rect.left(), y), vec2(rect.width(), per_row.max(2.0)));
+        let y = rect.top() + row as f32;
+        let mark = Rect::from_min_size(pos2(rect.left(), y), vec2(rect.width(), 1.0));
         painter.rect_filled(mark, 0.0, badge::severity_colour(s));
     }
     if let Some(pos) = response
         .interact_pointer_pos()
         .filter(|_| response.clicked())
+        && !scores.is_empty()
     {
-        let i = (((pos.y - rect.top()) / rect.height() * n as f32) as usize).min(n - 1);
+        let y = (pos.y - rect.top()) / scale;
+        let i = offsets.partition_point(|&top| top <= y).saturating_sub(1);
+        let i = i.min(scores.len() - 1);
         *jump = Some(i);
         actions.push(Action::SelectParagraph(i));
     }

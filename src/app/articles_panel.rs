@@ -1,10 +1,43 @@
 //! The open articles: each with its score and a bar of its flagged share;
-//! sort by score or name; close.
+//! sort by score or name; close. In narrow windows, a picker in the
+//! summary bar instead (`picker`).
 
 use egui::{Sense, Vec2};
 
 use super::{Action, SortBy, SourcelightApp};
 use crate::report::percent;
+
+/// An article's line: its name, a star for unsaved decisions, its score
+/// (not in an exercise: it would give the answers away).
+fn entry(a: &super::Article) -> String {
+    let marker = if a.unsaved() { "* " } else { "" };
+    if a.exercise.is_some() {
+        a.name.clone()
+    } else {
+        format!("{marker}{}  ·  score {}", a.name, a.analysis.summary.score)
+    }
+}
+
+/// The open articles as a drop-down, for windows too narrow for the list.
+pub fn picker(ui: &mut egui::Ui, app: &SourcelightApp, actions: &mut Vec<Action>) {
+    let Some(current) = app.current_article() else {
+        return;
+    };
+    egui::ComboBox::new("article picker", "Article")
+        .selected_text(entry(current))
+        .show_ui(ui, |ui| {
+            for (i, a) in app.articles.iter().enumerate() {
+                if ui
+                    .selectable_label(app.current == Some(i), entry(a))
+                    .clicked()
+                {
+                    actions.push(Action::SelectArticle(i));
+                }
+            }
+        })
+        .response
+        .on_hover_text("The open articles");
+}
 
 pub fn show(ui: &mut egui::Ui, app: &SourcelightApp, actions: &mut Vec<Action>) {
     ui.heading("Articles");
@@ -34,13 +67,7 @@ pub fn show(ui: &mut egui::Ui, app: &SourcelightApp, actions: &mut Vec<Action>) 
             let a = &app.articles[i];
             let s = &a.analysis.summary;
             ui.horizontal(|ui| {
-                // A dot marks decisions not yet saved.
-                let marker = if a.unsaved() { "* " } else { "" };
-                let text = if a.exercise.is_some() {
-                    a.name.clone()
-                } else {
-                    format!("{marker}{}  ·  score {}", a.name, s.score)
-                };
+                let text = entry(a);
                 if ui.selectable_label(app.current == Some(i), text).clicked() {
                     actions.push(Action::SelectArticle(i));
                 }

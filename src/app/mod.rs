@@ -178,6 +178,10 @@ impl Article {
     }
 }
 
+/// Below this width (in points) the article list folds into the summary
+/// bar.
+pub const NARROW: f32 = 1000.0;
+
 /// Theme choice, kept across runs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Theme {
@@ -250,6 +254,9 @@ pub enum Action {
     /// selected paragraph (the first paragraph when none is), from where
     /// Tab reaches every claim's decisions.
     FocusInspector,
+    /// Gives the keyboard back to the selected paragraph's badge
+    /// (Shift+F6).
+    FocusArticle,
     /// An editor's decision on claim `claim` of paragraph `paragraph`.
     Decide {
         paragraph: usize,
@@ -795,6 +802,9 @@ impl SourcelightApp {
                 self.goto = Some(String::new());
             }
             Action::Chosen(dialog, paths) => self.chosen(dialog, paths),
+            Action::FocusArticle if self.current_article().is_some() => {
+                self.scroll_to = Some(*self.selected_paragraph.get_or_insert(0));
+            }
             Action::FocusInspector if self.current_article().is_some() => {
                 self.selected_paragraph.get_or_insert(0);
                 self.drafts.focus_inspector = true;
@@ -1073,6 +1083,9 @@ impl SourcelightApp {
             if i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::G)) {
                 out.push(Action::GoTo);
             }
+            if i.consume_shortcut(&KeyboardShortcut::new(Modifiers::SHIFT, Key::F6)) {
+                out.push(Action::FocusArticle);
+            }
             if i.consume_shortcut(&KeyboardShortcut::new(Modifiers::NONE, Key::F6)) {
                 out.push(Action::FocusInspector);
             }
@@ -1149,6 +1162,10 @@ impl SourcelightApp {
         let outcomes = self.loader.poll();
         self.take(outcomes);
         self.apply_theme(&ctx);
+        // Zoom scales the whole window, menus and inspector too.
+        if (ctx.zoom_factor() - self.settings.zoom).abs() > f32::EPSILON {
+            ctx.set_zoom_factor(self.settings.zoom);
+        }
         let mut actions = self.shortcuts(&ctx);
         // Ctrl+Shift+V opens the paste window rather than pasting blindly.
         if let Some(pos) = actions
@@ -1168,14 +1185,22 @@ impl SourcelightApp {
         if self.find.is_some() {
             egui::Panel::top("find").show(ui, |ui| find_bar::show(ui, self, &mut actions));
         }
-        egui::Panel::left("articles")
-            .resizable(true)
-            .default_size(220.0)
-            .show(ui, |ui| articles_panel::show(ui, self, &mut actions));
+        // Narrow windows (under NARROW points) keep the article readable:
+        // the article list folds into a picker in the summary bar, and the
+        // inspector takes at most two fifths of the width.
+        let width = ctx.content_rect().width();
+        if width >= NARROW {
+            egui::Panel::left("articles")
+                .resizable(true)
+                .default_size(220.0)
+                .max_size(width * 0.25)
+                .show(ui, |ui| articles_panel::show(ui, self, &mut actions));
+        }
         egui::Panel::right("inspector")
             .resizable(true)
-            .default_size(360.0)
-            .min_size(280.0)
+            .default_size(360.0_f32.min(width * 0.4))
+            .min_size(220.0_f32.min(width * 0.3))
+            .max_size(width * 0.4)
             .show(ui, |ui| {
                 let exercise = self
                     .current_article()

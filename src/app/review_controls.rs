@@ -113,11 +113,12 @@ pub fn claim_controls(
         None if c.kind.is_flagged() || c.retracted => {
             let reason = drafts.dismiss.entry((pi, ci)).or_default();
             let mut dismissed = false;
-            ui.horizontal(|ui| {
+            // Wraps in a narrow inspector rather than overflowing it.
+            ui.horizontal_wrapped(|ui| {
                 ui.add(
                     egui::TextEdit::singleline(reason)
                         .hint_text("reason, e.g. source known to the desk")
-                        .desired_width(180.0),
+                        .desired_width(180.0_f32.min(ui.available_width())),
                 );
                 // A dismissal is a decision the report carries: it needs
                 // its reason.

@@ -34,8 +34,13 @@ pub fn show(ui: &mut egui::Ui, app: &SourcelightApp, actions: &mut Vec<Action>) 
         return;
     }
     let s = &article.analysis.summary;
-    ui.horizontal(|ui| {
-        ui.strong(&article.name);
+    // Wraps in narrow windows rather than cutting buttons off.
+    ui.horizontal_wrapped(|ui| {
+        if ui.ctx().content_rect().width() < super::NARROW {
+            super::articles_panel::picker(ui, app, actions);
+        } else {
+            ui.strong(&article.name);
+        }
         if article.unsaved() {
             ui.label("(unsaved decisions: Ctrl+S)");
         }
