@@ -78,6 +78,8 @@ pub struct Theme {
     pub unattributed: Rgb,
     /// Retracted sources: their words and the line through them.
     pub retracted: Rgb,
+    /// Words matching the find bar's query.
+    pub found: Rgb,
     /// A policy question met / not met; an exercise paragraph all found
     /// (`pass`), partly found, not found (`fail`).
     pub pass: Rgb,
@@ -96,6 +98,7 @@ pub const LIGHT: Theme = Theme {
     anonymous: Rgb(255, 221, 160),
     unattributed: Rgb(226, 208, 245),
     retracted: Rgb(170, 0, 0),
+    found: Rgb(255, 236, 64),
     pass: Rgb(25, 110, 45),
     partial: Rgb(128, 84, 0),
     fail: Rgb(170, 25, 20),
@@ -112,6 +115,7 @@ pub const DARK: Theme = Theme {
     anonymous: Rgb(92, 62, 12),
     unattributed: Rgb(72, 48, 98),
     retracted: Rgb(255, 165, 160),
+    found: Rgb(15, 80, 105),
     pass: Rgb(115, 205, 125),
     partial: Rgb(235, 190, 80),
     fail: Rgb(255, 130, 120),
@@ -182,6 +186,12 @@ pub fn pairs() -> Vec<(String, Rgb, Rgb)> {
             format!("{theme}: exercise, partly found"),
             t.partial,
             t.background,
+        ));
+        out.push((format!("{theme}: text found by Find"), t.text, t.found));
+        out.push((
+            format!("{theme}: retracted found by Find"),
+            t.retracted,
+            t.found,
         ));
         for (name, tint) in [
             ("named", t.named),

@@ -35,6 +35,8 @@ pub struct LayoutCache {
     chars: Vec<usize>,
     scores: Vec<u32>,
     key: Option<(u32, u32, bool)>,
+    /// The find bar's query the galleys highlight.
+    find: String,
     galleys: HashMap<usize, Arc<Galley>>,
 }
 
@@ -51,6 +53,7 @@ impl LayoutCache {
                 .collect(),
             scores: analysis.paragraphs.iter().map(|p| p.score).collect(),
             key: None,
+            find: String::new(),
             galleys: HashMap::new(),
         }
     }
@@ -98,6 +101,7 @@ pub fn show(
     zoom: f32,
     selected: Option<usize>,
     scroll_to: Option<usize>,
+    find: &str,
     actions: &mut Vec<Action>,
 ) {
     // Zoom scales the whole window (egui's zoom factor); it stays in the
@@ -108,6 +112,11 @@ pub fn show(
     let column = (available - GUTTER - 24.0).clamp(160.0, MAX_COLUMN);
     let cache = &mut article.layout;
     cache.prepare((column.to_bits(), zoom.to_bits(), dark), column, font_size);
+    if cache.find != find {
+        // New matches to highlight; the text and heights stay.
+        cache.find = find.to_string();
+        cache.galleys.clear();
+    }
     let paragraphs = &article.analysis.paragraphs;
     // In exercise mode the analysis stays hidden: plain text with the
     // student's marks, and the gutter shows agreement once checked.
@@ -165,7 +174,7 @@ pub fn show(
                                 .collect();
                             marked_job(&p.text, &marks, font, column, &palette)
                         }
-                        None => paragraph_job(p, font, column, &palette),
+                        None => paragraph_job(p, font, column, &palette, find),
                     };
                     ui.painter().layout_job(job)
                 })

@@ -35,6 +35,8 @@ pub struct Palette {
     pub cue: Color32,
     /// A student's marks in exercise mode.
     pub student: Color32,
+    /// Words matching the find bar's query.
+    pub found: Color32,
 }
 
 impl Palette {
@@ -52,6 +54,7 @@ impl Palette {
             } else {
                 Color32::from_rgb(30, 90, 200)
             },
+            found: rgb(t.found),
             student: if dark {
                 Color32::from_rgb(40, 70, 130)
             } else {
@@ -72,6 +75,7 @@ impl Palette {
 #[derive(Clone, Copy, Default, PartialEq)]
 struct Mark {
     background: Option<Color32>,
+    found: bool,
     cue: bool,
     retracted: bool,
 }
@@ -84,6 +88,7 @@ pub fn paragraph_job(
     font: FontId,
     wrap_width: f32,
     palette: &Palette,
+    find: &str,
 ) -> LayoutJob {
     let text = &p.text;
     let mut marks: Vec<(std::ops::Range<usize>, Mark)> = Vec::new();
@@ -103,6 +108,7 @@ pub fn paragraph_job(
                     background,
                     cue: false,
                     retracted: c.retracted,
+                    ..Mark::default()
                 },
             ));
         }
@@ -113,6 +119,7 @@ pub fn paragraph_job(
                     background,
                     cue: false,
                     retracted: false,
+                    ..Mark::default()
                 },
             ));
         }
@@ -123,6 +130,16 @@ pub fn paragraph_job(
                 background: cue_background,
                 cue: true,
                 retracted: false,
+                ..Mark::default()
+            },
+        ));
+    }
+    for found in find_ranges(text, find) {
+        marks.push((
+            found,
+            Mark {
+                found: true,
+                ..Mark::default()
             },
         ));
     }
@@ -147,11 +164,15 @@ pub fn paragraph_job(
                 m.background = m.background.or(mark.background);
                 m.cue |= mark.cue;
                 m.retracted |= mark.retracted;
+                m.found |= mark.found;
             }
         }
         let mut format = TextFormat::simple(font.clone(), palette.text);
         if let Some(bg) = m.background {
             format.background = bg;
+        }
+        if m.found {
+            format.background = palette.found;
         }
         if m.cue {
             format.underline = Stroke::new(1.5, palette.cue);
@@ -236,6 +257,51 @@ pub fn marked_job(
     job
 }
 
+/// Where `query` occurs in `text`, ignoring case (as the find bar
+/// matches paragraphs), as byte ranges on char boundaries.
+pub fn find_ranges(text: &str, query: &str) -> Vec<std::ops::Range<usize>> {
+    let query: Vec<char> = query.chars().flat_map(char::to_lowercase).collect();
+    if query.iter().all(|c| c.is_whitespace()) {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    let mut from = 0;
+    for (start, _) in text.char_indices() {
+        if start < from {
+            continue;
+        }
+        // Walk the text's lowercased chars against the query's.
+        let mut q = query.iter();
+        let mut end = start;
+        let mut want = q.next();
+        for (at, c) in text[start..].char_indices() {
+            let mut lower = c.to_lowercase();
+            let mut same = true;
+            for l in lower.by_ref() {
+                match want {
+                    Some(&w) if w == l => want = q.next(),
+                    _ => {
+                        same = false;
+                        break;
+                    }
+                }
+            }
+            if !same {
+                break;
+            }
+            end = start + at + c.len_utf8();
+            if want.is_none() {
+                break;
+            }
+        }
+        if want.is_none() {
+            out.push(start..end);
+            from = end;
+        }
+    }
+    out
+}
+
 /// Boundaries where a mark starts or ends, with the text's ends, sorted,
 /// on char boundaries: the sections a job is cut into.
 fn cuts_at<'a>(text: &str, ranges: impl Iterator<Item = &'a std::ops::Range<usize>>) -> Vec<usize> {
@@ -248,4 +314,45 @@ fn cuts_at<'a>(text: &str, ranges: impl Iterator<Item = &'a std::ops::Range<usiz
     cuts.sort_unstable();
     cuts.dedup();
     cuts
+}
+
+#[cfg(test)]
+mod find_tests {
+    use super::*;
+
+    #[test]
+    fn finds_every_match_ignoring_case_on_char_boundaries() {
+        let text = "Officials said. OFFICIALS denied. Öffentlich officials";
+        let found: Vec<&str> = find_ranges(text, "officials")
+            .into_iter()
+            .map(|r| &text[r])
+            .collect();
+        assert_eq!(found, ["Officials", "OFFICIALS", "officials"]);
+        let umlaut = "Die ÖFFENTLICHE Hand";
+        let r = find_ranges(umlaut, "öffentliche");
+        assert_eq!(&umlaut[r[0].clone()], "ÖFFENTLICHE");
+        assert!(find_ranges(text, "  ").is_empty());
+        assert!(find_ranges(text, "mayor").is_empty());
+    }
+
+    #[test]
+    fn the_found_words_are_highlighted_over_the_source_tint() {
+        let a = crate::analysis::Analyzer::default()
+            .analyze(&["Officials said the depot would close."]);
+        let palette = Palette::new(false);
+        let job = paragraph_job(
+            &a.paragraphs[0],
+            FontId::proportional(15.0),
+            500.0,
+            &palette,
+            "depot",
+        );
+        let found: Vec<&str> = job
+            .sections
+            .iter()
+            .filter(|s| s.format.background == palette.found)
+            .map(|s| &job.text[s.byte_range.start.0..s.byte_range.end.0])
+            .collect();
+        assert_eq!(found, ["depot"]);
+    }
 }

@@ -1217,8 +1217,9 @@ impl SourcelightApp {
             let zoom = self.settings.zoom;
             let selected = self.selected_paragraph;
             let scroll_to = self.scroll_to.take();
+            let find = self.find.as_ref().map(|f| f.query.clone()).unwrap_or_default();
             match self.current.and_then(|i| self.articles.get_mut(i)) {
-                Some(article) => article_view::show(ui, article, zoom, selected, scroll_to, &mut actions),
+                Some(article) => article_view::show(ui, article, zoom, selected, scroll_to, &find, &mut actions),
                 None => {
                     ui.centered_and_justified(|ui| {
                         ui.label("Open an article (Ctrl+O), drop files here, or paste text (Ctrl+Shift+V).");

@@ -1,6 +1,13 @@
 //! The answer key: the article's paragraphs and, for every claim, the words
 //! of its source (or of its cue, for a claim with no source), the kind and
 //! whether it is retracted, with the explanation the student may be shown.
+//!
+//! Students open the key as their exercise, so its answers are written
+//! sealed: the answers' JSON mixed with a keystream drawn from a salt of
+//! the key's own, in hex. A text editor shows nothing of them. It is not
+//! encryption — anyone with Sourcelight's source can unseal a key — but
+//! it keeps the answers from being one glance away. Keys with plain
+//! `answers` are still read.
 
 use serde::{Deserialize, Serialize};
 
@@ -84,9 +91,16 @@ impl AnswerKey {
     }
 
     pub fn parse(bytes: &[u8]) -> Result<AnswerKey, FormatError> {
-        let value: serde_json::Value =
+        let mut value: serde_json::Value =
             serde_json::from_slice(bytes).map_err(|e| FormatError::Json(e.to_string()))?;
         check_header(&value, FORMAT)?;
+        if let Some(object) = value.as_object_mut()
+            && let Some(sealed) = object.remove(SEALED)
+        {
+            let sealed: Sealed = from_value(sealed)?;
+            let answers = sealed.open()?;
+            object.insert("answers".to_string(), answers);
+        }
         let key: AnswerKey = from_value(value)?;
         key.validate()?;
         Ok(key)
@@ -127,7 +141,140 @@ impl AnswerKey {
             .collect()
     }
 
+    /// The key as written to a file: answers sealed (see the module
+    /// docs), everything else as it is.
     pub fn to_json(&self) -> String {
-        serde_json::to_string_pretty(self).unwrap_or_default() + "\n"
+        let mut value = serde_json::to_value(self).unwrap_or_default();
+        if let Some(object) = value.as_object_mut()
+            && let Some(answers) = object.remove("answers")
+        {
+            let sealed = Sealed::close(&answers, salt(self));
+            object.insert(
+                SEALED.to_string(),
+                serde_json::to_value(sealed).unwrap_or_default(),
+            );
+        }
+        serde_json::to_string_pretty(&value).unwrap_or_default() + "\n"
+    }
+}
+
+/// The field holding the sealed answers.
+const SEALED: &str = "sealed_answers";
+
+/// Answers as a key file holds them: hex of their JSON mixed with a
+/// keystream from `salt`.
+#[derive(Debug, Serialize, Deserialize)]
+struct Sealed {
+    salt: String,
+    data: String,
+}
+
+impl Sealed {
+    fn close(answers: &serde_json::Value, salt: u64) -> Sealed {
+        let plain = serde_json::to_vec(answers).unwrap_or_default();
+        let data = mix(&plain, salt)
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect();
+        Sealed {
+            salt: format!("{salt:016x}"),
+            data,
+        }
+    }
+
+    fn open(&self) -> Result<serde_json::Value, FormatError> {
+        let bad = || FormatError::Invalid("sealed_answers is damaged".to_string());
+        let salt = u64::from_str_radix(&self.salt, 16).map_err(|_| bad())?;
+        let hex = self.data.as_bytes();
+        if hex.len() % 2 != 0 {
+            return Err(bad());
+        }
+        let bytes = hex
+            .chunks(2)
+            .map(|pair| {
+                std::str::from_utf8(pair)
+                    .ok()
+                    .and_then(|p| u8::from_str_radix(p, 16).ok())
+            })
+            .collect::<Option<Vec<u8>>>()
+            .ok_or_else(bad)?;
+        serde_json::from_slice(&mix(&bytes, salt)).map_err(|_| bad())
+    }
+}
+
+/// A salt for a key: from its content and the time it is written, so two
+/// keys of one article differ.
+fn salt(key: &AnswerKey) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    key.title.hash(&mut h);
+    key.paragraphs.hash(&mut h);
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_nanos())
+        .unwrap_or(0)
+        .hash(&mut h);
+    h.finish()
+}
+
+/// `bytes` XOR a splitmix64 keystream seeded by `salt` (its own inverse).
+fn mix(bytes: &[u8], salt: u64) -> Vec<u8> {
+    let mut state = salt ^ 0x5eed_50c1_a55e_c0de;
+    let mut out = Vec::with_capacity(bytes.len());
+    for chunk in bytes.chunks(8) {
+        state = state.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = state;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^= z >> 31;
+        out.extend(chunk.iter().zip(z.to_le_bytes()).map(|(b, k)| b ^ k));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key() -> AnswerKey {
+        let a = crate::analysis::Analyzer::default().analyze(&[
+            "Officials said the ferry would stop. Mayor Ana Ruiz said it would not.",
+            "It is believed that the depot will close.",
+        ]);
+        AnswerKey::from_analysis("ferry", &a, true)
+    }
+
+    #[test]
+    fn a_written_key_shows_no_answer_and_reads_back_whole() {
+        let key = key();
+        assert!(key.answers.len() >= 3);
+        let json = key.to_json();
+        for word in [
+            "\"answers\"",
+            "anonymous",
+            "named",
+            "unattributed",
+            "retracted",
+            "\"explanation\"",
+        ] {
+            assert!(!json.contains(word), "{word} shows in {json}");
+        }
+        assert!(
+            json.contains("Officials said the ferry"),
+            "the article stays readable"
+        );
+        assert_eq!(AnswerKey::parse(json.as_bytes()).unwrap(), key);
+    }
+
+    #[test]
+    fn plain_keys_are_still_read_and_a_damaged_seal_is_named() {
+        let key = key();
+        let plain = serde_json::to_string(&key).unwrap();
+        assert_eq!(AnswerKey::parse(plain.as_bytes()).unwrap(), key);
+        let damaged = key.to_json().replace("\"data\": \"", "\"data\": \"zz");
+        assert_eq!(
+            AnswerKey::parse(damaged.as_bytes()).unwrap_err(),
+            FormatError::Invalid("sealed_answers is damaged".to_string())
+        );
     }
 }
