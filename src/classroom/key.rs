@@ -186,7 +186,7 @@ impl Sealed {
         let bad = || FormatError::Invalid("sealed_answers is damaged".to_string());
         let salt = u64::from_str_radix(&self.salt, 16).map_err(|_| bad())?;
         let hex = self.data.as_bytes();
-        if hex.len() % 2 != 0 {
+        if !hex.len().is_multiple_of(2) {
             return Err(bad());
         }
         let bytes = hex
