@@ -12,7 +12,8 @@ out=${1:?usage: tools/screenshots.sh OUTDIR [ARTICLE] [WIDTH...]}
 article=${2:-tests/fixtures/council.txt}
 shift $(( $# >= 2 ? 2 : 1 ))
 widths=("${@:-700 1024 1400}")
-read -r -a widths <<<"${widths[*]}"
+# Widest first: side panels keep a width once narrowed, as a user's would.
+read -r -a widths <<<"$(tr ' ' '\n' <<<"${widths[*]}" | sort -rn | tr '\n' ' ')"
 mkdir -p "$out"
 cargo build --quiet --release
 
