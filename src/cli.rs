@@ -100,6 +100,11 @@ pub struct KeyArgs {
     /// A rules file to use instead of the built-in rules.
     #[arg(long, value_name = "FILE")]
     pub rules: Option<PathBuf>,
+    /// Also write the teacher's copy with the answers readable (JSON,
+    /// for a text editor or jq); the key in --output keeps them sealed
+    /// for students.
+    #[arg(long, value_name = "FILE")]
+    pub teacher_copy: Option<PathBuf>,
 }
 
 #[derive(Args, Debug)]
@@ -359,6 +364,10 @@ pub fn key(args: &KeyArgs, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
         );
         sourcelight::atomic::write(&args.output, key.to_json().as_bytes())
             .map_err(|e| format!("{}: cannot write key: {e}", args.output.display()))?;
+        if let Some(copy) = &args.teacher_copy {
+            sourcelight::atomic::write(copy, key.to_readable_json().as_bytes())
+                .map_err(|e| format!("{}: cannot write the teacher's copy: {e}", copy.display()))?;
+        }
         Ok(key.answers.len())
     })();
     match result {

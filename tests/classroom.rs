@@ -59,6 +59,39 @@ fn key_holds_the_article_and_every_source() {
     assert_eq!(fixture_key.answers, key.answers);
 }
 
+/// The key students get shows no answer in a text editor; the teacher's
+/// copy shows them all, and both are the same key to Sourcelight.
+#[test]
+fn the_students_key_is_sealed_and_the_teachers_copy_readable() {
+    let dir = tempfile::tempdir().unwrap();
+    let (sealed, readable) = (dir.path().join("key.json"), dir.path().join("teacher.json"));
+    sourcelight()
+        .args(["key"])
+        .arg(fixture("council.txt"))
+        .arg("-o")
+        .arg(&sealed)
+        .arg("--teacher-copy")
+        .arg(&readable)
+        .assert()
+        .success();
+    let students = std::fs::read_to_string(&sealed).unwrap();
+    let teachers = std::fs::read_to_string(&readable).unwrap();
+    for answer in ["\"anonymous\"", "\"text\": \"A former plant worker\""] {
+        assert!(
+            !students.contains(answer),
+            "{answer} readable in the students' key"
+        );
+        assert!(
+            teachers.contains(answer),
+            "{answer} missing from the teacher's copy"
+        );
+    }
+    assert_eq!(
+        AnswerKey::parse(students.as_bytes()).unwrap(),
+        AnswerKey::parse(teachers.as_bytes()).unwrap()
+    );
+}
+
 #[test]
 fn key_includes_the_editors_decisions() {
     let dir = tempfile::tempdir().unwrap();

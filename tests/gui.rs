@@ -252,6 +252,10 @@ fn the_keyboard_moves_between_paragraphs_goes_to_one_and_resets_zoom() {
             .get_by_label_contains("Paragraph 12, score")
             .is_focused()
     );
+    // Enter on the badge goes on to the paragraph's claims.
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    assert!(harness.get_by_label("Add note").is_focused());
 }
 
 /// At 700 points wide the article keeps its room: the article list folds
@@ -273,6 +277,15 @@ fn a_narrow_window_folds_the_article_list_into_a_picker() {
     harness.run();
     assert_eq!(harness.state().current, Some(0));
     harness.get_by_label("Next flagged");
+    // The inspector folds away and comes back.
+    harness
+        .get_by_role_and_label(Role::Button, "Inspector")
+        .click();
+    harness.run();
+    assert!(!harness.state().settings.show_inspector);
+    harness.key_press(egui::Key::F6);
+    harness.run();
+    assert!(harness.state().settings.show_inspector);
 }
 
 #[test]
@@ -503,4 +516,235 @@ fn the_own_chooser_opens_a_typed_and_clicked_path() {
         harness.state().current_article().unwrap().name,
         "council.txt"
     );
+}
+
+/// Home and End go to the first and last paragraph; Page Down scrolls a
+/// screen (the first paragraph's badge is no longer drawn), Page Up back.
+#[test]
+fn home_end_and_page_keys_move_through_a_long_article() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("long.txt");
+    let paragraph = "Officials said the ferry would not sail on Monday because of the storm.";
+    std::fs::write(&path, vec![paragraph; 200].join("\n\n")).unwrap();
+    let mut harness = app();
+    open(&mut harness, &[path]);
+    harness.key_press(egui::Key::End);
+    // Scrolling a long article settles over several frames.
+    harness.run_steps(30);
+    assert_eq!(harness.state().selected_paragraph, Some(199));
+    harness.get_by_label_contains("Paragraph 200, score 1:");
+    harness.key_press(egui::Key::Home);
+    // Scrolling a long article settles over several frames.
+    harness.run_steps(30);
+    assert_eq!(harness.state().selected_paragraph, Some(0));
+    harness.get_by_label_contains("Paragraph 1, score 1:");
+    harness.key_press(egui::Key::PageDown);
+    // Scrolling a long article settles over several frames.
+    harness.run_steps(30);
+    assert!(
+        harness
+            .query_by_label_contains("Paragraph 1, score 1:")
+            .is_none()
+    );
+    harness.key_press(egui::Key::PageUp);
+    // Scrolling a long article settles over several frames.
+    harness.run_steps(30);
+    harness.get_by_label_contains("Paragraph 1, score 1:");
+}
+
+/// Every open and save of the window works in its own chooser: each dialog
+/// opens it with its title, Cancel closes it, and the saves write their
+/// file where the chooser says.
+#[test]
+fn every_file_dialog_works_in_the_windows_own_chooser() {
+    use sourcelight::app::{Action, Dialog};
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("council.txt");
+    std::fs::copy(fixture("council.txt"), &article).unwrap();
+    let mut harness = app();
+    open(&mut harness, &[article]);
+    harness.state_mut().settings.own_file_chooser = true;
+    for (dialog, title) in [
+        (Dialog::OpenFiles, "Open articles"),
+        (Dialog::OpenFolder, "Open a folder of articles"),
+        (Dialog::RetractionList, "Load a retraction list"),
+        (Dialog::Rules, "Use a house rules file"),
+        (Dialog::OpenKey, "Open an exercise (answer key)"),
+        (Dialog::Export, "Export report"),
+        (Dialog::SaveMarks, "Save my marks"),
+        (Dialog::MakeKey, "Write an answer key"),
+    ] {
+        harness.state_mut().apply(Action::Dialog(dialog));
+        harness.run();
+        harness.get_by_label(title);
+        harness.get_by_label("Cancel").click();
+        harness.run();
+        assert!(harness.state().chooser.is_none(), "{title}: Cancel closes");
+    }
+    // Write answer key: the suggested name, in the article's folder.
+    harness.state_mut().apply(Action::Dialog(Dialog::MakeKey));
+    harness.run();
+    harness.get_by_label("Save").click();
+    harness.run();
+    let key = std::fs::read_to_string(dir.path().join("council.txt.key.json")).unwrap();
+    assert!(key.contains("sealed_answers"));
+}
+
+/// Types `path` into the chooser's Path field and presses Enter, then
+/// waits for what it loads.
+fn choose(
+    harness: &mut Harness<'static, SourcelightApp>,
+    dialog: sourcelight::app::Dialog,
+    path: &std::path::Path,
+) {
+    harness
+        .state_mut()
+        .apply(sourcelight::app::Action::Dialog(dialog));
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::TextInput, "Path")
+        .click();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::TextInput, "Path")
+        .type_text(&path.display().to_string());
+    harness.run();
+    harness.key_press(egui::Key::Enter);
+    harness.step();
+    assert!(
+        harness.state().chooser.is_none(),
+        "{dialog:?} took {}",
+        path.display()
+    );
+    // What was chosen may start more work (new rules analyse again).
+    while harness.state().loading() > 0 {
+        harness.state_mut().finish_loading();
+        harness.step();
+    }
+    harness.run();
+}
+
+/// Each action of the File and Exercise menus completes through the
+/// window's own chooser: open, open folder, export in each format, load a
+/// retraction list, use rules, write a key, open it as an exercise, save
+/// the student's marks.
+#[test]
+fn every_file_action_completes_through_the_windows_own_chooser() {
+    use sourcelight::app::Dialog;
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("desk");
+    std::fs::create_dir(&folder).unwrap();
+    for name in ["council.txt", "harbour.txt"] {
+        std::fs::copy(fixture(name), folder.join(name)).unwrap();
+    }
+    let mut harness = app();
+    harness.state_mut().settings.own_file_chooser = true;
+
+    choose(&mut harness, Dialog::OpenFiles, &folder.join("council.txt"));
+    assert_eq!(
+        harness.state().current_article().unwrap().name,
+        "council.txt"
+    );
+    choose(&mut harness, Dialog::OpenFolder, &folder);
+    assert_eq!(
+        harness.state().articles.len(),
+        3,
+        "the sample, council, harbour"
+    );
+    harness
+        .state_mut()
+        .apply(sourcelight::app::Action::SelectArticle(1));
+
+    for (name, starts) in [
+        ("report.html", "<!DOCTYPE html>"),
+        ("report.md", "# "),
+        ("report.csv", "file,"),
+        ("report.json", "{"),
+    ] {
+        let out = dir.path().join(name);
+        choose(&mut harness, Dialog::Export, &out);
+        let written = std::fs::read_to_string(&out).unwrap_or_default();
+        assert!(
+            written.starts_with(starts),
+            "{name}: {}",
+            &written[..written.len().min(60)]
+        );
+    }
+
+    choose(
+        &mut harness,
+        Dialog::RetractionList,
+        &fixture("retraction-watch.csv"),
+    );
+    harness.get_by_label_contains("Retraction list retraction-watch.csv loaded:");
+
+    let rules = dir.path().join("house.json");
+    std::fs::write(&rules, sourcelight::analysis::Rules::builtin().to_json()).unwrap();
+    choose(&mut harness, Dialog::Rules, &rules);
+    assert_eq!(
+        harness.state().settings.rules_path.as_deref(),
+        Some(rules.as_path())
+    );
+
+    let key = dir.path().join("council.key.json");
+    choose(&mut harness, Dialog::MakeKey, &key);
+    assert!(
+        std::fs::read_to_string(&key)
+            .unwrap()
+            .contains("sealed_answers")
+    );
+    choose(&mut harness, Dialog::OpenKey, &key);
+    assert!(
+        harness
+            .state()
+            .current_article()
+            .unwrap()
+            .exercise
+            .is_some()
+    );
+    let marks = dir.path().join("my.marks.json");
+    choose(&mut harness, Dialog::SaveMarks, &marks);
+    assert!(
+        std::fs::read_to_string(&marks)
+            .unwrap()
+            .contains("sourcelight-submission")
+    );
+}
+
+/// Tab walks the window in reading order: the article list, then the
+/// article's badges (one stop a paragraph), then the inspector.
+#[test]
+fn tab_goes_article_list_then_article_then_inspector() {
+    let mut harness = app();
+    open(&mut harness, &[fixture("council.txt")]);
+    harness.state_mut().selected_paragraph = Some(3);
+    harness.key_press(egui::Key::Escape);
+    harness.run();
+    let mut order: Vec<String> = Vec::new();
+    for _ in 0..60 {
+        harness.key_press(egui::Key::Tab);
+        harness.run();
+        let focused = harness
+            .root()
+            .query_all(egui_kittest::kittest::by())
+            .find(|n| n.is_focused())
+            .map(|n| format!("{n:?}"))
+            .unwrap_or_default();
+        order.push(focused);
+    }
+    let first = |what: &str| {
+        order
+            .iter()
+            .position(|f| f.contains(what))
+            .unwrap_or_else(|| panic!("Tab never reached {what}"))
+    };
+    let list = first("council.txt  ·  score 7");
+    let article = first("Paragraph 1, score 0: no claims");
+    let inspector = first("Add note");
+    assert!(
+        list < article && article < inspector,
+        "{list} {article} {inspector}"
+    );
+    // One stop a paragraph: the seventh badge is six Tabs after the first.
+    assert!(order[article + 6].contains("Paragraph 7, score 0"));
 }

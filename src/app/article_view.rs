@@ -19,8 +19,10 @@ use super::highlight::{Palette, marked_job, paragraph_job};
 use super::{Action, Article, badge};
 use crate::analysis::Analysis;
 
-/// Width of the score gutter.
-const GUTTER: f32 = 48.0;
+/// Width of the gutter: the paragraph's number, then its score badge.
+const GUTTER: f32 = 70.0;
+/// Where the badge starts in the gutter.
+const BADGE_X: f32 = 30.0;
 /// Space between paragraphs.
 const GAP: f32 = 14.0;
 /// Widest reading column.
@@ -95,15 +97,26 @@ impl LayoutCache {
     }
 }
 
-pub fn show(
-    ui: &mut egui::Ui,
-    article: &mut Article,
-    zoom: f32,
-    selected: Option<usize>,
-    scroll_to: Option<usize>,
-    find: &str,
-    actions: &mut Vec<Action>,
-) {
+/// What the rest of the window asks of the article view this frame.
+pub struct View<'a> {
+    pub zoom: f32,
+    pub selected: Option<usize>,
+    /// Scroll to this paragraph (and give its badge the keyboard).
+    pub scroll_to: Option<usize>,
+    /// The find bar's query, to highlight.
+    pub find: &'a str,
+    /// Page Down (1) or Page Up (-1) pressed.
+    pub page: i8,
+}
+
+pub fn show(ui: &mut egui::Ui, article: &mut Article, view: View, actions: &mut Vec<Action>) {
+    let View {
+        zoom,
+        selected,
+        scroll_to,
+        find,
+        page,
+    } = view;
     // Zoom scales the whole window (egui's zoom factor); it stays in the
     // layout key because glyphs are laid out again at a new scale.
     let font_size = 15.0;
@@ -150,6 +163,10 @@ pub fn show(
     }
     let mut remeasured = false;
     area.show_viewport(ui, |ui, viewport| {
+        if page != 0 {
+            // Most of a screen, keeping a line of context.
+            ui.scroll_with_delta(vec2(0.0, -f32::from(page) * viewport.height() * 0.9));
+        }
         ui.set_height(total);
         ui.set_width(available);
         let origin = ui.max_rect().min;
@@ -197,7 +214,19 @@ pub fn show(
                     ui.visuals().selection.bg_fill.gamma_multiply(0.35),
                 );
             }
-            let badge_rect = Rect::from_min_size(pos2(origin.x + 4.0, top), Vec2::new(34.0, 24.0));
+            let badge_rect =
+                Rect::from_min_size(pos2(origin.x + BADGE_X, top), Vec2::new(34.0, 24.0));
+            if exercise.is_none() {
+                // The paragraph's number, as the inspector and Ctrl+G use it
+                // (an exercise's badges carry it themselves).
+                ui.painter().text(
+                    pos2(origin.x + BADGE_X - 5.0, badge_rect.center().y),
+                    egui::Align2::RIGHT_CENTER,
+                    (i + 1).to_string(),
+                    egui::FontId::proportional(11.0),
+                    ui.visuals().weak_text_color(),
+                );
+            }
             let badge_response = match exercise {
                 Some(ex) => {
                     badge::exercise(ui, badge_rect, i, ex.agreement(i), selected == Some(i))
@@ -211,13 +240,22 @@ pub fn show(
                 badge_response.request_focus();
             }
             if badge_response.clicked() {
-                actions.push(Action::SelectParagraph(i));
+                // Enter on a focused badge goes on to the paragraph's
+                // claims (selecting it again would take the focus back).
+                let enter = badge_response.has_focus()
+                    && ui.input(|input| input.key_pressed(egui::Key::Enter));
+                actions.push(if enter {
+                    Action::FocusInspector
+                } else {
+                    Action::SelectParagraph(i)
+                });
             }
             let text_rect = Rect::from_min_size(pos2(origin.x + GUTTER, top), galley.size());
             let response = ui.interact(
                 text_rect,
                 ui.scope_id().with(("paragraph", i)),
-                Sense::click(),
+                // Clickable but not a Tab stop: Tab goes badge to badge.
+                Sense::CLICK,
             );
             response.widget_info(|| WidgetInfo::labeled(Role::Label, true, &p.text));
             ui.painter().galley(text_rect.min, galley, palette.text);

@@ -141,6 +141,12 @@ pub fn show(ui: &mut egui::Ui, app: &mut SourcelightApp, actions: &mut Vec<Actio
                 }
             }
             ui.separator();
+            if ui
+                .checkbox(&mut app.settings.show_inspector, "Show inspector")
+                .clicked()
+            {
+                ui.close();
+            }
             if ui.button("Zoom in (Ctrl+=)").clicked() {
                 actions.push(Action::Zoom(app.settings.zoom + 0.1));
             }
@@ -187,6 +193,8 @@ pub fn show(ui: &mut egui::Ui, app: &mut SourcelightApp, actions: &mut Vec<Actio
                 ui.close();
             }
             ui.label(egui::RichText::new("Up / Down: the paragraph before / after").weak());
+            ui.label(egui::RichText::new("Home / End: the first / last paragraph").weak());
+            ui.label(egui::RichText::new("Page Up / Page Down: scroll a screen").weak());
             ui.label(egui::RichText::new("Tab / Shift+Tab: the next / previous control").weak());
         });
         if app.loading() > 0 {

@@ -204,6 +204,8 @@ pub struct Settings {
     /// Open and save with the window's own file chooser, never the
     /// platform's dialog.
     pub own_file_chooser: bool,
+    /// The inspector panel is shown (a toggle in narrow windows).
+    pub show_inspector: bool,
 }
 
 impl Default for Settings {
@@ -215,6 +217,7 @@ impl Default for Settings {
             rules_path: None,
             key_explanations: true,
             own_file_chooser: false,
+            show_inspector: true,
         }
     }
 }
@@ -250,6 +253,10 @@ pub enum Action {
     OwnChooser(Dialog),
     /// A file chooser's answer.
     Chosen(Dialog, Vec<PathBuf>),
+    /// Scroll the article a screen down (1) or up (-1).
+    Page(i8),
+    /// Shows or hides the inspector.
+    ToggleInspector,
     /// Gives the keyboard to the inspector (F6): its first control for the
     /// selected paragraph (the first paragraph when none is), from where
     /// Tab reaches every claim's decisions.
@@ -323,6 +330,8 @@ pub struct SourcelightApp {
     pub goto: Option<String>,
     /// The find bar while it is open.
     pub find: Option<find_bar::Find>,
+    /// Page Down (1) or Page Up (-1) for the article view's next frame.
+    pub page: i8,
     /// Loaded retraction lists, applied to every article.
     pub lists: Lists,
     /// The house rules window is open.
@@ -384,6 +393,7 @@ impl SourcelightApp {
             paste: None,
             goto: None,
             find: None,
+            page: 0,
             lists: Arc::new(Vec::new()),
             show_rules: false,
             drafts: review_controls::Drafts::default(),
@@ -802,10 +812,15 @@ impl SourcelightApp {
                 self.goto = Some(String::new());
             }
             Action::Chosen(dialog, paths) => self.chosen(dialog, paths),
+            Action::Page(direction) => self.page = direction,
+            Action::ToggleInspector => {
+                self.settings.show_inspector = !self.settings.show_inspector;
+            }
             Action::FocusArticle if self.current_article().is_some() => {
                 self.scroll_to = Some(*self.selected_paragraph.get_or_insert(0));
             }
             Action::FocusInspector if self.current_article().is_some() => {
+                self.settings.show_inspector = true;
                 self.selected_paragraph.get_or_insert(0);
                 self.drafts.focus_inspector = true;
             }
@@ -1103,6 +1118,20 @@ impl SourcelightApp {
                         at.map_or(0, |p| p.saturating_sub(1)),
                     ));
                 }
+                // Home and End: the first and last paragraph; Page Up and
+                // Down scroll a screen.
+                if i.consume_shortcut(&KeyboardShortcut::new(Modifiers::NONE, Key::Home)) {
+                    out.push(Action::SelectParagraph(0));
+                }
+                if i.consume_shortcut(&KeyboardShortcut::new(Modifiers::NONE, Key::End)) {
+                    out.push(Action::SelectParagraph(n - 1));
+                }
+                if i.consume_shortcut(&KeyboardShortcut::new(Modifiers::NONE, Key::PageDown)) {
+                    out.push(Action::Page(1));
+                }
+                if i.consume_shortcut(&KeyboardShortcut::new(Modifiers::NONE, Key::PageUp)) {
+                    out.push(Action::Page(-1));
+                }
             }
             let dropped: Vec<PathBuf> = i
                 .raw
@@ -1196,30 +1225,33 @@ impl SourcelightApp {
                 .max_size(width * 0.25)
                 .show(ui, |ui| articles_panel::show(ui, self, &mut actions));
         }
-        egui::Panel::right("inspector")
-            .resizable(true)
-            .default_size(360.0_f32.min(width * 0.4))
-            .min_size(220.0_f32.min(width * 0.3))
-            .max_size(width * 0.4)
-            .show(ui, |ui| {
-                let exercise = self
-                    .current_article()
-                    .and_then(|a| a.exercise.as_ref().map(|e| (a, e)));
-                if let Some((article, ex)) = exercise {
-                    exercise_panel::show(ui, article, ex, self.selected_paragraph, &mut actions);
-                } else {
-                    let mut drafts = std::mem::take(&mut self.drafts);
-                    inspector::show(ui, self, &mut drafts, &mut actions);
-                    self.drafts = drafts;
-                }
-            });
+        // The inspector's panel is laid out here, but its contents are drawn
+        // after the article: egui's Tab order is drawing order, and it
+        // should go article list, article, inspector.
+        let inspector_rect = self.settings.show_inspector.then(|| {
+            egui::Panel::right("inspector")
+                .resizable(true)
+                .default_size(360.0_f32.min(width * 0.4))
+                .min_size(220.0_f32.min(width * 0.3))
+                .max_size(width * 0.4)
+                .show(ui, |ui| {
+                    let rect = ui.max_rect();
+                    ui.allocate_space(ui.available_size());
+                    rect
+                })
+                .inner
+        });
         egui::CentralPanel::default_margins().show(ui, |ui| {
             let zoom = self.settings.zoom;
             let selected = self.selected_paragraph;
             let scroll_to = self.scroll_to.take();
             let find = self.find.as_ref().map(|f| f.query.clone()).unwrap_or_default();
+            let page = std::mem::take(&mut self.page);
             match self.current.and_then(|i| self.articles.get_mut(i)) {
-                Some(article) => article_view::show(ui, article, zoom, selected, scroll_to, &find, &mut actions),
+                Some(article) => {
+                    let view = article_view::View { zoom, selected, scroll_to, find: &find, page };
+                    article_view::show(ui, article, view, &mut actions)
+                }
                 None => {
                     ui.centered_and_justified(|ui| {
                         ui.label("Open an article (Ctrl+O), drop files here, or paste text (Ctrl+Shift+V).");
@@ -1227,6 +1259,25 @@ impl SourcelightApp {
                 }
             }
         });
+        if let Some(rect) = inspector_rect {
+            let mut ui = ui.new_child(
+                egui::UiBuilder::new()
+                    .id_salt("inspector contents")
+                    .max_rect(rect)
+                    .layout(egui::Layout::top_down(egui::Align::Min)),
+            );
+            ui.set_clip_rect(rect);
+            let exercise = self
+                .current_article()
+                .and_then(|a| a.exercise.as_ref().map(|e| (a, e)));
+            if let Some((article, ex)) = exercise {
+                exercise_panel::show(&mut ui, article, ex, self.selected_paragraph, &mut actions);
+            } else {
+                let mut drafts = std::mem::take(&mut self.drafts);
+                inspector::show(&mut ui, self, &mut drafts, &mut actions);
+                self.drafts = drafts;
+            }
+        }
         if self.paste.is_some() {
             menu::paste_window(&ctx, self, &mut actions);
         }

@@ -38,6 +38,13 @@ pub fn show(ui: &mut egui::Ui, app: &SourcelightApp, actions: &mut Vec<Action>) 
     ui.horizontal_wrapped(|ui| {
         if ui.ctx().content_rect().width() < super::NARROW {
             super::articles_panel::picker(ui, app, actions);
+            if ui
+                .selectable_label(app.settings.show_inspector, "Inspector")
+                .on_hover_text("Show or hide the inspector (F6 shows it)")
+                .clicked()
+            {
+                actions.push(Action::ToggleInspector);
+            }
         } else {
             ui.strong(&article.name);
         }

@@ -141,6 +141,12 @@ impl AnswerKey {
             .collect()
     }
 
+    /// The teacher's copy: every answer readable (still a key Sourcelight
+    /// opens and grades with).
+    pub fn to_readable_json(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_default() + "\n"
+    }
+
     /// The key as written to a file: answers sealed (see the module
     /// docs), everything else as it is.
     pub fn to_json(&self) -> String {
