@@ -128,6 +128,11 @@ pub const UNATTRIBUTED_TINT: Rgb = LIGHT.unattributed;
 /// The line through retracted sources, in the light theme and the report.
 pub const RETRACTED_LINE: Rgb = LIGHT.retracted;
 
+/// The HTML report's page, and its text colours (body, claim details,
+/// explanations, editor's notes): the light theme's, on white.
+pub const REPORT_PAGE: Rgb = Rgb(255, 255, 255);
+pub const REPORT_NOTE: Rgb = Rgb(90, 62, 0);
+
 /// The small raised letter after a source, so its kind does not rest on
 /// colour alone (WCAG 1.4.1): the window, the report and their legends.
 pub fn kind_tag(kind: crate::analysis::SourceKind) -> &'static str {
@@ -170,6 +175,15 @@ pub fn pairs() -> Vec<(String, Rgb, Rgb)> {
         .zip(AGREEMENT)
     {
         out.push((format!("exercise badge, {name}"), text_on(bg), bg));
+    }
+    for (name, text) in [
+        ("text", LIGHT.text),
+        ("claim details", LIGHT.ui_text),
+        ("explanations", LIGHT.weak_text),
+        ("editor's notes", REPORT_NOTE),
+        ("policy not met", LIGHT.fail),
+    ] {
+        out.push((format!("report: {name}"), text, REPORT_PAGE));
     }
     for t in [LIGHT, DARK] {
         let theme = t.name;
@@ -220,6 +234,15 @@ pub fn report_css() -> String {
         ));
     }
     let t = LIGHT;
+    css.push_str(&format!(
+        "\nbody{{color:{};background:{}}}.claims{{color:{}}}.why{{color:{}}}.note{{color:{}}}.fail{{color:{}}}",
+        t.text.hex(),
+        REPORT_PAGE.hex(),
+        t.ui_text.hex(),
+        t.weak_text.hex(),
+        REPORT_NOTE.hex(),
+        t.fail.hex(),
+    ));
     css.push_str(&format!(
         "\n.named{{background:{}}}.anonymous{{background:{}}}.unattributed{{background:{}}}\n.retracted{{color:{r};text-decoration:line-through;text-decoration-color:{r};text-decoration-thickness:2px}}\n.tag{{font:bold .62em system-ui,sans-serif;vertical-align:super;padding:0 .2em;margin-left:1px;border-radius:3px;color:{}}}\n",
         t.named.hex(),

@@ -10,7 +10,7 @@ use super::{Article, flags, percent, policy_line, score_text};
 use crate::analysis::{Claim, ParagraphAnalysis, SourceKind};
 
 const STYLE: &str = "
-body{font:15px/1.5 Georgia,serif;color:#1b1b1b;max-width:980px;margin:2em auto;padding:0 1em}
+body{font:15px/1.5 Georgia,serif;max-width:980px;margin:2em auto;padding:0 1em}
 h1,h2,h3,table,.claims,.badge,.summary{font-family:system-ui,sans-serif}
 h1{font-size:1.5em}h2{font-size:1.2em;margin-top:2em;border-bottom:1px solid #ccc}
 table.summary{border-collapse:collapse;margin:1em 0}
@@ -20,9 +20,9 @@ table.summary td,table.summary th{border:1px solid #ccc;padding:4px 10px;text-al
 .text p{margin:0}
 .legend{font:.85em system-ui,sans-serif}
 .cue{text-decoration:underline;text-decoration-thickness:2px}
-.claims{font-size:.85em;margin:.4em 0 0;padding-left:1.2em;color:#333}
-.claims li{margin:.2em 0}.why{color:#555}.note{font-style:italic;color:#5a3e00}
-.fail{color:#a01a10}.unplaced{border:1px solid #c82828;padding:.5em 1em}
+.claims{font-size:.85em;margin:.4em 0 0;padding-left:1.2em}
+.claims li{margin:.2em 0}.note{font-style:italic}
+.unplaced{border:1px solid #c82828;padding:.5em 1em}
 @media print{body{margin:0;max-width:none}h2{page-break-before:always}h2:first-of-type{page-break-before:avoid}}
 ";
 
