@@ -61,6 +61,11 @@ pub fn show(
                     ))
                     .strong(),
                 );
+                // F6 (or Enter on a badge) lands on the first claim's
+                // decisions; on the note when there is no claim.
+                if !p.claims.is_empty() && std::mem::take(&mut drafts.focus_inspector) {
+                    drafts.focus_first_claim = true;
+                }
                 review_controls::note(ui, p.index, p.note.as_deref(), drafts, actions);
                 if p.claims.is_empty() {
                     ui.label("No claims: nothing here is attributed to a source or hedged.");

@@ -25,6 +25,9 @@ pub struct Drafts {
     /// F6 was pressed: the inspector's first control takes the keyboard
     /// on the next frame.
     pub focus_inspector: bool,
+    /// The first claim's first control takes the keyboard (F6 or Enter on
+    /// a paragraph with claims).
+    pub focus_first_claim: bool,
 }
 
 const KINDS: [SourceKind; 3] = [
@@ -45,13 +48,17 @@ pub fn claim_controls(
     let editor = c.editor.as_ref();
     ui.horizontal_wrapped(|ui| {
         let mut kind = c.kind;
-        egui::ComboBox::new(("kind", pi, ci), "Kind")
+        let combo = egui::ComboBox::new(("kind", pi, ci), "Kind")
             .selected_text(kind.label())
             .show_ui(ui, |ui| {
                 for k in KINDS {
                     ui.selectable_value(&mut kind, k, k.label());
                 }
             });
+        if std::mem::take(&mut drafts.focus_first_claim) {
+            combo.response.request_focus();
+            combo.response.scroll_to_me(None);
+        }
         if kind != c.kind {
             actions.push(Action::Decide {
                 paragraph: pi,
