@@ -737,14 +737,7 @@ fn write_key_open_exercise_and_save_marks_complete_through_the_own_chooser() {
             .contains("sealed_answers")
     );
     choose(&mut harness, Dialog::OpenKey, &key);
-    assert!(
-        harness
-            .state()
-            .current_article()
-            .unwrap()
-            .exercise
-            .is_some()
-    );
+    assert!(common::in_exercise(&harness));
     let marks = dir.path().join("my.marks.json");
     choose(&mut harness, Dialog::SaveMarks, &marks);
     assert!(

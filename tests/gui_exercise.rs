@@ -112,14 +112,7 @@ fn a_student_cannot_leave_an_exercise_opened_from_a_key() {
         .state_mut()
         .apply(sourcelight::app::Action::ToggleExercise);
     harness.run();
-    assert!(
-        harness
-            .state()
-            .current_article()
-            .unwrap()
-            .exercise
-            .is_some()
-    );
+    assert!(common::in_exercise(&harness));
     // The sample article, by contrast, goes in and out.
     harness
         .state_mut()
@@ -130,14 +123,7 @@ fn a_student_cannot_leave_an_exercise_opened_from_a_key() {
     harness.run();
     harness.get_by_label("Leave exercise mode").click();
     harness.run();
-    assert!(
-        harness
-            .state()
-            .current_article()
-            .unwrap()
-            .exercise
-            .is_none()
-    );
+    assert!(!common::in_exercise(&harness));
 }
 
 #[test]

@@ -27,14 +27,7 @@ cargo run --quiet --release --example contrast
 echo
 cargo build --quiet --release
 
-work=$(mktemp -d)
-display=:$((90 + RANDOM % 9))
-Xvfb "$display" -screen 0 1400x900x24 -nolisten tcp >/dev/null 2>&1 &
-pids=($!)
-cleanup() { kill "${pids[@]}" 2>/dev/null || true; rm -rf "$work"; }
-trap cleanup EXIT
-export DISPLAY=$display XDG_RUNTIME_DIR=$work HOME=$work
-sleep 1
+source tools/xvfb-session.sh 1400x900
 eval "$(dbus-launch --sh-syntax)"
 pids+=("$DBUS_SESSION_BUS_PID")
 /usr/libexec/at-spi-bus-launcher --launch-immediately >/dev/null 2>&1 &

@@ -17,14 +17,7 @@ read -r -a widths <<<"$(tr ' ' '\n' <<<"${widths[*]}" | sort -rn | tr '\n' ' ')"
 mkdir -p "$out"
 cargo build --quiet --release
 
-work=$(mktemp -d)
-display=:$((80 + RANDOM % 9))
-Xvfb "$display" -screen 0 1600x1000x24 -nolisten tcp >/dev/null 2>&1 &
-pids=($!)
-cleanup() { kill "${pids[@]}" 2>/dev/null || true; rm -rf "$work"; }
-trap cleanup EXIT
-export DISPLAY=$display XDG_RUNTIME_DIR=$work HOME=$work
-sleep 1
+source tools/xvfb-session.sh 1600x1000
 
 for theme in dark light; do
     target/release/sourcelight "$article" >"$work/app.log" 2>&1 &

@@ -45,3 +45,15 @@ pub fn close_current(
     harness.run();
     (count, i)
 }
+
+/// In the window under egui_kittest: whether the current article is an
+/// exercise.
+#[cfg(feature = "gui")]
+pub fn in_exercise(
+    harness: &egui_kittest::Harness<'static, sourcelight::app::SourcelightApp>,
+) -> bool {
+    harness
+        .state()
+        .current_article()
+        .is_some_and(|a| a.exercise.is_some())
+}
