@@ -526,6 +526,12 @@ fn the_own_chooser_opens_a_typed_and_clicked_path() {
         harness.query_by_label("photo.jpg").is_none(),
         "filtered out"
     );
+    // Keys in the chooser stay there: the article behind does not move.
+    let selected = harness.state().selected_paragraph;
+    harness.key_press(Key::Home);
+    harness.key_press(Key::F8);
+    harness.run();
+    assert_eq!(harness.state().selected_paragraph, selected);
     harness.get_by_label("council.txt").click();
     harness.run();
     harness.get_by_label("Open").click();

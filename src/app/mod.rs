@@ -1047,6 +1047,11 @@ impl SourcelightApp {
     fn shortcuts(&self, ctx: &egui::Context) -> Vec<Action> {
         use egui::{Key, KeyboardShortcut, Modifiers};
         let mut out = Vec::new();
+        // The file chooser is modal: its keys are its own (arrows walk its
+        // listing, Enter takes a file), nothing reaches the article.
+        if self.chooser.is_some() {
+            return out;
+        }
         // A text field or an open list (a combo box) keeps its own arrows.
         let typing = ctx.text_edit_focused() || egui::Popup::is_any_open(ctx);
         let paragraphs = self.current_article().map(|a| a.analysis.paragraphs.len());
