@@ -431,11 +431,14 @@ impl FileChooser {
     /// The folder's entries: a click selects, a double click (or Enter on
     /// a folder) opens.
     fn listing(&mut self, ui: &mut egui::Ui, answer: &mut Option<Answer>) {
-        let entries = match &self.entries {
-            Ok(entries) => entries.clone(),
+        // Taken out for the frame (not copied), put back below.
+        let taken = std::mem::replace(&mut self.entries, Ok(Vec::new()));
+        let none = Vec::new();
+        let entries = match &taken {
+            Ok(entries) => entries,
             Err(e) => {
                 ui.colored_label(ui.visuals().error_fg_color, e);
-                Vec::new()
+                &none
             }
         };
         let mut go = None;
@@ -447,7 +450,7 @@ impl FileChooser {
                 if entries.is_empty() {
                     ui.weak("(empty folder)");
                 }
-                for e in &entries {
+                for e in entries {
                     if !e.folder && (self.spec.mode == Mode::Folder || !self.shows(&e.name)) {
                         continue;
                     }
@@ -490,6 +493,7 @@ impl FileChooser {
                     }
                 }
             });
+        self.entries = taken;
         if let Some(folder) = go {
             self.go_to(folder);
         }
