@@ -37,6 +37,15 @@ fn app_with(path: &Path) -> Harness<'static, SourcelightApp> {
     harness
 }
 
+/// A copy of the council fixture open in the window with paragraph 5
+/// selected.
+fn reviewing_paragraph_5() -> (tempfile::TempDir, PathBuf, Harness<'static, SourcelightApp>) {
+    let (dir, path) = article();
+    let mut harness = app_with(&path);
+    select_paragraph_5(&mut harness);
+    (dir, path, harness)
+}
+
 /// Paragraph 5 of the council fixture has one flagged (unattributed) claim.
 fn select_paragraph_5(harness: &mut Harness<'static, SourcelightApp>) {
     harness
@@ -127,9 +136,7 @@ fn reclassify_saves_beside_the_article_and_reopening_restores_it() {
 
 #[test]
 fn dismiss_then_undo_and_redo() {
-    let (_dir, path) = article();
-    let mut harness = app_with(&path);
-    select_paragraph_5(&mut harness);
+    let (_dir, _path, mut harness) = reviewing_paragraph_5();
     give_reason(&mut harness, 4, "known to the desk");
     harness.get_by_label("Dismiss flag").click();
     harness.run();
@@ -168,9 +175,7 @@ fn a_corrupt_sidecar_is_reported_and_never_overwritten() {
 
 #[test]
 fn closing_with_unsaved_decisions_asks_first() {
-    let (_dir, path) = article();
-    let mut harness = app_with(&path);
-    select_paragraph_5(&mut harness);
+    let (_dir, path, mut harness) = reviewing_paragraph_5();
     give_reason(&mut harness, 4, "known to the desk");
     harness.get_by_label("Dismiss flag").click();
     harness.run();
@@ -197,9 +202,7 @@ fn closing_with_unsaved_decisions_asks_first() {
 
 #[test]
 fn export_writes_a_report_with_the_windows_numbers() {
-    let (dir, path) = article();
-    let mut harness = app_with(&path);
-    select_paragraph_5(&mut harness);
+    let (dir, _path, mut harness) = reviewing_paragraph_5();
     give_reason(&mut harness, 4, "known to the desk");
     harness.get_by_label("Dismiss flag").click();
     harness.run();
@@ -337,9 +340,7 @@ fn fields_len(harness: &Harness<'static, SourcelightApp>) -> usize {
 
 #[test]
 fn a_flag_is_not_dismissed_without_a_reason() {
-    let (_dir, path) = article();
-    let mut harness = app_with(&path);
-    select_paragraph_5(&mut harness);
+    let (_dir, _path, mut harness) = reviewing_paragraph_5();
     // The button waits for a reason: clicking it does nothing.
     harness.get_by_label("Dismiss flag").click();
     harness.run();
@@ -413,9 +414,7 @@ fn opening_an_open_file_again_selects_its_one_entry() {
 
 #[test]
 fn closing_with_a_typed_note_asks_and_save_keeps_it() {
-    let (_dir, path) = article();
-    let mut harness = app_with(&path);
-    select_paragraph_5(&mut harness);
+    let (_dir, path, mut harness) = reviewing_paragraph_5();
     harness.get_by_label("Add note").click();
     harness.run();
     harness.run();
