@@ -199,7 +199,9 @@ impl Analyzer {
         let mut resolver = Resolver::new(lex, &names);
         let retraction_lists = retraction::Lists::new(lex);
         let dispute_lists = dispute::Lists::new(lex);
-        let mut drafts: Vec<Draft> = Vec::new();
+        // About one draft per candidate: reserved once, not doubled (a
+        // draft is a few hundred bytes, a long article has 100,000s).
+        let mut drafts: Vec<Draft> = Vec::with_capacity(candidates.iter().map(Vec::len).sum());
         let mut events = Vec::new();
         let mut disputes = Vec::new();
         for (p, cands) in paras.iter().zip(candidates) {
@@ -223,22 +225,23 @@ impl Analyzer {
         unconfirmed::link(&paras, lex, &mut drafts);
         anonymity::link(&paras, lex, &mut drafts);
         // 5: claims, counted paragraph by paragraph.
-        let out = self.finish(&paras, drafts);
-        drop(paras);
-        Some(out)
+        Some(self.finish(paras, drafts))
     }
 
-    fn finish(&self, paras: &[Paragraph], drafts: Vec<Draft>) -> Analysis {
-        let mut by_paragraph: Vec<Vec<Draft>> = (0..paras.len()).map(|_| Vec::new()).collect();
-        for d in drafts {
-            by_paragraph[d.paragraph].push(d);
-        }
+    /// Each paragraph's claims, from drafts in reading order; a
+    /// paragraph's reading is dropped as soon as its claims are made, so
+    /// a long article's syntax and its claims are not held at once.
+    fn finish(&self, paras: Vec<Paragraph>, drafts: Vec<Draft>) -> Analysis {
+        debug_assert!(drafts.is_sorted_by_key(|d| d.paragraph));
+        let mut drafts = drafts.into_iter().peekable();
         let paragraphs = paras
-            .iter()
-            .zip(by_paragraph)
-            .map(|(p, ds)| {
+            .into_iter()
+            .map(|p| {
                 let text: Arc<str> = Arc::from(p.text);
-                let claims = ds.into_iter().map(|d| claim(p, &text, d)).collect();
+                let mut claims = Vec::new();
+                while let Some(d) = drafts.next_if(|d| d.paragraph == p.index) {
+                    claims.push(claim(&p, &text, d));
+                }
                 score::paragraph(p.index, text, claims, &self.rules.weights)
             })
             .collect();

@@ -43,13 +43,13 @@ pub struct Draft {
     pub cue: Range<usize>,
     pub content: Range<usize>,
     /// The item that carried the statement ("a statement", "a paper").
-    pub vehicle: Option<Resolved>,
+    pub vehicle: Option<Box<Resolved>>,
     /// Kept only if what it restates turns out withdrawn (a report's
     /// content restated inside a quotation: `"We stand by our report that
     /// …"` adds no claim, `"We retract our report that …"` does).
     pub conditional: bool,
-    pub source: Option<Resolved>,
-    pub speaker: Option<Resolved>,
+    pub source: Option<Box<Resolved>>,
+    pub speaker: Option<Box<Resolved>>,
     pub kind: SourceKind,
     pub kind_rule: &'static KindRule,
     pub kind_marker: Option<Reference>,
@@ -314,7 +314,7 @@ impl<'l> Resolver<'l> {
             role: cand.role,
             cue,
             content: cand.content,
-            vehicle,
+            vehicle: vehicle.map(Box::new),
             conditional: cand.conditional,
             kind_marker: decided.and_then(|s| s.marker.clone()),
             // What the source points back to, or where it is named later.
@@ -325,8 +325,8 @@ impl<'l> Resolver<'l> {
                         .flatten()
                 })
             }),
-            source,
-            speaker,
+            source: source.map(Box::new),
+            speaker: speaker.map(Box::new),
             kind,
             kind_rule,
             kind_from_speaker: from_speaker,
