@@ -59,7 +59,7 @@ pub fn render(articles: &[Article]) -> String {
                     &reason,
                     c.kind_rule,
                     &p.score.to_string(),
-                    &policy_line(&a.policy, p.index, ci).unwrap_or_default(),
+                    &policy_line(a.policy(), p.index, ci).unwrap_or_default(),
                 ]);
             }
         }

@@ -207,7 +207,7 @@ fn claim(out: &mut String, a: &Article, p: &ParagraphAnalysis, ci: usize, c: &Cl
     if let Some(e) = &c.editor {
         let _ = write!(out, "<br>Editor: {}", escape(&e.describe()));
     }
-    if let Some(policy) = policy_line(&a.policy, p.index, ci) {
+    if let Some(policy) = policy_line(a.policy(), p.index, ci) {
         let class = if policy.contains("not met") {
             "fail"
         } else {

@@ -137,7 +137,7 @@ impl Serialize for JsonClaims<'_, '_, '_> {
         let JsonParagraph { p, pi, article } = self.0;
         let mut out = serializer.serialize_seq(Some(p.claims.len()))?;
         for (ci, c) in p.claims.iter().enumerate() {
-            let checks = article.policy.checks(*pi, ci);
+            let checks = article.policy().checks(*pi, ci);
             out.serialize_element(&JsonClaim { c, checks })?;
         }
         out.end()
@@ -269,7 +269,7 @@ mod tests {
         let mut value = serde_json::to_value(&article.analysis.paragraphs[pi]).unwrap();
         let claims = value["claims"].as_array_mut().unwrap();
         for (ci, c) in claims.iter_mut().enumerate() {
-            let checks = article.policy.checks(pi, ci);
+            let checks = article.policy().checks(pi, ci);
             let checks: Vec<JsonCheck> = checks
                 .iter()
                 .map(|k| JsonCheck {
@@ -326,7 +326,7 @@ mod tests {
         assert!(fields(|c| c.content.is_none() || c.source.is_none()));
         assert!(
             (0..analysis.paragraphs.len())
-                .any(|pi| (0..4).any(|ci| !article.policy.checks(pi, ci).is_empty())),
+                .any(|pi| (0..4).any(|ci| !article.policy().checks(pi, ci).is_empty())),
             "a checklist"
         );
         for pi in 0..analysis.paragraphs.len() {

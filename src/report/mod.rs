@@ -51,8 +51,9 @@ pub struct Article<'a> {
     pub analysis: &'a Analysis,
     /// Editor decisions that no longer fit the article's text.
     pub unplaced: &'a [crate::review::Unplaced],
-    /// The policy checks, prepared once for every claim of the article.
-    pub policy: Checklist<'a>,
+    /// The policy checks, prepared once for every claim of the article
+    /// when a report first asks (a `--summary` never does).
+    policy: std::cell::OnceCell<Checklist<'a>>,
 }
 
 impl<'a> Article<'a> {
@@ -71,8 +72,13 @@ impl<'a> Article<'a> {
             tool: None,
             analysis,
             unplaced,
-            policy: Checklist::new(analysis),
+            policy: std::cell::OnceCell::new(),
         }
+    }
+
+    /// The policy checks of every claim.
+    pub fn policy(&self) -> &Checklist<'a> {
+        self.policy.get_or_init(|| Checklist::new(self.analysis))
     }
 
     /// The same article, saying which analyser and rules produced it.

@@ -78,7 +78,7 @@ pub fn render(article: &Article) -> String {
             if let Some(e) = &c.editor {
                 let _ = writeln!(out, "        Editor: {}", e.describe());
             }
-            if let Some(policy) = policy_line(&article.policy, p.index, ci) {
+            if let Some(policy) = policy_line(article.policy(), p.index, ci) {
                 let _ = writeln!(out, "        {policy}");
             }
         }
