@@ -299,6 +299,24 @@ pub mod verbs {
         Some(q.inside(n))
     }
 
+    /// A verb group that modifies the noun before it ("a report released
+    /// Thursday", "documents seen by Reuters"): a participle alone, or a
+    /// past form read as tensed with a time or a preposition after it.
+    fn reduced_relative(p: &Paragraph, v: usize) -> bool {
+        use super::super::syntax::tags::Tag;
+        let vg = &p.chunks.vgs[v];
+        let next = vg.tokens.end;
+        let adjunct = next >= p.tokens.len()
+            || p.tags[next] == Tag::IN
+            || p.chunks
+                .np_starting_at(next)
+                .is_some_and(|n| p.is_time_head(p.chunks.nps[n].head))
+            || p.tags[next].is_punctuation();
+        vg.tokens.len() == 1
+            && (matches!(p.tags[vg.main], Tag::VBN | Tag::VBG)
+                || p.tags[vg.main] == Tag::VBD && adjunct)
+    }
+
     /// For an attribution set off by commas in a sentence ("The plan,
     /// officials said, is dead." / "The plan is dead, officials said."),
     /// the rest of the sentence: what it attributes.
@@ -321,6 +339,14 @@ pub mod verbs {
                 && let Some(n) = p.chunks.np_starting_at(end + 1)
             {
                 end = p.chunks.nps[n].tokens.end;
+            } else if end > attribution.end
+                && p.chunks.np_ending_at(end - 1).is_some()
+                && let Some(v) = p.chunks.vg_at(end)
+                && reduced_relative(p, v)
+            {
+                // "…, the bank said in a report released Thursday.": a
+                // participle after the phrase's noun, with its own phrases.
+                end = p.chunks.vgs[v].tokens.end;
             } else {
                 break;
             }

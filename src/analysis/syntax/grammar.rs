@@ -1060,6 +1060,20 @@ impl<'a> Parsed<'a> {
                 }
                 continue;
             }
+            // A relative or participial clause between commas: "the plan,
+            // which was approved last week, would cost …", "the audit,
+            // published in May, was clean". What follows the second comma
+            // decides (a tensed verb there makes this a clause).
+            if self.is_mark(j, ',')
+                && j + 1 < end
+                && (matches!(self.tags[j + 1], Tag::WP | Tag::WDT) && self.is_any(j + 1, RELATIVES)
+                    || matches!(self.tags[j + 1], Tag::VBN | Tag::VBG))
+                && let Some(c) = (j + 2..end.min(j + 25)).find(|&c| self.is_mark(c, ','))
+                && !(j + 1..c).any(|x| self.is_quote_mark(x))
+            {
+                j = c + 1;
+                continue;
+            }
             // An appositive between commas: "its director, Paul Okafor, told".
             if self.is_mark(j, ',')
                 && let Some(n) = (j + 1 < end)

@@ -157,6 +157,7 @@ pub fn parse_with<'a>(
             .tag(&words, |i| allowed[i], scratch, &mut tags);
     }
     verb_pairs(&tokens, &sentences, &mut tags);
+    verbs_after_relative_clauses(text, &tokens, &sentences, &quotes, &mut tags);
     reduced_relatives_before_a_day(text, &tokens, &mut tags);
     nominal_adjectives(&mut tags);
     nouns_after_prepositional_to(text, &tokens, &mut tags);
@@ -202,6 +203,51 @@ fn verb_pairs(tokens: &[tokens::Token], sentences: &[Range<usize>], tags: &mut [
             && matches!(tags[i + 2], Tag::PERIOD | Tag::COMMA)
         {
             tags[i] = Tag::NNP;
+        }
+    }
+}
+
+/// "One resident, who asked not to be named, told/VBN reporters …": a
+/// past form right after a relative clause set off by commas is the
+/// sentence's own verb (VBD), with the relative's noun for subject — when
+/// no tensed verb follows it outside quotations (else it is a participle
+/// of the noun: "the man, who was arrested Monday, charged with fraud,
+/// faces trial") and "by" does not ("…, published by the Times").
+fn verbs_after_relative_clauses(
+    text: &str,
+    tokens: &[tokens::Token],
+    sentences: &[Range<usize>],
+    quotes: &[Quote],
+    tags: &mut [Tag],
+) {
+    let word = |k: usize| &text[tokens[k].range()];
+    let quoted = |k: usize| {
+        quotes
+            .iter()
+            .any(|q| q.open < k && q.close.is_none_or(|c| k < c))
+    };
+    for s in sentences {
+        for m in s.start + 3..s.end {
+            if tags[m] != Tag::VBN || !tokens[m - 1].is_mark(',') || quoted(m) {
+                continue;
+            }
+            let Some(open) = (s.start..m - 1).rev().find(|&k| tokens[k].is_mark(',')) else {
+                continue;
+            };
+            let relative = open + 1 < m - 1
+                && matches!(tags[open + 1], Tag::WP | Tag::WDT)
+                && ["who", "which"]
+                    .iter()
+                    .any(|w| word(open + 1).eq_ignore_ascii_case(w));
+            if !relative || open == s.start || !tags[open - 1].is_noun() {
+                continue;
+            }
+            let by = m + 1 < s.end && word(m + 1).eq_ignore_ascii_case("by");
+            let later =
+                (m + 1..s.end).any(|k| (tags[k].is_finite() || tags[k] == Tag::MD) && !quoted(k));
+            if !by && !later {
+                tags[m] = Tag::VBD;
+            }
         }
     }
 }
@@ -368,5 +414,14 @@ mod tests {
         let out = parsed("The plan was dead, and a senior official said so.");
         assert!(out.contains("dead/JJ"), "{out}");
         assert!(out.contains("senior/JJ official/NN"), "{out}");
+    }
+
+    #[test]
+    fn a_past_form_after_a_relative_clause_is_the_sentence_verb() {
+        let out = parsed("The driver, who asked not to be named, told the inquiry he braked.");
+        assert!(out.contains("told/VBD"), "{out}");
+        // A tensed verb later: the form is the noun's participle.
+        let out = parsed("A clerk, who was hired in May, trained by the old staff, quit.");
+        assert!(out.contains("trained/VBN"), "{out}");
     }
 }
