@@ -155,8 +155,22 @@ fn repair_tags(
         {
             j -= 1;
         }
-        if j == m || j == 0 || !(tags[m - 1].is_noun() || matches!(tags[m - 1], Tag::PRP | Tag::CD))
+        let after_subject = tags[m - 1].is_noun() || matches!(tags[m - 1], Tag::PRP | Tag::CD);
+        // "Police sources told/VBN local media the suspect was armed": a
+        // verb of saying after the sentence's first phrase, with who was
+        // told and a clause of its own after it, is the sentence's verb —
+        // a participle ("sources told of …") takes no clause.
+        if (j == 0 || tags[j - 1] == Tag::PERIOD)
+            && j < m
+            && after_subject
+            && tags[m] == Tag::VBN
+            && classes[m].any(reporting)
+            && told_then_clause(words, tags, m)
         {
+            tags[m] = Tag::VBD;
+            continue;
+        }
+        if j == m || j == 0 || !after_subject {
             continue;
         }
         let v = j - 1;
@@ -190,6 +204,33 @@ fn repair_tags(
             tags[i] = Tag::VBG;
         }
     }
+}
+
+/// After the verb at `m`: "that", or who was told and then a clause with
+/// its own subject ("told local media the suspect was …", "told reporters
+/// he had …"): the words up to a tensed verb are noun phrases, and a new
+/// one (a determiner or pronoun after a noun) starts among them.
+fn told_then_clause(words: &[&str], tags: &[Tag], m: usize) -> bool {
+    if words.get(m + 1) == Some(&"that") {
+        return true;
+    }
+    let nominal = |t: Tag| {
+        t.is_noun() || t.is_adjective() || matches!(t, Tag::DT | Tag::PRP | Tag::PRPS | Tag::CD)
+    };
+    let mut second_subject = false;
+    for k in m + 1..tags.len() {
+        let t = tags[k];
+        if matches!(t, Tag::VBD | Tag::VBZ | Tag::VBP | Tag::MD) {
+            return second_subject;
+        }
+        if !nominal(t) {
+            return false;
+        }
+        second_subject |= k >= m + 2
+            && matches!(t, Tag::DT | Tag::PRP | Tag::PRPS)
+            && (tags[k - 1].is_noun() || tags[k - 1] == Tag::PRP);
+    }
+    false
 }
 
 /// Whether the word at `v` follows a quotation: `…," said` or `…", said`

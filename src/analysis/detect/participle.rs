@@ -138,14 +138,17 @@ impl Detector for Participle {
             } else {
                 s.end
             };
-            // Who was told: "telling the court that …".
+            // Who was told: "telling the court that …", "telling the
+            // court she had been coerced".
             let mut after = cue_end;
             if after < limit
                 && !p.starts_clause(after, s.end)
                 && p.chunks.np_starting_at(after).is_some()
                 && let Some(o) = p.phrase_from(after, limit)
                 && o.end < limit
-                && (p.is(o.end, "that") || p.quotes.iter().any(|q| q.open == o.end))
+                && (p.is(o.end, "that")
+                    || p.quotes.iter().any(|q| q.open == o.end)
+                    || p.starts_clause(o.end, limit))
             {
                 after = o.end;
             }
@@ -192,6 +195,11 @@ mod tests {
             (
                 "The harbourmaster closed the pier, saying the timbers had rotted.",
                 &["saying / The harbourmaster / named"],
+            ),
+            // Who was told, then a clause without "that".
+            (
+                "Captain Ilse Varga apologised, telling passengers the engine had overheated.",
+                &["telling / Captain Ilse Varga / named"],
             ),
         ]);
     }

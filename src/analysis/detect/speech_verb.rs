@@ -347,6 +347,13 @@ mod tests {
                 "\"The water was brown for a week,\" a nurse, who requested anonymity, recalled.",
                 &["recalled / a nurse, who requested anonymity / anonymous"],
             ),
+            // A verb of saying the tagger reads as a participle ("told/VBN")
+            // after the sentence's first phrase, with who was told and a
+            // clause after it.
+            (
+                "Prison guards told the inquiry the cells had flooded twice.",
+                &["told / Prison guards / anonymous"],
+            ),
             // …while one with a clause of its own is a claim of its own.
             (
                 "A pilot, who said the runway was flooded, refused to land.",
