@@ -539,7 +539,11 @@ impl Classifier {
                 &INSTITUTION,
                 head,
             );
-            c.refers_back = definite && owner.is_none() && !named_inside;
+            // "Police said …" … "Police later retracted …": the one body
+            // English names by a bare noun is the same body each time (a
+            // bare singular is a name: "Press says" is Jim Press).
+            let bare = np_tokens.len() == 1 && p.is(head, "police");
+            c.refers_back = (definite || bare) && owner.is_none() && !named_inside;
             return c;
         }
         if p.tags[head].is_proper()

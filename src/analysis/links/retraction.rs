@@ -803,6 +803,35 @@ mod tests {
     use crate::analysis::testing::check;
 
     #[test]
+    fn a_body_taking_back_what_it_said() {
+        check(&[
+            // A bare "police" is the same body in both paragraphs; "walked
+            // back that account" withdraws what it said.
+            (
+                "Police said the driver had been drinking.\n\n\
+                 Police later walked back that account.",
+                &["said / Police / named R"],
+            ),
+            // A sentence with no other verb: "retracted" is its tensed verb,
+            // "that" the determiner of "claim".
+            (
+                "The water board said the reservoir was full.\n\n\
+                 The board later retracted that claim.",
+                &["said / The water board / named R"],
+            ),
+            // Someone else's claim is not taken back.
+            (
+                "Police said the driver had been drinking. The driver's lawyer said he had not.\n\n\
+                 Police later walked back that account.",
+                &[
+                    "said / Police / named R",
+                    "said / The driver's lawyer / named",
+                ],
+            ),
+        ]);
+    }
+
+    #[test]
     fn a_notice_restating_the_content() {
         check(&[(
             "The Valley Courier on Monday retracted an article by Ines Castro that said the school board had rigged the vote.",

@@ -158,6 +158,7 @@ pub fn parse_with<'a>(
     }
     verb_pairs(&tokens, &sentences, &mut tags);
     verbs_after_relative_clauses(text, &tokens, &sentences, &quotes, &mut tags);
+    lone_participles(text, &tokens, &sentences, &quotes, &mut tags);
     reduced_relatives_before_a_day(text, &tokens, &mut tags);
     nominal_adjectives(&mut tags);
     nouns_after_prepositional_to(text, &tokens, &mut tags);
@@ -247,6 +248,57 @@ fn verbs_after_relative_clauses(
                 (m + 1..s.end).any(|k| (tags[k].is_finite() || tags[k] == Tag::MD) && !quoted(k));
             if !by && !later {
                 tags[m] = Tag::VBD;
+            }
+        }
+    }
+}
+
+/// A sentence has a tensed verb, and so does a clause "that" opens.
+/// In a sentence with none outside its quotations, the first past
+/// participle after its subject is the past tense: "The ministry later
+/// retracted/VBN the claim." (a participle needs another verb to modify a
+/// noun of) — unless it has no past form ("Photos taken at the scene.").
+/// And "that" before a noun with no tensed verb after it is that noun's
+/// determiner, not a conjunction: "retracted that/IN claim." → DT.
+fn lone_participles(
+    text: &str,
+    tokens: &[tokens::Token],
+    sentences: &[Range<usize>],
+    quotes: &[Quote],
+    tags: &mut [Tag],
+) {
+    let quoted = |k: usize| {
+        quotes
+            .iter()
+            .any(|q| q.open <= k && q.close.is_none_or(|c| k <= c))
+    };
+    let tensed = |tags: &[Tag], r: Range<usize>| {
+        r.into_iter()
+            .any(|k| (tags[k].is_finite() || tags[k] == Tag::MD) && !quoted(k))
+    };
+    for s in sentences {
+        if !tensed(tags, s.clone())
+            && let Some(m) = (s.start + 1..s.end).find(|&k| tags[k] == Tag::VBN && !quoted(k))
+        {
+            let mut j = m;
+            while j > s.start && tags[j - 1].is_adverb() {
+                j -= 1;
+            }
+            if j > s.start
+                && (tags[j - 1].is_noun() || tags[j - 1] == Tag::PRP)
+                && !tagger::participle_only(&text[tokens[m].range()].to_lowercase())
+            {
+                tags[m] = Tag::VBD;
+            }
+        }
+        for k in s.start + 1..s.end.saturating_sub(1) {
+            if tags[k] == Tag::IN
+                && tags[k - 1].is_verb()
+                && text[tokens[k].range()].eq_ignore_ascii_case("that")
+                && (tags[k + 1].is_noun() || tags[k + 1].is_adjective())
+                && !tensed(tags, k + 1..s.end)
+            {
+                tags[k] = Tag::DT;
             }
         }
     }
@@ -423,5 +475,18 @@ mod tests {
         // A tensed verb later: the form is the noun's participle.
         let out = parsed("A clerk, who was hired in May, trained by the old staff, quit.");
         assert!(out.contains("trained/VBN"), "{out}");
+    }
+
+    #[test]
+    fn a_sentence_without_a_tensed_verb_gets_one() {
+        let out = parsed("The council later rescinded that decision.");
+        assert!(out.contains("rescinded/VBD"), "{out}");
+        assert!(out.contains("[that/DT decision/NN]"), "{out}");
+        // A participle with no past form stays one; so does one after a
+        // tensed verb.
+        let out = parsed("Pictures taken near the border.");
+        assert!(out.contains("taken/VBN"), "{out}");
+        let out = parsed("The ferry was delayed by fog.");
+        assert!(!out.contains("delayed/VBD"), "{out}");
     }
 }

@@ -658,6 +658,10 @@ const IRREGULAR_PAST: &[&str] = &[
 
 /// Past participles of irregular verbs that are not past forms too.
 const IRREGULAR_PARTICIPLES: &[&str] = &[
+    "been",
+    "done",
+    "gone",
+    "seen",
     "arisen",
     "borne",
     "beaten",
@@ -716,6 +720,12 @@ const IRREGULAR_PARTICIPLES: &[&str] = &[
     "befallen",
     "forsaken",
 ];
+
+/// Whether a word (lower case) is only ever a past participle ("taken",
+/// "written"), never a past form.
+pub fn participle_only(lower: &str) -> bool {
+    IRREGULAR_PARTICIPLES.contains(&lower)
+}
 
 /// The tags an unknown word may take.
 fn open_class(word: &str) -> u64 {
