@@ -149,7 +149,11 @@ impl Detector for SpeechVerb {
             // a crisis": the phrase of a preposition after the verb.
             // "confessed to being a spy", "admitted to taking bribes"
             let testimony_to = p.has(v, self.testimony) && p.is(after.min(s.end - 1), "to");
+            // "put it" has its object: "She put it on the table" says
+            // nothing on the table.
+            let object_in_cue = speech.is_some_and(|e| e > v + 1 && p.tags[e - 1] == Tag::PRP);
             if content.is_none()
+                && !object_in_cue
                 && after < s.end
                 && (p.is_any(after, CONTENT_PREPOSITIONS) || testimony_to)
             {
@@ -359,6 +363,22 @@ mod tests {
                 "A pilot, who said the runway was flooded, refused to land.",
                 &["said / A pilot / anonymous"],
             ),
+        ]);
+    }
+
+    #[test]
+    fn put_it_reports_words() {
+        check(&[
+            (
+                "As one ferry captain put it, the timetable is a fiction.",
+                &["put it / one ferry captain / anonymous"],
+            ),
+            (
+                "Councillor Ada Moss put it plainly: the levy must go.",
+                &["put it / Councillor Ada Moss / named"],
+            ),
+            // Its own object taken, a phrase after it is no content.
+            ("The clerk put it on the shelf.", &[]),
         ]);
     }
 
