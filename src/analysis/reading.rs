@@ -53,6 +53,12 @@ impl Reader {
         let mut phrases = Vec::new();
         let verbs = lex.verb_lists();
         let reporting = Classes::of(&[lex.list("speech_verbs"), lex.list("belief_verbs")]);
+        let markers = Classes::of(&[
+            lex.list("undisclosed_markers"),
+            lex.list("unnamed_markers"),
+            lex.list("disclosed_markers"),
+            lex.list("unconfirmed_phrases"),
+        ]);
         let expressing = (
             Classes::of(&[lex.list("expression_verbs")]),
             Classes::of(&[lex.list("content_nouns")]),
@@ -86,6 +92,7 @@ impl Reader {
                 }
             }
             repair_tags(&words, &classes, verbs, reporting, tags);
+            modifiers_read_as_names(tokens, &classes, markers, tags);
             expressed_nouns(&classes, expressing, tags);
         });
         let mut sentence_classes = Vec::with_capacity(parsed.sentences.len());
@@ -104,6 +111,28 @@ impl Reader {
             classes,
             phrases,
             sentence_classes,
+        }
+    }
+}
+
+/// "Unconfirmed/NNP reports said", "Leaked/NNP documents show": a word of
+/// the lists that say how a source is known, capitalised because it opens
+/// the sentence, is an adjective before its noun, not a name.
+fn modifiers_read_as_names(
+    tokens: &[super::syntax::tokens::Token],
+    classes: &[Classes],
+    markers: Classes,
+    tags: &mut [Tag],
+) {
+    for k in 0..tags.len().saturating_sub(1) {
+        let opens = k == 0 || matches!(tags[k - 1], Tag::PERIOD | Tag::OPEN_QUOTE);
+        if opens
+            && tags[k] == Tag::NNP
+            && tokens[k].capitalized()
+            && classes[k].any(markers)
+            && tags[k + 1].is_noun()
+        {
+            tags[k] = Tag::JJ;
         }
     }
 }

@@ -177,6 +177,7 @@ pub struct Classifier {
     /// "who asked not to be named", "on condition of anonymity".
     conditions: ListId,
     sourceless: ListId,
+    unconfirmed: ListId,
 }
 
 impl Classifier {
@@ -195,6 +196,7 @@ impl Classifier {
             unnamed: lex.list("unnamed_markers"),
             conditions: lex.list("anonymity_conditions"),
             sourceless: lex.list("sourceless_nouns"),
+            unconfirmed: lex.list("unconfirmed_phrases"),
         }
     }
 
@@ -433,6 +435,39 @@ impl Classifier {
             return c;
         }
         if is(self.document) && !p.tags[head].is_proper() {
+            // "Reports say", "media reports suggest", "unconfirmed reports
+            // said": reports in the plural with no one named behind them,
+            // nor a document handled ("leaked reports"), are hearsay.
+            // (A demonym or a common noun names no one: "local reports",
+            // "media reports", "Iraqi reports"; "reports from Reuters" do.)
+            let named_inside = span
+                .clone()
+                .any(|k| p.tags[k].is_proper() && !is_demonym(p.word(k)) && !p.has(k, self.media));
+            let owner_named = owner.is_some_and(|o| {
+                p.tags[o] == Tag::PRPS
+                    || np.as_ref().is_some_and(|n| n.after_possessor.is_some())
+                    || p.tags[o].is_proper() && !is_demonym(p.word(o))
+            });
+            let handled = span.clone().any(|k| {
+                (p.has(k, self.undisclosed) || p.phrase_at(k, self.undisclosed).is_some())
+                    && !p.has(k, self.unconfirmed)
+            });
+            if is(self.sourceless)
+                && p.tags[head].is_plural_noun()
+                && !definite
+                && !owner_named
+                && !named_inside
+                && !handled
+            {
+                verdict(
+                    &mut c,
+                    SourceKind::Unattributed,
+                    Category::Sourceless,
+                    &SOURCELESS,
+                    head,
+                );
+                return c;
+            }
             if let Some(m) = span
                 .clone()
                 .find(|&k| p.has(k, self.undisclosed) || p.phrase_at(k, self.undisclosed).is_some())
@@ -914,6 +949,34 @@ mod tests {
             (
                 "The city's police chief said the street would stay closed.",
                 &["said / The city's police chief / named"],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn reports_with_no_one_behind_them_are_hearsay() {
+        check(&[
+            (
+                "Regional reports suggest the levee broke twice.",
+                &["Regional reports suggest / - / unattributed"],
+            ),
+            (
+                "Unverified reports said two ferries had sunk.",
+                &["Unverified reports said / - / unattributed U"],
+            ),
+            (
+                "Television reports said the airport had closed.",
+                &["Television reports said / - / unattributed"],
+            ),
+            // Someone named behind them, or a document handled, is not
+            // hearsay.
+            (
+                "Reports from the Tarn Gazette said the airport had closed.",
+                &["said / Reports from the Tarn Gazette / named"],
+            ),
+            (
+                "Leaked reports show the levee broke twice.",
+                &["show / Leaked reports / anonymous"],
             ),
         ]);
     }

@@ -156,7 +156,7 @@ pub fn parse_with<'a>(
             .tagger
             .tag(&words, |i| allowed[i], scratch, &mut tags);
     }
-    verb_pairs(&tokens, &sentences, &mut tags);
+    verb_pairs(text, &tokens, &sentences, &mut tags);
     verbs_after_relative_clauses(text, &tokens, &sentences, &quotes, &mut tags);
     lone_participles(text, &tokens, &sentences, &quotes, &mut tags);
     reduced_relatives_before_a_day(text, &tokens, &mut tags);
@@ -178,7 +178,7 @@ pub fn parse_with<'a>(
 /// tensed verbs in a row: the first is a plural noun ("Reports/VBZ say",
 /// "Officials/VBZ said") — a clause has one tensed verb, and an "-s" form
 /// before another is its subject.
-fn verb_pairs(tokens: &[tokens::Token], sentences: &[Range<usize>], tags: &mut [Tag]) {
+fn verb_pairs(text: &str, tokens: &[tokens::Token], sentences: &[Range<usize>], tags: &mut [Tag]) {
     for s in sentences {
         // `"…," Hill/UH, 62, said`: a capitalised word inside a sentence
         // is a name, not an interjection ("Hi," "Yes,").
@@ -194,6 +194,25 @@ fn verb_pairs(tokens: &[tokens::Token], sentences: &[Range<usize>], tags: &mut [
             && tokens[i].capitalized()
         {
             tags[i] = Tag::NNS;
+        }
+        // …and after one word in front: "Unconfirmed reports/VBZ said",
+        // "Local officials/VBZ say" — an "-s" form right before another
+        // tensed or past form is no verb of its own.
+        // (Not an auxiliary before its participle: "Pakistan has denied".)
+        if i + 2 < s.end
+            && matches!(tags[i], Tag::JJ | Tag::NNP | Tag::NN)
+            && tags[i + 1] == Tag::VBZ
+            && matches!(tags[i + 2], Tag::VBP | Tag::VBD | Tag::VBN | Tag::MD)
+            && !["has", "is", "does", "was", "'s", "’s"]
+                .iter()
+                .any(|a| text[tokens[i + 1].range()].eq_ignore_ascii_case(a))
+        {
+            tags[i + 1] = Tag::NNS;
+            // …and the form after the noun is the clause's verb.
+            let by = i + 3 < s.end && text[tokens[i + 3].range()].eq_ignore_ascii_case("by");
+            if tags[i + 2] == Tag::VBN && !by {
+                tags[i + 2] = Tag::VBD;
+            }
         }
         // After a quotation, "Hill/RB asked.": a capitalised word alone
         // before the sentence's tensed verb and its end is its subject.
