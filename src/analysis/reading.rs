@@ -53,6 +53,7 @@ impl Reader {
         let mut phrases = Vec::new();
         let verbs = lex.verb_lists();
         let reporting = Classes::of(&[lex.list("speech_verbs"), lex.list("belief_verbs")]);
+        let people = Classes::of(&[lex.list("person_nouns")]);
         let markers = Classes::of(&[
             lex.list("undisclosed_markers"),
             lex.list("unnamed_markers"),
@@ -93,6 +94,7 @@ impl Reader {
             }
             repair_tags(&words, &classes, verbs, reporting, tags);
             modifiers_read_as_names(tokens, &classes, markers, tags);
+            people_read_as_names(&words, tokens, &classes, people, tags);
             expressed_nouns(&classes, expressing, tags);
         });
         let mut sentence_classes = Vec::with_capacity(parsed.sentences.len());
@@ -133,6 +135,29 @@ fn modifiers_read_as_names(
             && tags[k + 1].is_noun()
         {
             tags[k] = Tag::JJ;
+        }
+    }
+}
+
+/// "Medics/NNP said": a plural of the people nouns opening a sentence,
+/// capitalised for that alone, is a common noun (NNS) unless a name
+/// follows ("Medics Ana Ruiz and …" is rare; "Witnesses/NNPS described").
+fn people_read_as_names(
+    words: &[&str],
+    tokens: &[super::syntax::tokens::Token],
+    classes: &[Classes],
+    people: Classes,
+    tags: &mut [Tag],
+) {
+    for k in 0..tags.len() {
+        let opens = k == 0 || matches!(tags[k - 1], Tag::PERIOD | Tag::OPEN_QUOTE);
+        if opens
+            && (tags[k] == Tag::NNPS || tags[k] == Tag::NNP && words[k].ends_with('s'))
+            && tokens[k].capitalized()
+            && classes[k].any(people)
+            && tags.get(k + 1).is_none_or(|t| !t.is_proper())
+        {
+            tags[k] = Tag::NNS;
         }
     }
 }

@@ -343,7 +343,14 @@ impl Classifier {
         // "fishermen", "shopkeeper".
         // …unless a phrase of two words makes it a body: "the coast guard".
         let body_phrase = head > 0 && p.phrase_at(head - 1, self.institution) == Some(head + 1);
-        let person = (is(self.person) || person_compound(p.word(head))) && !body_phrase;
+        // A pronoun for people standing with what describes them: "those
+        // close to the star", "others at the meeting", "anyone who saw".
+        // ("those close/NN to": the adjective may be read as the head.)
+        let described_people = np_tokens.len() <= 2
+            && span.len() > np_tokens.len()
+            && p.is_any(first, &["those", "others", "anyone", "everyone", "few"]);
+        let person =
+            (is(self.person) || person_compound(p.word(head)) || described_people) && !body_phrase;
         // What the rest of the phrase says about its owner: "the ministry's",
         // "for the police", "Pentagon" in front, "of Iraq".
         let owner = self.owner(p, span.clone(), &np_tokens, head);
@@ -429,9 +436,9 @@ impl Classifier {
                 SourceKind::Anonymous,
                 category,
                 &ANONYMOUS_DESCRIPTOR,
-                head,
+                if described_people { first } else { head },
             );
-            c.refers_back = definite;
+            c.refers_back = definite && !described_people;
             return c;
         }
         if is(self.document) && !p.tags[head].is_proper() {
@@ -949,6 +956,26 @@ mod tests {
             (
                 "The city's police chief said the street would stay closed.",
                 &["said / The city's police chief / named"],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn people_described_by_a_pronoun_and_what_follows() {
+        check(&[
+            (
+                "Those close to the goalkeeper say he will retire.",
+                &["say / Those close to the goalkeeper / anonymous"],
+            ),
+            (
+                "Others at the hearing said the judge had left early.",
+                &["said / Others at the hearing / anonymous"],
+            ),
+            // "the injured" is a phrase of its own, the reported clause's
+            // subject; "Medics/NNP" opening the sentence is no name.
+            (
+                "Medics said two of the injured were children.",
+                &["said / Medics / anonymous"],
             ),
         ]);
     }

@@ -149,6 +149,7 @@ pub fn find(p: &Paragraph, l: &Lists, resolver: &mut Resolver) -> Vec<Dispute> {
 /// item's own author.
 pub fn link(paras: &[Paragraph], lex: &Lexicon, disputes: &[Dispute], drafts: &mut [Draft]) {
     let publish = lex.list("publish_verbs");
+    let documents = lex.list("document_nouns");
     for e in disputes.iter().take(super::MAX_EVENTS) {
         let ep = &paras[e.paragraph];
         let b = ep.bytes(e.words.clone());
@@ -191,8 +192,13 @@ pub fn link(paras: &[Paragraph], lex: &Lexicon, disputes: &[Dispute], drafts: &m
             let owner = e.owner;
             let owned = owner.is_some() || e.owner_head.is_some();
             // "denied the report" with no report mentioned before: what
-            // was published last.
-            let fresh = e.item.class.definite && e.item.antecedent.is_none() && !owned;
+            // was published last. (Not "denied the charges": an
+            // accusation is no publication, and the last thing said need
+            // not be it.)
+            let fresh = e.item.class.definite
+                && e.item.antecedent.is_none()
+                && !owned
+                && ep.has(e.item.class.head, documents);
             if fresh && super::published(paras, publish, d) {
                 return true;
             }
@@ -224,6 +230,16 @@ pub fn link(paras: &[Paragraph], lex: &Lexicon, disputes: &[Dispute], drafts: &m
 #[cfg(test)]
 mod tests {
     use crate::analysis::testing::check;
+
+    #[test]
+    fn denying_the_charges_disputes_no_report() {
+        // "the charges" are an accusation, not the last thing published.
+        check(&[(
+            "\"I only wanted to go home,\" the sailor said.\n\n\
+             Prosecutors charged him with smuggling, but the navy denied the charges.",
+            &["said / the sailor / anonymous", "denied / the navy / named"],
+        )]);
+    }
 
     #[test]
     fn a_denial_by_another_party_disputes_what_it_denies() {

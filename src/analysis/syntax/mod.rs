@@ -365,6 +365,18 @@ fn nominal_adjectives(tags: &mut [Tag]) {
             tags[m] = Tag::NN;
         }
     }
+    // So is a participle after "the" with nothing to modify: "three of the
+    // injured/VBN were", "the accused/VBN has denied".
+    for m in 1..tags.len() {
+        if tags[m] == Tag::VBN
+            && tags[m - 1] == Tag::DT
+            && tags
+                .get(m + 1)
+                .is_none_or(|&t| t.is_finite() || matches!(t, Tag::MD | Tag::PERIOD | Tag::COMMA))
+        {
+            tags[m] = Tag::NN;
+        }
+    }
 }
 
 /// "according to court/VB documents": in "according to", "due to",
