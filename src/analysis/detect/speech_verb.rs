@@ -149,6 +149,17 @@ impl Detector for SpeechVerb {
             // a crisis": the phrase of a preposition after the verb.
             // "confessed to being a spy", "admitted to taking bribes"
             let testimony_to = p.has(v, self.testimony) && p.is(after.min(s.end - 1), "to");
+            // A gerund for object: "described seeing a van speed away",
+            // "denied taking bribes", "recalled hearing shots".
+            if content.is_none()
+                && object.is_none()
+                && after < s.end
+                && p.tags[after] == Tag::VBG
+                && !question
+            {
+                let end = p.clause_end(after).max(after + 1);
+                content = Some(after..end);
+            }
             // "put it" has its object: "She put it on the table" says
             // nothing on the table.
             let object_in_cue = speech.is_some_and(|e| e > v + 1 && p.tags[e - 1] == Tag::PRP);
@@ -362,6 +373,35 @@ mod tests {
             (
                 "A pilot, who said the runway was flooded, refused to land.",
                 &["said / A pilot / anonymous"],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn gerunds_and_descriptions() {
+        check(&[
+            (
+                "Passengers described hearing a loud bang before the ferry listed.",
+                &["described / Passengers / anonymous"],
+            ),
+            (
+                "The treasurer denied moving the funds.",
+                &["denied / The treasurer / named"],
+            ),
+            (
+                "Former staff describe a culture of silence at the clinic.",
+                &["describe / Former staff / anonymous"],
+            ),
+            // A definite senator is an identified office-holder, as "the
+            // mayor"; an indefinite one is not.
+            (
+                "The senator said the vote would be close. A senator said it would not.",
+                &["said / The senator / named", "said / A senator / anonymous"],
+            ),
+            // A time after a participle is no object: "published this week".
+            (
+                "A study published this week found that the reef had shrunk.",
+                &["found / A study published this week / named"],
             ),
         ]);
     }

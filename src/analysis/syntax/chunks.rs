@@ -606,6 +606,8 @@ fn past_for_participle(
             || m + 1 < s.end
                 && c.np_of[m + 1] != 0
                 && !lower_is(text, &tokens[m + 1], words::TIME)
+                // "published this week", "released last month": a time.
+                && !time_adverbial(text, tokens, tags, m + 1, s.end)
                 && !words::TIME.iter().any(|w| {
                     let np = c.np_of[m + 1] as usize - 1;
                     lower_is(text, &tokens[c.nps[np].head], &[w])

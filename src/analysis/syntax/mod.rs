@@ -324,17 +324,38 @@ fn lone_participles(
 }
 
 /// "A report released/VBD Thursday concluded …": a past form right after
-/// a noun, with only a day before the clause's tensed verb, is a
+/// a noun, with only a day ("this week", "last month") before the
+/// clause's tensed verb, is a
 /// participle of the noun (a clause has one tensed verb, and the second
 /// one has no other subject).
 fn reduced_relatives_before_a_day(text: &str, tokens: &[tokens::Token], tags: &mut [Tag]) {
+    let word_is = |k: usize, list: &[&str]| {
+        list.iter()
+            .any(|w| text[tokens[k].range()].eq_ignore_ascii_case(w))
+    };
     for i in 1..tokens.len().saturating_sub(2) {
-        if tags[i] == Tag::VBD
-            && tags[i - 1].is_noun()
-            && chunks::words::TIME
-                .iter()
-                .any(|w| text[tokens[i + 1].range()].eq_ignore_ascii_case(w))
-            && matches!(tags[i + 2], Tag::VBD | Tag::VBZ | Tag::VBP)
+        if tags[i] != Tag::VBD || !tags[i - 1].is_noun() {
+            continue;
+        }
+        // "released Friday", "released this week", "released last month".
+        const SPANS: &[&str] = &[
+            "week",
+            "month",
+            "year",
+            "morning",
+            "afternoon",
+            "evening",
+            "night",
+            "weekend",
+        ];
+        let mut t = i + 1;
+        let determined = word_is(t, &["this", "last", "next", "earlier", "late", "early"]);
+        if determined {
+            t += 1;
+        }
+        if t + 1 < tokens.len()
+            && (word_is(t, chunks::words::TIME) || determined && word_is(t, SPANS))
+            && matches!(tags[t + 1], Tag::VBD | Tag::VBZ | Tag::VBP)
         {
             tags[i] = Tag::VBN;
         }
