@@ -214,7 +214,15 @@ fn repair_tags(
         // verb of saying after the sentence's first phrase, with who was
         // told and a clause of its own after it, is the sentence's verb —
         // a participle ("sources told of …") takes no clause.
-        if (j == 0 || tags[j - 1] == Tag::PERIOD)
+        // (The subject may carry a participle of its own: "A man accused
+        // of fraud told/VBN the court he was innocent" — no tensed verb
+        // before it in the sentence.)
+        let sentence_start = (0..m)
+            .rev()
+            .find(|&k| tags[k] == Tag::PERIOD)
+            .map_or(0, |k| k + 1);
+        let first_verb = !tags[sentence_start..m].iter().any(|t| t.is_finite());
+        if (j == 0 || tags[j - 1] == Tag::PERIOD || first_verb)
             && j < m
             && after_subject
             && tags[m] == Tag::VBN

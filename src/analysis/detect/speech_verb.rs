@@ -369,6 +369,11 @@ mod tests {
                 "Prison guards told the inquiry the cells had flooded twice.",
                 &["told / Prison guards / anonymous"],
             ),
+            // …also when the subject carries a participle of its own.
+            (
+                "A woman charged with arson told the judge she had been asleep.",
+                &["told / A woman charged with arson / anonymous"],
+            ),
             // …while one with a clause of its own is a claim of its own.
             (
                 "A pilot, who said the runway was flooded, refused to land.",
