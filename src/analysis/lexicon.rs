@@ -53,6 +53,7 @@ lists! {
     "belief_verbs" Verb "verbs of what a source believes, fears or hopes: \"diplomats believe\"",
     "question_verbs" Verb "verbs of asking: \"asked\", \"wondered\"",
     "content_object_verbs" Verb "verbs whose object is the content: \"confirmed the figure\"",
+    "infinitive_claim_verbs" Verb "verbs whose infinitive is what is claimed: \"claimed to have seen\"",
     "as_verbs" Verb "verbs that characterise with \"as\": \"frames X as Y\"",
     "calling_verbs" Verb "verbs that name with a complement: \"called the plan 'a gift'\"",
     "citation_verbs" Verb "\"X quoted Y as saying\", \"X cites Y as saying\"",

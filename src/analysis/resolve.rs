@@ -215,7 +215,15 @@ impl<'l> Resolver<'l> {
             Category::Person | Category::Office | Category::Spokesperson
         ) || r.class.category == Category::ProperName && names.len() >= 2
             || r.class.category == Category::ProperName
-                && self.memory.by_name(&names).is_some_and(|m| m.person);
+                && self.memory.by_name(&names).is_some_and(|m| m.person)
+            // A speaker no list knows, one and definite ("the footballer
+            // tweeted …"): what "he" or "she" can mean next.
+            || speaker
+                && r.class.category == Category::Other
+                && r.class.definite
+                && !r.class.plural
+                && p.tags[r.class.head].is_noun()
+                && !p.tags[r.class.head].is_proper();
         self.memory.remember(Mention {
             paragraph: p.index,
             bytes: p.bytes(tokens.clone()),

@@ -600,6 +600,9 @@ impl Classifier {
             c.name = Some(self.name_around(p, head, span.clone()));
             return c;
         }
+        // A definite phrase no list knows ("the footballer", "the
+        // billionaire") is the one met before under the same head.
+        c.refers_back = definite && owner.is_none() && p.tags[head].is_noun();
         c
     }
 

@@ -28,6 +28,7 @@ pub struct SpeechVerb {
     belief: ListId,
     question: ListId,
     content_object: ListId,
+    infinitive_claim: ListId,
     testimony: ListId,
     items: ListId,
     documents: ListId,
@@ -40,6 +41,7 @@ impl SpeechVerb {
             belief: lex.list("belief_verbs"),
             question: lex.list("question_verbs"),
             content_object: lex.list("content_object_verbs"),
+            infinitive_claim: lex.list("infinitive_claim_verbs"),
             testimony: lex.list("testimony_verbs"),
             items: lex.list("item_nouns"),
             documents: lex.list("document_nouns"),
@@ -149,6 +151,18 @@ impl Detector for SpeechVerb {
             // a crisis": the phrase of a preposition after the verb.
             // "confessed to being a spy", "admitted to taking bribes"
             let testimony_to = p.has(v, self.testimony) && p.is(after.min(s.end - 1), "to");
+            // An infinitive for what is claimed: "claimed to have seen the
+            // crash", "vowed to appeal" (not "agreed to resign": an act).
+            if content.is_none()
+                && object.is_none()
+                && after + 1 < s.end
+                && p.has(v, self.infinitive_claim)
+                && p.tags[after] == Tag::TO
+                && p.tags[after + 1] == Tag::VB
+            {
+                let end = p.clause_end(after + 1).max(after + 2);
+                content = Some(after..end);
+            }
             // A gerund for object: "described seeing a van speed away",
             // "denied taking bribes", "recalled hearing shots".
             if content.is_none()
@@ -408,6 +422,23 @@ mod tests {
                 "A study published this week found that the reef had shrunk.",
                 &["found / A study published this week / named"],
             ),
+        ]);
+    }
+
+    #[test]
+    fn infinitives_that_are_claimed() {
+        check(&[
+            (
+                "A caller claimed to have planted a device at the station.",
+                &["claimed / A caller / anonymous"],
+            ),
+            // A noun before "claims to": the sentence's verb.
+            (
+                "The airline claims to have refunded every passenger.",
+                &["claims / The airline / named"],
+            ),
+            // An act, not a claim.
+            ("The union agreed to end the strike.", &[]),
         ]);
     }
 

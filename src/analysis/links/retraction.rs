@@ -254,7 +254,11 @@ pub fn find(p: &Paragraph, lex: &Lexicon, l: &Lists, resolver: &mut Resolver) ->
                     }
                 }
                 Some(item) if is_item(&item) && withdraws.is_some() => {
-                    let other = item.clone().any(|k| p.is_any(k, OTHER));
+                    // ("its earlier claim" is its own, said before: no other.)
+                    let own = p.tags[item.start] == Tag::PRPS;
+                    let other = item
+                        .clone()
+                        .any(|k| p.is_any(k, OTHER) && !(own && p.is(k, "earlier")));
                     // The owner: the agent ("X retracted its story"), else
                     // the possessor.
                     let owner_tokens = agent.clone().or_else(|| {
@@ -827,6 +831,32 @@ mod tests {
                     "said / Police / named R",
                     "said / The driver's lawyer / named",
                 ],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn own_words_taken_back_in_other_ways() {
+        check(&[
+            // "its earlier claim" is its own; "backtrack on" withdraws it; a
+            // name written in lower case ("the ministry/NNP") is no name.
+            (
+                "The defence ministry said 40 soldiers had died.\n\n\
+                 On Friday the ministry backtracked on its earlier claim.",
+                &["said / The defence ministry / named R"],
+            ),
+            // "he" can mean the goalkeeper (unnamed, so anonymous).
+            (
+                "The goalkeeper tweeted that the match had been fixed.\n\n\
+                 He later deleted the tweet.",
+                &["tweeted / The goalkeeper / anonymous R"],
+            ),
+            // A definite phrase no list knows is the one met before: "the
+            // footballer" in both paragraphs.
+            (
+                "The footballer tweeted that the match had been fixed.\n\n\
+                 The footballer later deleted the tweet.",
+                &["tweeted / The footballer / named R"],
             ),
         ]);
     }

@@ -156,6 +156,7 @@ pub fn parse_with<'a>(
             .tagger
             .tag(&words, |i| allowed[i], scratch, &mut tags);
     }
+    lower_case_names(text, &tokens, &mut tags);
     verb_pairs(text, &tokens, &sentences, &mut tags);
     verbs_after_relative_clauses(text, &tokens, &sentences, &quotes, &mut tags);
     lone_participles(text, &tokens, &sentences, &quotes, &mut tags);
@@ -171,6 +172,26 @@ pub fn parse_with<'a>(
         sentences,
         quotes,
         chunks,
+    }
+}
+
+/// News capitalises names: a word in lower case throughout is no proper
+/// noun ("On Tuesday the ministry/NNP backtracked" → NN), whatever its
+/// neighbours made the tagger think. ("eBay", "iPhone" keep theirs.)
+fn lower_case_names(text: &str, tokens: &[tokens::Token], tags: &mut [Tag]) {
+    for (k, t) in tokens.iter().enumerate() {
+        let plural = match tags[k] {
+            Tag::NNP => false,
+            Tag::NNPS => true,
+            _ => continue,
+        };
+        let w = &text[t.range()];
+        if w.chars()
+            .all(|c| c.is_lowercase() || c == '-' || c == '\'' || c == '’')
+            && w.chars().any(char::is_alphabetic)
+        {
+            tags[k] = if plural { Tag::NNS } else { Tag::NN };
+        }
     }
 }
 
@@ -273,7 +294,9 @@ fn verbs_after_relative_clauses(
 }
 
 /// A sentence has a tensed verb, and so does a clause "that" opens.
-/// In a sentence with none outside its quotations, the first past
+/// In a sentence with none outside its quotations, a plural noun between
+/// a noun and an infinitive is the verb ("The company claims/NNS to
+/// have …" → VBZ); else the first past
 /// participle after its subject is the past tense: "The ministry later
 /// retracted/VBN the claim." (a participle needs another verb to modify a
 /// noun of) — unless it has no past form ("Photos taken at the scene.").
@@ -296,6 +319,19 @@ fn lone_participles(
             .any(|k| (tags[k].is_finite() || tags[k] == Tag::MD) && !quoted(k))
     };
     for s in sentences {
+        // "The company claims/NNS to have fixed the flaw": a plural noun
+        // after a noun and before an infinitive is the verb.
+        if !tensed(tags, s.clone())
+            && let Some(m) = (s.start + 1..s.end.saturating_sub(2)).find(|&k| {
+                tags[k] == Tag::NNS
+                    && tags[k - 1] == Tag::NN
+                    && tags[k + 1] == Tag::TO
+                    && tags[k + 2] == Tag::VB
+                    && !quoted(k)
+            })
+        {
+            tags[m] = Tag::VBZ;
+        }
         if !tensed(tags, s.clone())
             && let Some(m) = (s.start + 1..s.end).find(|&k| tags[k] == Tag::VBN && !quoted(k))
         {
