@@ -187,7 +187,16 @@ fn repair_tags(
     reporting: Classes,
     tags: &mut [Tag],
 ) {
+    // Whether a tensed verb came before the word in its sentence (a full
+    // stop starts over), kept as the words go by: not re-read per word,
+    // which made a 20 MB paragraph without full stops quadratic.
+    let mut finite_before = false;
     for m in 1..words.len() {
+        match tags[m - 1] {
+            Tag::PERIOD => finite_before = false,
+            t if t.is_finite() => finite_before = true,
+            _ => {}
+        }
         // An "-ed" word read as an adjective with an object after it is a
         // verb too: "says detectives pressured/JJ her".
         let adjective_verb = tags[m] == Tag::JJ
@@ -217,11 +226,7 @@ fn repair_tags(
         // (The subject may carry a participle of its own: "A man accused
         // of fraud told/VBN the court he was innocent" — no tensed verb
         // before it in the sentence.)
-        let sentence_start = (0..m)
-            .rev()
-            .find(|&k| tags[k] == Tag::PERIOD)
-            .map_or(0, |k| k + 1);
-        let first_verb = !tags[sentence_start..m].iter().any(|t| t.is_finite());
+        let first_verb = !finite_before;
         if (j == 0 || tags[j - 1] == Tag::PERIOD || first_verb)
             && j < m
             && after_subject

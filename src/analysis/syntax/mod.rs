@@ -158,8 +158,9 @@ pub fn parse_with<'a>(
     }
     lower_case_names(text, &tokens, &mut tags);
     verb_pairs(text, &tokens, &sentences, &mut tags);
-    verbs_after_relative_clauses(text, &tokens, &sentences, &quotes, &mut tags);
-    lone_participles(text, &tokens, &sentences, &quotes, &mut tags);
+    let quoted = quoted_tokens(tokens.len(), &quotes);
+    verbs_after_relative_clauses(text, &tokens, &sentences, &quoted, &mut tags);
+    lone_participles(text, &tokens, &sentences, &quoted, &mut tags);
     reduced_relatives_before_a_day(text, &tokens, &mut tags);
     nominal_adjectives(&mut tags);
     nouns_after_prepositional_to(text, &tokens, &mut tags);
@@ -248,6 +249,18 @@ fn verb_pairs(text: &str, tokens: &[tokens::Token], sentences: &[Range<usize>], 
     }
 }
 
+/// Which tokens stand inside a quotation (its marks included).
+fn quoted_tokens(len: usize, quotes: &[Quote]) -> Vec<bool> {
+    let mut inside = vec![false; len];
+    for q in quotes {
+        let end = q.close.map_or(len, |c| c + 1).min(len);
+        if q.open < end {
+            inside[q.open..end].fill(true);
+        }
+    }
+    inside
+}
+
 /// "One resident, who asked not to be named, told/VBN reporters …": a
 /// past form right after a relative clause set off by commas is the
 /// sentence's own verb (VBD), with the relative's noun for subject — when
@@ -258,16 +271,18 @@ fn verbs_after_relative_clauses(
     text: &str,
     tokens: &[tokens::Token],
     sentences: &[Range<usize>],
-    quotes: &[Quote],
+    quoted: &[bool],
     tags: &mut [Tag],
 ) {
     let word = |k: usize| &text[tokens[k].range()];
-    let quoted = |k: usize| {
-        quotes
-            .iter()
-            .any(|q| q.open < k && q.close.is_none_or(|c| k < c))
-    };
+    let quoted = |k: usize| quoted[k];
     for s in sentences {
+        // The last tensed verb outside quotations, for "no tensed verb
+        // after it" (read once per sentence, not once per candidate).
+        let last_tensed = s
+            .clone()
+            .rev()
+            .find(|&k| (tags[k].is_finite() || tags[k] == Tag::MD) && !quoted(k));
         for m in s.start + 3..s.end {
             if tags[m] != Tag::VBN || !tokens[m - 1].is_mark(',') || quoted(m) {
                 continue;
@@ -284,8 +299,7 @@ fn verbs_after_relative_clauses(
                 continue;
             }
             let by = m + 1 < s.end && word(m + 1).eq_ignore_ascii_case("by");
-            let later =
-                (m + 1..s.end).any(|k| (tags[k].is_finite() || tags[k] == Tag::MD) && !quoted(k));
+            let later = last_tensed.is_some_and(|t| t > m);
             if !by && !later {
                 tags[m] = Tag::VBD;
             }
@@ -306,14 +320,10 @@ fn lone_participles(
     text: &str,
     tokens: &[tokens::Token],
     sentences: &[Range<usize>],
-    quotes: &[Quote],
+    quoted: &[bool],
     tags: &mut [Tag],
 ) {
-    let quoted = |k: usize| {
-        quotes
-            .iter()
-            .any(|q| q.open <= k && q.close.is_none_or(|c| k <= c))
-    };
+    let quoted = |k: usize| quoted[k];
     let tensed = |tags: &[Tag], r: Range<usize>| {
         r.into_iter()
             .any(|k| (tags[k].is_finite() || tags[k] == Tag::MD) && !quoted(k))
@@ -346,12 +356,16 @@ fn lone_participles(
                 tags[m] = Tag::VBD;
             }
         }
+        let last_tensed = s
+            .clone()
+            .rev()
+            .find(|&k| (tags[k].is_finite() || tags[k] == Tag::MD) && !quoted(k));
         for k in s.start + 1..s.end.saturating_sub(1) {
             if tags[k] == Tag::IN
                 && tags[k - 1].is_verb()
                 && text[tokens[k].range()].eq_ignore_ascii_case("that")
                 && (tags[k + 1].is_noun() || tags[k + 1].is_adjective())
-                && !tensed(tags, k + 1..s.end)
+                && last_tensed.is_none_or(|t| t <= k)
             {
                 tags[k] = Tag::DT;
             }
