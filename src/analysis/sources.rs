@@ -455,17 +455,19 @@ impl Classifier {
                     || np.as_ref().is_some_and(|n| n.after_possessor.is_some())
                     || p.tags[o].is_proper() && !is_demonym(p.word(o))
             });
-            let handled = span.clone().any(|k| {
-                (p.has(k, self.undisclosed) || p.phrase_at(k, self.undisclosed).is_some())
-                    && !p.has(k, self.unconfirmed)
-            });
-            if is(self.sourceless)
-                && p.tags[head].is_plural_noun()
+            let hidden =
+                |k: usize| p.has(k, self.undisclosed) || p.phrase_at(k, self.undisclosed).is_some();
+            let handled = span
+                .clone()
+                .any(|k| hidden(k) && !p.has(k, self.unconfirmed));
+            // …and so is one bare word of hearsay with nothing about its
+            // origin: "rumours say", "reports said".
+            let bare = np_tokens.len() == 1;
+            let hearsay = is(self.sourceless)
                 && !definite
-                && !owner_named
-                && !named_inside
-                && !handled
-            {
+                && (p.tags[head].is_plural_noun() && !owner_named && !named_inside && !handled
+                    || bare && owner.is_none() && !span.clone().any(hidden));
+            if hearsay {
                 verdict(
                     &mut c,
                     SourceKind::Unattributed,
@@ -475,10 +477,7 @@ impl Classifier {
                 );
                 return c;
             }
-            if let Some(m) = span
-                .clone()
-                .find(|&k| p.has(k, self.undisclosed) || p.phrase_at(k, self.undisclosed).is_some())
-            {
+            if let Some(m) = span.clone().find(|&k| hidden(k)) {
                 verdict(
                     &mut c,
                     SourceKind::Anonymous,
@@ -495,17 +494,6 @@ impl Classifier {
                     Category::Document,
                     &DOCUMENT_NAMED,
                     o,
-                );
-                return c;
-            }
-            let bare = np_tokens.len() == 1 || np_tokens.len() == 2 && p.is_any(first, DEFINITE);
-            if is(self.sourceless) && bare && !definite {
-                verdict(
-                    &mut c,
-                    SourceKind::Unattributed,
-                    Category::Sourceless,
-                    &SOURCELESS,
-                    head,
                 );
                 return c;
             }

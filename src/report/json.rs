@@ -182,17 +182,7 @@ impl<'a> Serialize for JsonClaim<'a> {
             o.serialize_field("listed", &l)?;
         }
         if !self.checks.is_empty() {
-            let checks: Vec<JsonCheck> = self
-                .checks
-                .iter()
-                .map(|k| JsonCheck {
-                    id: k.id,
-                    question: k.question,
-                    verdict: k.verdict.label(),
-                    why: &k.why,
-                })
-                .collect();
-            o.serialize_field("policy", &checks)?;
+            o.serialize_field("policy", &json_checks(&self.checks))?;
         }
         if let Some(r) = &c.refers_to {
             o.serialize_field("refers_to", &JsonReference(r))?;
@@ -208,6 +198,19 @@ impl<'a> Serialize for JsonClaim<'a> {
         o.serialize_field("unconfirmed", &c.unconfirmed)?;
         o.end()
     }
+}
+
+/// A claim's checklist as JSON objects.
+fn json_checks(checks: &[Check]) -> Vec<JsonCheck<'_>> {
+    checks
+        .iter()
+        .map(|k| JsonCheck {
+            id: k.id,
+            question: k.question,
+            verdict: k.verdict.label(),
+            why: &k.why,
+        })
+        .collect()
 }
 
 /// `{"end", "start", "text"}`.
@@ -270,15 +273,7 @@ mod tests {
         let claims = value["claims"].as_array_mut().unwrap();
         for (ci, c) in claims.iter_mut().enumerate() {
             let checks = article.policy().checks(pi, ci);
-            let checks: Vec<JsonCheck> = checks
-                .iter()
-                .map(|k| JsonCheck {
-                    id: k.id,
-                    question: k.question,
-                    verdict: k.verdict.label(),
-                    why: &k.why,
-                })
-                .collect();
+            let checks = json_checks(&checks);
             if !checks.is_empty() {
                 c["policy"] = serde_json::to_value(checks).unwrap();
             }

@@ -249,6 +249,13 @@ fn verb_pairs(text: &str, tokens: &[tokens::Token], sentences: &[Range<usize>], 
     }
 }
 
+/// The last tensed verb (or modal) of `sentence` outside quotations.
+fn last_tensed(tags: &[Tag], sentence: Range<usize>, quoted: &[bool]) -> Option<usize> {
+    sentence
+        .rev()
+        .find(|&k| (tags[k].is_finite() || tags[k] == Tag::MD) && !quoted[k])
+}
+
 /// Which tokens stand inside a quotation (its marks included).
 fn quoted_tokens(len: usize, quotes: &[Quote]) -> Vec<bool> {
     let mut inside = vec![false; len];
@@ -275,16 +282,12 @@ fn verbs_after_relative_clauses(
     tags: &mut [Tag],
 ) {
     let word = |k: usize| &text[tokens[k].range()];
-    let quoted = |k: usize| quoted[k];
     for s in sentences {
-        // The last tensed verb outside quotations, for "no tensed verb
-        // after it" (read once per sentence, not once per candidate).
-        let last_tensed = s
-            .clone()
-            .rev()
-            .find(|&k| (tags[k].is_finite() || tags[k] == Tag::MD) && !quoted(k));
+        // For "no tensed verb after it": read once per sentence, not once
+        // per candidate.
+        let last_tensed = last_tensed(tags, s.clone(), quoted);
         for m in s.start + 3..s.end {
-            if tags[m] != Tag::VBN || !tokens[m - 1].is_mark(',') || quoted(m) {
+            if tags[m] != Tag::VBN || !tokens[m - 1].is_mark(',') || quoted[m] {
                 continue;
             }
             let Some(open) = (s.start..m - 1).rev().find(|&k| tokens[k].is_mark(',')) else {
@@ -323,11 +326,7 @@ fn lone_participles(
     quoted: &[bool],
     tags: &mut [Tag],
 ) {
-    let quoted = |k: usize| quoted[k];
-    let tensed = |tags: &[Tag], r: Range<usize>| {
-        r.into_iter()
-            .any(|k| (tags[k].is_finite() || tags[k] == Tag::MD) && !quoted(k))
-    };
+    let tensed = |tags: &[Tag], s: Range<usize>| last_tensed(tags, s, quoted).is_some();
     for s in sentences {
         // "The company claims/NNS to have fixed the flaw": a plural noun
         // after a noun and before an infinitive is the verb.
@@ -337,13 +336,13 @@ fn lone_participles(
                     && tags[k - 1] == Tag::NN
                     && tags[k + 1] == Tag::TO
                     && tags[k + 2] == Tag::VB
-                    && !quoted(k)
+                    && !quoted[k]
             })
         {
             tags[m] = Tag::VBZ;
         }
         if !tensed(tags, s.clone())
-            && let Some(m) = (s.start + 1..s.end).find(|&k| tags[k] == Tag::VBN && !quoted(k))
+            && let Some(m) = (s.start + 1..s.end).find(|&k| tags[k] == Tag::VBN && !quoted[k])
         {
             let mut j = m;
             while j > s.start && tags[j - 1].is_adverb() {
@@ -356,10 +355,7 @@ fn lone_participles(
                 tags[m] = Tag::VBD;
             }
         }
-        let last_tensed = s
-            .clone()
-            .rev()
-            .find(|&k| (tags[k].is_finite() || tags[k] == Tag::MD) && !quoted(k));
+        let last_tensed = last_tensed(tags, s.clone(), quoted);
         for k in s.start + 1..s.end.saturating_sub(1) {
             if tags[k] == Tag::IN
                 && tags[k - 1].is_verb()
