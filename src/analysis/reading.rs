@@ -220,14 +220,12 @@ fn repair_tags(
         }
         let after_subject = tags[m - 1].is_noun() || matches!(tags[m - 1], Tag::PRP | Tag::CD);
         // "Police sources told/VBN local media the suspect was armed": a
-        // verb of saying after the sentence's first phrase, with who was
-        // told and a clause of its own after it, is the sentence's verb —
-        // a participle ("sources told of …") takes no clause.
-        // (The subject may carry a participle of its own: "A man accused
-        // of fraud told/VBN the court he was innocent" — no tensed verb
-        // before it in the sentence.)
-        let first_verb = !finite_before;
-        if (j == 0 || tags[j - 1] == Tag::PERIOD || first_verb)
+        // verb of saying after its subject, with no tensed verb before it
+        // in the sentence and who was told and a clause of its own after
+        // it, is the sentence's verb — a participle ("sources told of …")
+        // takes no clause. (The subject may carry a participle of its own:
+        // "A man accused of fraud told/VBN the court he was innocent".)
+        if !finite_before
             && j < m
             && after_subject
             && tags[m] == Tag::VBN
