@@ -308,6 +308,16 @@ impl Classifier {
                 c.rule = rule;
                 c.marker = marker;
             };
+        // Hearsay with no one behind it: "reports say", "rumours swirled".
+        let unattributed = |c: &mut Classified| {
+            verdict(
+                c,
+                SourceKind::Unattributed,
+                Category::Sourceless,
+                &SOURCELESS,
+                head,
+            );
+        };
         if p.tags[head] == Tag::PRP {
             verdict(&mut c, SourceKind::Named, Category::Pronoun, &PRONOUN, head);
             c.refers_back = true;
@@ -468,13 +478,7 @@ impl Classifier {
                 && (p.tags[head].is_plural_noun() && !owner_named && !named_inside && !handled
                     || bare && owner.is_none() && !span.clone().any(hidden));
             if hearsay {
-                verdict(
-                    &mut c,
-                    SourceKind::Unattributed,
-                    Category::Sourceless,
-                    &SOURCELESS,
-                    head,
-                );
+                unattributed(&mut c);
                 return c;
             }
             if let Some(m) = span.clone().find(|&k| hidden(k)) {
@@ -531,13 +535,7 @@ impl Classifier {
             return c;
         }
         if is(self.sourceless) && !p.tags[head].is_proper() && owner.is_none() {
-            verdict(
-                &mut c,
-                SourceKind::Unattributed,
-                Category::Sourceless,
-                &SOURCELESS,
-                head,
-            );
+            unattributed(&mut c);
             return c;
         }
         if (is(self.institution) || is(self.media)) && !p.tags[head].is_proper() {
