@@ -302,13 +302,13 @@ impl NameIndex {
             // Only a definite one names someone met before: "a health
             // official, Maria Santos," brings in a new person.
             let first = np.tokens.start;
-            let definite = p.is_any(first, &["the", "this", "that"])
-                || matches!(p.tags[first], Tag::PRPS | Tag::POS)
-                || first > 0 && p.tags[first - 1] == Tag::POS;
             let after = np.tokens.end;
-            if definite
-                && after + 1 < p.tokens.len()
+            // (The comma first: most phrases have none after them.)
+            if after + 1 < p.tokens.len()
                 && p.is_mark(after, ',')
+                && (p.is_any(first, &["the", "this", "that"])
+                    || matches!(p.tags[first], Tag::PRPS | Tag::POS)
+                    || first > 0 && p.tags[first - 1] == Tag::POS)
                 && let Some(next) = p.chunks.np_starting_at(after + 1)
             {
                 let n = &p.chunks.nps[next];

@@ -233,12 +233,18 @@ impl Analyzer {
     /// a long article's syntax and its claims are not held at once.
     fn finish(&self, paras: Vec<Paragraph>, drafts: Vec<Draft>) -> Analysis {
         debug_assert!(drafts.is_sorted_by_key(|d| d.paragraph));
+        // Each paragraph's claims are counted first, so each list is
+        // allocated once at its length.
+        let mut counts = vec![0usize; paras.len()];
+        for d in &drafts {
+            counts[d.paragraph] += 1;
+        }
         let mut drafts = drafts.into_iter().peekable();
         let paragraphs = paras
             .into_iter()
             .map(|p| {
                 let text: Arc<str> = Arc::from(p.text);
-                let mut claims = Vec::new();
+                let mut claims = Vec::with_capacity(counts[p.index]);
                 while let Some(d) = drafts.next_if(|d| d.paragraph == p.index) {
                     claims.push(claim(&p, &text, d));
                 }

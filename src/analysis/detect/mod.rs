@@ -180,13 +180,26 @@ pub fn rule_info(id: &str) -> Option<&'static RuleInfo> {
 
 /// The candidate claims of a paragraph, sentence by sentence, nested.
 pub fn detect(p: &Paragraph, detectors: &[Box<dyn Detector>]) -> Vec<Candidate> {
-    let mut out = Vec::new();
+    // Gathered in this thread's buffer and copied out at their exact
+    // length: a long article keeps every paragraph's candidates until its
+    // sources are resolved.
+    thread_local! {
+        static BUFFER: std::cell::RefCell<Vec<Candidate>> = std::cell::RefCell::default();
+    }
+    BUFFER.with_borrow_mut(|out| {
+        out.clear();
+        detect_into(p, detectors, out);
+        out.clone()
+    })
+}
+
+fn detect_into(p: &Paragraph, detectors: &[Box<dyn Detector>], out: &mut Vec<Candidate>) {
     for s in 0..p.sentences.len() {
         let first = out.len();
         for d in detectors {
             let triggers = d.triggers();
             if triggers == Classes::default() || p.sentence_has(s, triggers) {
-                d.detect(p, s, &mut out);
+                d.detect(p, s, out);
             }
         }
         // A cue inside someone's quotation is part of what they say; a
@@ -205,9 +218,8 @@ pub fn detect(p: &Paragraph, detectors: &[Box<dyn Detector>]) -> Vec<Candidate> 
                 k += 1;
             }
         }
-        nest(p, &mut out, first);
+        nest(p, out, first);
     }
-    out
 }
 
 /// Whether token `i` stands between a quotation's marks: a closed

@@ -180,17 +180,33 @@ fn premodifier(tag: Tag) -> bool {
 
 /// Finds the base phrases of a paragraph's sentences.
 pub fn chunk(text: &str, tokens: &[Token], tags: &[Tag], sentences: &[Range<usize>]) -> Chunks {
-    let mut c = Chunks {
-        nps: Vec::new(),
-        vgs: Vec::new(),
-        np_of: vec![0; tokens.len()],
-        vg_of: vec![0; tokens.len()],
-    };
-    for s in sentences {
-        noun_phrases(text, tokens, tags, s.clone(), &mut c);
-        verb_groups(text, tokens, tags, s.clone(), &mut c);
+    // The phrases are gathered in this thread's buffers and copied out at
+    // their exact length: a long article keeps every paragraph's phrases
+    // until its sources are resolved, and growing vectors allocate twice
+    // and leave up to half of what they hold unused.
+    thread_local! {
+        static BUFFERS: std::cell::RefCell<(Vec<Np>, Vec<VerbGroup>)> =
+            std::cell::RefCell::default();
     }
-    c
+    BUFFERS.with_borrow_mut(|(nps, vgs)| {
+        nps.clear();
+        vgs.clear();
+        let mut c = Chunks {
+            nps: std::mem::take(nps),
+            vgs: std::mem::take(vgs),
+            np_of: vec![0; tokens.len()],
+            vg_of: vec![0; tokens.len()],
+        };
+        for s in sentences {
+            noun_phrases(text, tokens, tags, s.clone(), &mut c);
+            verb_groups(text, tokens, tags, s.clone(), &mut c);
+        }
+        *nps = std::mem::take(&mut c.nps);
+        *vgs = std::mem::take(&mut c.vgs);
+        c.nps = nps.clone();
+        c.vgs = vgs.clone();
+        c
+    })
 }
 
 fn noun_phrases(text: &str, tokens: &[Token], tags: &[Tag], s: Range<usize>, c: &mut Chunks) {
