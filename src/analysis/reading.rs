@@ -72,7 +72,9 @@ impl Reader {
             for t in tokens {
                 let w = &text[t.range()];
                 if w.is_ascii() {
-                    lower.extend(w.bytes().map(|b| b.to_ascii_lowercase() as char));
+                    let at = lower.len();
+                    lower.push_str(w);
+                    lower[at..].make_ascii_lowercase();
                 } else {
                     for c in w.chars().flat_map(char::to_lowercase) {
                         lower.push(if c == '’' || c == '‘' { '\'' } else { c });

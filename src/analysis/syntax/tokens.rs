@@ -113,7 +113,21 @@ fn is_word_char(c: char) -> bool {
 
 /// Cuts a paragraph into tokens.
 pub fn tokenize(text: &str) -> Vec<Token> {
-    let mut out = Vec::with_capacity(text.len() / 5 + 1);
+    // Cut into this thread's buffer and copied out at the exact length: a
+    // long article keeps every paragraph's tokens until its sources are
+    // resolved, and a guess at the count either grows (allocating twice)
+    // or leaves room unused.
+    thread_local! {
+        static BUFFER: std::cell::RefCell<Vec<Token>> = std::cell::RefCell::default();
+    }
+    BUFFER.with_borrow_mut(|out| {
+        out.clear();
+        tokenize_into(text, out);
+        out.clone()
+    })
+}
+
+fn tokenize_into(text: &str, out: &mut Vec<Token>) {
     let bytes = text.as_bytes();
     let mut i = 0;
     let mut space_before = true;
@@ -144,9 +158,9 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         }
         let before = out.len();
         if is_word_char(c) {
-            i = word(text, i, &mut out);
+            i = word(text, i, out);
         } else {
-            i = mark(text, i, c, &mut out);
+            i = mark(text, i, c, out);
         }
         if space_before && let Some(t) = out.get_mut(before) {
             t.flags |= flag::SPACE_BEFORE;
@@ -156,7 +170,6 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     if let Some(last) = out.last_mut() {
         last.flags |= flag::SPACE_AFTER;
     }
-    out
 }
 
 /// A run of one mark: "...", "--", "!!", or a single mark.
