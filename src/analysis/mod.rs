@@ -172,24 +172,26 @@ impl Analyzer {
         }
         let read_one =
             |reader: &mut Reader, x| read_one(reader, x, lex, syntax, detectors, progress);
-        let read: Vec<(Paragraph, Vec<Candidate>)> = if paragraphs.len() >= PARALLEL_FROM {
-            paragraphs
-                .par_iter()
-                .enumerate()
-                .map_init(Reader::default, read_one)
-                .collect()
-        } else {
-            let mut reader = Reader::default();
-            paragraphs
-                .iter()
-                .enumerate()
-                .map(|x| read_one(&mut reader, x))
-                .collect()
-        };
+        // (Unzipped as they are made: a long article's readings are not
+        // moved a second time.)
+        let (paras, candidates): (Vec<Paragraph>, Vec<Vec<Candidate>>) =
+            if paragraphs.len() >= PARALLEL_FROM {
+                paragraphs
+                    .par_iter()
+                    .enumerate()
+                    .map_init(Reader::default, read_one)
+                    .unzip()
+            } else {
+                let mut reader = Reader::default();
+                paragraphs
+                    .iter()
+                    .enumerate()
+                    .map(|x| read_one(&mut reader, x))
+                    .unzip()
+            };
         if progress.is_cancelled() {
             return None;
         }
-        let (paras, candidates): (Vec<Paragraph>, Vec<Vec<Candidate>>) = read.into_iter().unzip();
         // 3: resolve sources in reading order; find the article's events
         // as their paragraphs are resolved.
         let mut names = NameIndex::default();
