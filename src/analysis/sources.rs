@@ -912,7 +912,7 @@ fn person_compound(word: &str) -> bool {
 
 /// Words that start a time phrase: not a source.
 pub fn is_time(p: &Paragraph, head: usize) -> bool {
-    p.is_any(head, words::TIME)
+    p.is_in(head, words::TIME)
 }
 
 #[cfg(test)]

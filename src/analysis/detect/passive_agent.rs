@@ -58,7 +58,7 @@ impl Detector for PassiveAgent {
             // "by Tuesday", "by 2030": a time, not an agent.
             let head = p.chunks.np_at(k + 1).map(|n| p.chunks.nps[n].head);
             if head.is_some_and(|h| {
-                p.tags[h] == Tag::CD || p.is_any(h, crate::analysis::syntax::chunks::words::TIME)
+                p.tags[h] == Tag::CD || p.is_in(h, crate::analysis::syntax::chunks::words::TIME)
             }) {
                 continue;
             }

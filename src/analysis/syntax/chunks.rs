@@ -17,6 +17,7 @@ use std::ops::Range;
 
 use super::tags::Tag;
 use super::tokens::{Kind, Token};
+use super::wordset::Words;
 
 /// A base noun phrase.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -106,16 +107,18 @@ impl Chunks {
 
 /// Closed-class words the chunker reads, in lower case.
 pub mod words {
-    pub const BE: &[&str] = &[
+    pub use crate::analysis::syntax::wordset::Words;
+
+    pub const BE: Words = Words::new(&[
         "be", "is", "are", "was", "were", "been", "being", "am", "'s", "’s", "'re", "’re", "'m",
         "’m",
-    ];
-    pub const HAVE: &[&str] = &["have", "has", "had", "having", "'ve", "’ve", "'d", "’d"];
-    pub const DO: &[&str] = &["do", "does", "did"];
-    pub const NEGATIONS: &[&str] = &["not", "n't", "n’t", "never"];
+    ]);
+    pub const HAVE: Words = Words::new(&["have", "has", "had", "having", "'ve", "’ve", "'d", "’d"]);
+    pub const DO: Words = Words::new(&["do", "does", "did"]);
+    pub const NEGATIONS: Words = Words::new(&["not", "n't", "n’t", "never"]);
     /// Words naming a time: they start a phrase of their own ("told
     /// reporters Tuesday", "the governor this week").
-    pub const TIME: &[&str] = &[
+    pub const TIME: Words = Words::new(&[
         "monday",
         "tuesday",
         "wednesday",
@@ -127,9 +130,9 @@ pub mod words {
         "today",
         "tonight",
         "tomorrow",
-    ];
+    ]);
     /// The months ("may" left out: it is far more often the verb).
-    pub const MONTHS: &[&str] = &[
+    pub const MONTHS: Words = Words::new(&[
         "january",
         "february",
         "march",
@@ -141,8 +144,8 @@ pub mod words {
         "october",
         "november",
         "december",
-    ];
-    pub const INDEFINITE_PRONOUNS: &[&str] = &[
+    ]);
+    pub const INDEFINITE_PRONOUNS: Words = Words::new(&[
         "something",
         "nothing",
         "anything",
@@ -155,13 +158,18 @@ pub mod words {
         "everybody",
         "nobody",
         "no-one",
-    ];
+    ]);
     /// Determiners that can stand alone as a phrase ("some say", "many
     /// believe", "others disagree").
-    pub const STANDALONE: &[&str] = &[
+    pub const STANDALONE: Words = Words::new(&[
         "some", "many", "others", "both", "all", "few", "several", "those", "these", "this",
         "that", "one", "most", "each", "either", "neither", "none",
-    ];
+    ]);
+}
+
+/// Whether token `t` is in `set`, in any case.
+fn lower_in(text: &str, t: &Token, set: Words) -> bool {
+    set.has(&text[t.range()])
 }
 
 fn lower_is(text: &str, t: &Token, list: &[&str]) -> bool {
@@ -215,7 +223,7 @@ fn noun_phrases(text: &str, tokens: &[Token], tags: &[Tag], s: Range<usize>, c: 
         let tag = tags[i];
         // Pronouns, and indefinite pronouns ("something relatives said"),
         // are phrases of their own.
-        if tag == Tag::PRP || lower_is(text, &tokens[i], words::INDEFINITE_PRONOUNS) {
+        if tag == Tag::PRP || lower_in(text, &tokens[i], words::INDEFINITE_PRONOUNS) {
             push_np(c, i..i + 1, i, None);
             i += 1;
             continue;
@@ -228,7 +236,7 @@ fn noun_phrases(text: &str, tokens: &[Token], tags: &[Tag], s: Range<usize>, c: 
                 .rev()
                 .find(|&k| !tags[k].is_adverb())
                 .is_some_and(|k| {
-                    lower_is(text, &tokens[k], words::BE) || lower_is(text, &tokens[k], words::HAVE)
+                    lower_in(text, &tokens[k], words::BE) || lower_in(text, &tokens[k], words::HAVE)
                 })
         };
         // A participle after a noun or pronoun is a verb ("the spy accused
@@ -281,7 +289,7 @@ fn noun_phrases(text: &str, tokens: &[Token], tags: &[Tag], s: Range<usize>, c: 
                     // ("the attack Tuesday"), unless a name goes on: "the
                     // Sunday Times".
                     !(j > first
-                        && lower_is(text, &tokens[j], words::TIME)
+                        && lower_in(text, &tokens[j], words::TIME)
                         && !(j + 1 < s.end && tags[j + 1] == Tag::NNP))
                 } else if matches!(t, Tag::CD | Tag::HYPH | Tag::AFX) {
                     true
@@ -337,7 +345,7 @@ fn noun_phrases(text: &str, tokens: &[Token], tags: &[Tag], s: Range<usize>, c: 
             .or_else(|| {
                 (first..j)
                     .rev()
-                    .find(|&k| tags[k] == Tag::CD || lower_is(text, &tokens[k], words::STANDALONE))
+                    .find(|&k| tags[k] == Tag::CD || lower_in(text, &tokens[k], words::STANDALONE))
             });
         match head {
             // What follows the head ("officials present") is not its.
@@ -360,7 +368,7 @@ fn noun_phrases(text: &str, tokens: &[Token], tags: &[Tag], s: Range<usize>, c: 
 /// Whether a time adverbial starts at `j`: "last year", "this week",
 /// "hours later", "two days ago".
 fn time_adverbial(text: &str, tokens: &[Token], tags: &[Tag], j: usize, end: usize) -> bool {
-    const SPANS: &[&str] = &[
+    const SPANS: Words = Words::new(&[
         "hour",
         "hours",
         "day",
@@ -388,10 +396,10 @@ fn time_adverbial(text: &str, tokens: &[Token], tags: &[Tag], j: usize, end: usi
         "term",
         "decade",
         "century",
-    ];
-    const BEFORE: &[&str] = &["last", "next", "this", "every", "each", "early", "late"];
-    const AFTER: &[&str] = &["later", "earlier", "ago", "after", "before", "afterwards"];
-    let is = |k: usize, list: &[&str]| k < end && lower_is(text, &tokens[k], list);
+    ]);
+    const BEFORE: Words = Words::new(&["last", "next", "this", "every", "each", "early", "late"]);
+    const AFTER: Words = Words::new(&["later", "earlier", "ago", "after", "before", "afterwards"]);
+    let is = |k: usize, set: Words| k < end && lower_in(text, &tokens[k], set);
     // Spans of time, days and months ("last Friday", "next March").
     let span = |k: usize| is(k, SPANS) || is(k, words::TIME) || is(k, words::MONTHS);
     (is(j, BEFORE) && span(j + 1))
@@ -447,10 +455,10 @@ fn verb_groups(text: &str, tokens: &[Token], tags: &[Tag], s: Range<usize>, c: &
             if t.is_verb() {
                 main = j;
                 passive = be_before && t == Tag::VBN;
-                be_before = lower_is(text, &tokens[j], words::BE);
-                let aux = lower_is(text, &tokens[j], words::BE)
-                    || lower_is(text, &tokens[j], words::HAVE)
-                    || lower_is(text, &tokens[j], words::DO)
+                be_before = lower_in(text, &tokens[j], words::BE);
+                let aux = lower_in(text, &tokens[j], words::BE)
+                    || lower_in(text, &tokens[j], words::HAVE)
+                    || lower_in(text, &tokens[j], words::DO)
                     || t == Tag::MD;
                 j += 1;
                 if !aux {
@@ -469,7 +477,7 @@ fn verb_groups(text: &str, tokens: &[Token], tags: &[Tag], s: Range<usize>, c: &
                     k += 1;
                 }
                 if k < s.end && tags[k].is_verb() {
-                    negated |= (j..k).any(|a| lower_is(text, &tokens[a], words::NEGATIONS));
+                    negated |= (j..k).any(|a| lower_in(text, &tokens[a], words::NEGATIONS));
                     j = k;
                     continue;
                 }
@@ -484,7 +492,7 @@ fn verb_groups(text: &str, tokens: &[Token], tags: &[Tag], s: Range<usize>, c: &
         let before = (s.start.max(first.saturating_sub(2))..first).rev();
         negated |= before
             .take_while(|&a| tags[a].is_adverb())
-            .any(|a| lower_is(text, &tokens[a], words::NEGATIONS));
+            .any(|a| lower_in(text, &tokens[a], words::NEGATIONS));
         // A bare verb right after its subject is present tense ("researchers
         // with NASA say/VB"): the tagger, trained on web text, often gives
         // the bare form; after "to", a modal or "do" it stays bare.
@@ -621,7 +629,7 @@ fn past_for_participle(
         let object = complement
             || m + 1 < s.end
                 && c.np_of[m + 1] != 0
-                && !lower_is(text, &tokens[m + 1], words::TIME)
+                && !lower_in(text, &tokens[m + 1], words::TIME)
                 // "published this week", "released last month": a time.
                 && !time_adverbial(text, tokens, tags, m + 1, s.end)
                 && !words::TIME.iter().any(|w| {

@@ -20,10 +20,11 @@ use super::Parsed;
 use super::chunks::{VerbGroup, words};
 use super::tags::Tag;
 use super::tokens::{Kind, flag};
+use super::wordset::Words;
 
 /// Prepositions that attach a phrase to a noun before it ("officials at
 /// the ministry", "a spokesman for the police", "the head of the agency").
-const NOUN_PREPOSITIONS: &[&str] = &[
+const NOUN_PREPOSITIONS: Words = Words::new(&[
     "of",
     "at",
     "for",
@@ -60,12 +61,12 @@ const NOUN_PREPOSITIONS: &[&str] = &[
     "opposed",
     "allied",
     "affiliated",
-];
+]);
 
 /// Adjectives and participles standing after a noun with a phrase of
 /// their own: "people familiar with the matter", "sources close to the
 /// talks", "officials briefed on the plan".
-const POSTMODIFIERS: &[&str] = &[
+const POSTMODIFIERS: Words = Words::new(&[
     "familiar",
     "close",
     "knowledgeable",
@@ -118,19 +119,19 @@ const POSTMODIFIERS: &[&str] = &[
     "aired",
     "broadcast",
     "by",
-];
+]);
 
-const RELATIVES: &[&str] = &["who", "which", "that", "whom", "whose"];
+const RELATIVES: Words = Words::new(&["who", "which", "that", "whom", "whose"]);
 
 /// Words that open a subordinate clause: a subject is never found across one.
-const SUBORDINATORS: &[&str] = &[
+const SUBORDINATORS: Words = Words::new(&[
     "that", "because", "although", "though", "while", "whereas", "if", "unless", "since", "when",
     "after", "before", "as", "whether", "until", "once", "where", "so",
-];
+]);
 
 /// Words naming a stretch of time, heads of adverbial phrases ("this
 /// week", "last month", "on Tuesday").
-const TIME_HEADS: &[&str] = &[
+const TIME_HEADS: Words = Words::new(&[
     "week",
     "weeks",
     "month",
@@ -173,7 +174,7 @@ const TIME_HEADS: &[&str] = &[
     "earlier",
     "later",
     "ago",
-];
+]);
 
 /// Whether the word `t` is `w`, ignoring case (and ’ for ').
 #[inline]
@@ -210,6 +211,16 @@ impl<'a> Parsed<'a> {
                 .any(|w| w.len() == t.len() && t.eq_ignore_ascii_case(w));
         }
         list.iter().any(|w| word_is(t, w))
+    }
+
+    /// [`Parsed::is_any`] for a set built once ([`Words`]): a word of
+    /// ASCII letters is ruled out by the set's bit tests first.
+    pub fn is_in(&self, i: usize, set: Words) -> bool {
+        let t = self.word(i);
+        if t.is_ascii() {
+            return set.has(t);
+        }
+        set.iter().any(|w| word_is(t, w))
     }
 
     pub fn is_mark(&self, i: usize, c: char) -> bool {
@@ -271,11 +282,11 @@ impl<'a> Parsed<'a> {
         let named = self.tokens[head].capitalized()
             && head > 0
             && (self.tags[head - 1].is_proper() || self.is(head - 1, "the"))
-            && !self.is_any(head, words::TIME);
+            && !self.is_in(head, words::TIME);
         !named
-            && (self.is_any(head, TIME_HEADS)
-                || self.is_any(head, words::TIME)
-                || self.is_any(head, words::MONTHS))
+            && (self.is_in(head, TIME_HEADS)
+                || self.is_in(head, words::TIME)
+                || self.is_in(head, words::MONTHS))
     }
 
     /// Skips, leftwards from `end` (exclusive), what may stand between a
@@ -355,7 +366,7 @@ impl<'a> Parsed<'a> {
         if self.tags[t] == Tag::CC && (self.is(t, "and") || self.is(t, "but") || self.is(t, "or")) {
             return self.coordinated_subject(t, s.start);
         }
-        if self.is_any(t, RELATIVES)
+        if self.is_in(t, RELATIVES)
             && matches!(self.tags[t], Tag::WDT | Tag::WP | Tag::IN | Tag::DT)
         {
             return self.relative_antecedent(t, s.start);
@@ -465,7 +476,7 @@ impl<'a> Parsed<'a> {
     }
 
     fn opens_subordinate(&self, i: usize) -> bool {
-        self.is_any(i, SUBORDINATORS) && matches!(self.tags[i], Tag::IN | Tag::WRB | Tag::WDT)
+        self.is_in(i, SUBORDINATORS) && matches!(self.tags[i], Tag::IN | Tag::WRB | Tag::WDT)
     }
 
     /// Whether the comma-enclosed tokens `seg` can stand inside a noun
@@ -479,7 +490,7 @@ impl<'a> Parsed<'a> {
         }
         let first = seg.start;
         let tag = self.tags[first];
-        if self.is_any(first, RELATIVES) && matches!(tag, Tag::WP | Tag::WDT | Tag::WPS) {
+        if self.is_in(first, RELATIVES) && matches!(tag, Tag::WP | Tag::WDT | Tag::WPS) {
             return true;
         }
         // "one of whom was present", "some of which": a relative clause
@@ -596,7 +607,7 @@ impl<'a> Parsed<'a> {
             let before = k - 1;
             // "officials [at] the ministry", "people familiar [with] the matter"
             if matches!(self.tags[before], Tag::IN | Tag::TO)
-                && self.is_any(before, NOUN_PREPOSITIONS)
+                && self.is_in(before, NOUN_PREPOSITIONS)
             {
                 let mut j = before;
                 // "familiar with", "close to", "fired by", "briefed on": the
@@ -609,7 +620,7 @@ impl<'a> Parsed<'a> {
                         .is_none_or(|v| !self.chunks.vgs[v].finite);
                 if j > lo
                     && (participle
-                        || self.is_any(j - 1, POSTMODIFIERS) && !self.tags[j - 1].is_noun())
+                        || self.is_in(j - 1, POSTMODIFIERS) && !self.tags[j - 1].is_noun())
                 {
                     j -= 1;
                 }
@@ -677,7 +688,7 @@ impl<'a> Parsed<'a> {
     fn chain_start(&self, mut start: usize, lo: usize) -> usize {
         while start > lo + 1
             && matches!(self.tags[start - 1], Tag::IN | Tag::TO)
-            && self.is_any(start - 1, NOUN_PREPOSITIONS)
+            && self.is_in(start - 1, NOUN_PREPOSITIONS)
         {
             match self.chunks.np_ending_at(start - 2) {
                 Some(n) => start = self.chunks.nps[n].tokens.start,
@@ -724,7 +735,7 @@ impl<'a> Parsed<'a> {
     fn relative_clause_ending_at(&self, last: usize, lo: usize) -> Option<usize> {
         let from = last.saturating_sub(24).max(lo);
         let rel = (from..=last).rev().find(|&j| {
-            self.is_any(j, RELATIVES) && matches!(self.tags[j], Tag::WP | Tag::WDT | Tag::WPS)
+            self.is_in(j, RELATIVES) && matches!(self.tags[j], Tag::WP | Tag::WDT | Tag::WPS)
         })?;
         if rel <= lo {
             return None;
@@ -760,7 +771,7 @@ impl<'a> Parsed<'a> {
             }
             // A prepositional phrase or a postmodifier with its phrase.
             let mut j = end;
-            if self.is_any(j, POSTMODIFIERS)
+            if self.is_in(j, POSTMODIFIERS)
                 && !self.tags[j].is_finite()
                 && (self.tags[j] != Tag::IN || self.is(j, "by"))
                 && j + 1 < limit
@@ -769,7 +780,7 @@ impl<'a> Parsed<'a> {
             }
             if j < limit
                 && matches!(self.tags[j], Tag::IN | Tag::TO)
-                && self.is_any(j, NOUN_PREPOSITIONS)
+                && self.is_in(j, NOUN_PREPOSITIONS)
             {
                 // "in May", "on Tuesday": a time, not part of the phrase.
                 if let Some(next) = (j + 1 < limit)
@@ -789,7 +800,7 @@ impl<'a> Parsed<'a> {
                     // with its own prepositional phrases
                     while app_end + 1 < limit
                         && matches!(self.tags[app_end], Tag::IN)
-                        && self.is_any(app_end, NOUN_PREPOSITIONS)
+                        && self.is_in(app_end, NOUN_PREPOSITIONS)
                     {
                         match self.chunks.np_starting_at(app_end + 1) {
                             Some(n) => app_end = self.chunks.nps[n].tokens.end,
@@ -888,7 +899,7 @@ impl<'a> Parsed<'a> {
             // "in a statement", "on Tuesday", "in an interview with VOA" —
             // not "though …", "because …": another clause.
             if self.tags[k] == Tag::IN
-                && !self.is_any(k, SUBORDINATORS)
+                && !self.is_in(k, SUBORDINATORS)
                 && !self.is_any(
                     k,
                     &["whether", "if", "like", "though", "although", "unless"],
@@ -999,7 +1010,7 @@ impl<'a> Parsed<'a> {
         }
         // "asked whether", "said how", "wondered why" — not a relative
         // pronoun ("…, who added").
-        if matches!(self.tags[k], Tag::WRB | Tag::WP) && !self.is_any(k, RELATIVES)
+        if matches!(self.tags[k], Tag::WRB | Tag::WP) && !self.is_in(k, RELATIVES)
             || self.is_any(k, &["whether", "if"])
         {
             let end = self.clause_end(k);
@@ -1063,7 +1074,7 @@ impl<'a> Parsed<'a> {
             }
             // A relative clause inside the subject: "the number of girls
             // who are known to have escaped has risen".
-            if matches!(t, Tag::WP | Tag::WDT) && self.is_any(j, RELATIVES) {
+            if matches!(t, Tag::WP | Tag::WDT) && self.is_in(j, RELATIVES) {
                 let rel_verb = (j + 1..end.min(j + 12))
                     .find_map(|x| self.chunks.vg_at(x).filter(|&v| self.chunks.vgs[v].finite));
                 match rel_verb {
@@ -1092,7 +1103,7 @@ impl<'a> Parsed<'a> {
                 j = self.chunks.nps[n].tokens.end;
                 continue;
             }
-            if matches!(t, Tag::IN | Tag::TO) && !self.is_any(j, SUBORDINATORS) || t == Tag::CC {
+            if matches!(t, Tag::IN | Tag::TO) && !self.is_in(j, SUBORDINATORS) || t == Tag::CC {
                 j += 1;
                 if let Some(n) = (j < end).then(|| self.chunks.np_at(j)).flatten() {
                     j = self.chunks.nps[n].tokens.end;
@@ -1105,7 +1116,7 @@ impl<'a> Parsed<'a> {
             // decides (a tensed verb there makes this a clause).
             if self.is_mark(j, ',')
                 && j + 1 < end
-                && (matches!(self.tags[j + 1], Tag::WP | Tag::WDT) && self.is_any(j + 1, RELATIVES)
+                && (matches!(self.tags[j + 1], Tag::WP | Tag::WDT) && self.is_in(j + 1, RELATIVES)
                     || matches!(self.tags[j + 1], Tag::VBN | Tag::VBG))
                 && let Some(c) = (j + 2..end.min(j + 25)).find(|&c| self.is_mark(c, ','))
                 && !(j + 1..c).any(|x| self.is_quote_mark(x))

@@ -22,6 +22,7 @@ pub mod tagger;
 pub mod tags;
 pub mod tokens;
 pub mod train;
+pub mod wordset;
 
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -400,7 +401,7 @@ fn reduced_relatives_before_a_day(text: &str, tokens: &[tokens::Token], tags: &m
             t += 1;
         }
         if t + 1 < tokens.len()
-            && (word_is(t, chunks::words::TIME) || determined && word_is(t, SPANS))
+            && (word_is(t, &chunks::words::TIME) || determined && word_is(t, SPANS))
             && matches!(tags[t + 1], Tag::VBD | Tag::VBZ | Tag::VBP)
         {
             tags[i] = Tag::VBN;
