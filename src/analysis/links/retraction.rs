@@ -578,9 +578,28 @@ pub fn link(
     }
     debug_assert!(events.is_sorted_by_key(|e| e.paragraph));
     // The drafts each event may reach, found by entity, by head, and by
-    // paragraph rather than by testing every draft for every event.
+    // paragraph rather than by testing every draft for every event. Only
+    // the entities and heads some event names are indexed: a long
+    // article has a hundred thousand drafts and a few events.
+    let events = &events[..events.len().min(super::MAX_EVENTS)];
     let mut by_entity: FxHashMap<Entity, Vec<usize>> = FxHashMap::default();
     let mut by_head: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
+    for e in events {
+        match &e.target {
+            Target::Person { who, .. } => {
+                by_entity.entry(who.entity).or_default();
+            }
+            Target::Item { item, owner, .. } => {
+                by_entity.entry(item.entity).or_default();
+                if let Some(o) = owner {
+                    by_entity.entry(o.entity).or_default();
+                }
+                for h in material_heads(&item.head) {
+                    by_head.entry(h).or_default();
+                }
+            }
+        }
+    }
     for (k, d) in drafts.iter().enumerate() {
         let entities = [
             d.source.as_ref().map(|s| s.entity),
@@ -589,7 +608,9 @@ pub fn link(
             d.continued_entity,
         ];
         for e in entities.into_iter().flatten() {
-            let list = by_entity.entry(e).or_default();
+            let Some(list) = by_entity.get_mut(&e) else {
+                continue;
+            };
             if list.last() != Some(&k) {
                 list.push(k);
             }
@@ -598,8 +619,9 @@ pub fn link(
             .source
             .as_ref()
             .filter(|s| s.class.category == Category::Document)
+            && let Some(list) = by_head.get_mut(s.head.as_str())
         {
-            by_head.entry(s.head.as_str()).or_default().push(k);
+            list.push(k);
         }
     }
     let reach = |e: &Event| -> Vec<usize> {
@@ -622,8 +644,8 @@ pub fn link(
         out.dedup();
         out
     };
-    let reached: Vec<Vec<usize>> = events.iter().take(super::MAX_EVENTS).map(reach).collect();
-    for (e, reached) in events.iter().take(super::MAX_EVENTS).zip(reached) {
+    let reached: Vec<Vec<usize>> = events.iter().map(reach).collect();
+    for (e, reached) in events.iter().zip(reached) {
         let ep = &paras[e.paragraph];
         let words = {
             let b = ep.bytes(e.words.clone());

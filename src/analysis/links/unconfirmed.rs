@@ -34,7 +34,7 @@ fn reported_by(p: &Paragraph, d: &Draft, at: usize) -> bool {
 pub fn link(paras: &[Paragraph], lex: &Lexicon, drafts: &mut [Draft]) {
     let phrases = lex.list("unconfirmed_phrases");
     for p in paras {
-        if p.phrases.is_empty() && !p.classes.iter().any(|c| c.has(phrases)) {
+        if !p.sentence_classes.iter().any(|c| c.has(phrases)) {
             continue;
         }
         for (s, at) in find(p, phrases) {
