@@ -102,7 +102,12 @@ impl ListId {
     pub const NONE: ListId = ListId(127);
 }
 
-const _: () = assert!(LISTS.len() < 127, "Classes holds 127 lists");
+const _: () = assert!(LISTS.len() < 126, "Classes holds 126 lists");
+
+/// The bit of a word's entry in [`Lexicon::words`] saying that a phrase
+/// starts with it: one lookup per word tells both its lists and whether
+/// to look for phrases there. Never in the classes a caller sees.
+const PHRASE_START: u8 = 126;
 
 /// The lists a word (or phrase start) is in.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -119,6 +124,10 @@ impl Classes {
 
     pub fn with(self, list: ListId) -> Classes {
         Classes(self.0 | 1u128 << list.0)
+    }
+
+    pub fn without(self, list: ListId) -> Classes {
+        Classes(self.0 & !(1u128 << list.0))
     }
 
     pub fn union(self, other: Classes) -> Classes {
@@ -256,6 +265,8 @@ impl Lexicon {
                 *c = c.with(list);
             }
             [first, rest @ ..] => {
+                let c = self.words.entry(first.as_str().into()).or_default();
+                *c = c.with(ListId(PHRASE_START));
                 let entries = self.phrases.entry(first.as_str().into()).or_default();
                 let rest: Box<[Box<str>]> = rest.iter().map(|s| s.as_str().into()).collect();
                 if !entries.iter().any(|e| e.rest == rest && e.list == list) {
@@ -284,7 +295,15 @@ impl Lexicon {
 
     /// The lists a word (lower case) is a single-word entry of.
     pub fn classes(&self, lower: &str) -> Classes {
-        self.words.get(lower).copied().unwrap_or_default()
+        self.classes_and_phrase_start(lower).0
+    }
+
+    /// [`Lexicon::classes`], and whether a phrase starts with the word
+    /// ([`Lexicon::starts_phrase`]), in one lookup.
+    pub fn classes_and_phrase_start(&self, lower: &str) -> (Classes, bool) {
+        let c = self.words.get(lower).copied().unwrap_or_default();
+        let start = ListId(PHRASE_START);
+        (c.without(start), c.has(start))
     }
 
     /// The lemma of a form of a verb or noun entry ("said" → "say").
@@ -294,7 +313,7 @@ impl Lexicon {
 
     /// Whether any phrase starts with this word (lower case).
     pub fn starts_phrase(&self, lower: &str) -> bool {
-        self.phrases.contains_key(lower)
+        self.classes_and_phrase_start(lower).1
     }
 
     /// The phrases starting at word `i` of `lower` (the paragraph's words

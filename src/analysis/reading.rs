@@ -88,9 +88,11 @@ impl Reader {
                 words.push(&lower[start..e]);
                 start = e;
             }
-            classes = words.iter().map(|w| lex.classes(w)).collect();
+            classes = Vec::with_capacity(words.len());
             for i in 0..words.len() {
-                if lex.starts_phrase(words[i]) {
+                let (c, starts_phrase) = lex.classes_and_phrase_start(words[i]);
+                classes.push(c);
+                if starts_phrase {
                     lex.phrases_at(&words, i, &mut phrases);
                 }
             }

@@ -168,8 +168,10 @@ pub mod words {
 }
 
 /// Whether token `t` is in `set`, in any case.
+#[inline]
 fn lower_in(text: &str, t: &Token, set: Words) -> bool {
-    set.has(&text[t.range()])
+    // (Bytes, not a `str` slice: no test of character boundaries.)
+    set.has_bytes(&text.as_bytes()[t.range()])
 }
 
 fn lower_is(text: &str, t: &Token, list: &[&str]) -> bool {

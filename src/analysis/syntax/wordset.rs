@@ -40,7 +40,12 @@ impl Words {
     /// Whether `word`, in any case of its ASCII letters, is an entry.
     #[inline]
     pub fn has(&self, word: &str) -> bool {
-        let w = word.as_bytes();
+        self.has_bytes(word.as_bytes())
+    }
+
+    /// [`Words::has`] for a word's bytes.
+    #[inline]
+    pub fn has_bytes(&self, w: &[u8]) -> bool {
         let Some(&first) = w.first() else {
             return false;
         };
