@@ -244,8 +244,9 @@ fn repair_tags(
         }
         let v = j - 1;
         let that = words[v] == "that";
+        // (A participle reports too: "…, saying officers fired/VBN first".)
         let said = classes[v].any(reporting)
-            && matches!(tags[v], Tag::VBD | Tag::VBZ | Tag::VBP)
+            && matches!(tags[v], Tag::VBD | Tag::VBZ | Tag::VBP | Tag::VBG)
             && !after_quotation(tags, v);
         // "said the officials involved/VBN were …": the clause's verb is later.
         let later = words[m + 1..]
@@ -328,6 +329,16 @@ impl Paragraph<'_> {
             .filter(|h| h.list == list)
             .map(|h| h.end)
             .max()
+    }
+
+    /// Whether an entry of several words, of any list, runs from token
+    /// `i` to `end` (exclusive): "press release" is one noun.
+    pub fn compound(&self, i: usize, end: usize) -> bool {
+        let from = self.phrases.partition_point(|h| h.start < i);
+        self.phrases[from..]
+            .iter()
+            .take_while(|h| h.start == i)
+            .any(|h| h.end == end)
     }
 
     /// The end of an entry of `list` at `i`, of one word or several.

@@ -652,13 +652,16 @@ impl Classifier {
             // ministry's spokesman".
             return Some(a.saturating_sub(2).max(np.start).min(head));
         }
-        // Premodifiers: a name, a demonym, or an institution.
+        // Premodifiers: a name, a demonym, or an institution — not the
+        // first word of a compound the lists know as one noun ("the press
+        // release" is no release of the press).
         if let Some(k) = (np.start..head).find(|&k| {
-            p.tags[k] == Tag::NNP
+            (p.tags[k] == Tag::NNP
                 || p.tags[k] == Tag::NNPS
                 || is_demonym(p.word(k))
                 || p.has(k, self.institution)
-                || p.has(k, self.media)
+                || p.has(k, self.media))
+                && !p.compound(k, head + 1)
         }) {
             return Some(k);
         }

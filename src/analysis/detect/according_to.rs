@@ -145,4 +145,18 @@ mod tests {
             ("The launch went according to plan.", &[]),
         ]);
     }
+
+    #[test]
+    fn a_document_with_its_author_after_by() {
+        check(&[
+            (
+                "According to a survey by the farmers' union, yields fell by a third.",
+                &["According to / a survey by the farmers' union / named"],
+            ),
+            (
+                "The ferry will stop running, according to a notice by the port authority.",
+                &["according to / a notice by the port authority / named"],
+            ),
+        ]);
+    }
 }

@@ -379,9 +379,23 @@ pub mod verbs {
             }
         }
         // What it interrupts is a clause, with a tensed verb ("A few months
-        // ago, the army warned of …" has none before the comma).
+        // ago, the army warned of …" has none before the comma) — or one
+        // it splits between subject and verb: "The plan, officials said,
+        // would cost $4 billion": a subject before, a comma after, and the
+        // clause's tensed verb right after that.
         if !(start..attribution.start - 1).any(|k| p.tags[k].is_finite()) {
-            return None;
+            let subject = (start..attribution.start - 1)
+                .any(|k| p.tags[k].is_noun() || p.tags[k] == super::super::syntax::tags::Tag::PRP);
+            let resumes = end + 1 < s.end
+                && p.is_mark(end, ',')
+                && p.chunks.vg_at(end + 1).is_some_and(|v| {
+                    let vg = &p.chunks.vgs[v];
+                    vg.finite && vg.tokens.start == end + 1
+                });
+            if !(subject && resumes) {
+                return None;
+            }
+            return Some(start..p.clause_end(end + 1).max(end + 2));
         }
         let mut stop = p.clause_end(end.min(s.end.saturating_sub(1)).max(s.start));
         if stop < end {

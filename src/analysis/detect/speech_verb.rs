@@ -393,6 +393,27 @@ mod tests {
                 "A pilot, who said the runway was flooded, refused to land.",
                 &["said / A pilot / anonymous"],
             ),
+            // An attribution between a clause's subject and its verb.
+            (
+                "The new ferry, port officials said, will sail twice a day.",
+                &["said / port officials / anonymous"],
+            ),
+            (
+                "Water rates, the utility said, would rise by a tenth.",
+                &["said / the utility / named"],
+            ),
+            (
+                "The strike, she told reporters, had already cost the union its fund.",
+                &["told / she / named"],
+            ),
+            // …not a fronted phrase before a clause of the attribution's own.
+            ("In March, the board said nothing about the sale.", &[]),
+            // A participle of saying reports a clause whose verb the tagger
+            // read as a participle ("saying officers fired/VBN first").
+            (
+                "The sheriff changed his account, saying deputies fired first.",
+                &["saying / The sheriff / named"],
+            ),
         ]);
     }
 

@@ -770,11 +770,16 @@ impl<'a> Parsed<'a> {
                 break;
             }
             // A prepositional phrase or a postmodifier with its phrase.
+            // (Skipped only before its preposition: "by" is a
+            // postmodifier's own word as well as one — "a report by
+            // Channel 9".)
             let mut j = end;
             if self.is_in(j, POSTMODIFIERS)
                 && !self.tags[j].is_finite()
                 && (self.tags[j] != Tag::IN || self.is(j, "by"))
                 && j + 1 < limit
+                && matches!(self.tags[j + 1], Tag::IN | Tag::TO)
+                && self.is_in(j + 1, NOUN_PREPOSITIONS)
             {
                 j += 1;
             }
