@@ -212,6 +212,25 @@ fn wrapping(p: &Paragraph, cands: &mut Vec<Candidate>) {
                 }
                 continue;
             }
+            // "acknowledged that mistakes were made but insisted the plan
+            // was sound": a second verb of the same subject, after "and" or
+            // "but", is a claim beside the first, whose content ends
+            // before the conjunction.
+            if inner.source.is_some() && inner.source == outer.source {
+                let mut k = inner.cue.start;
+                while k > outer.content.start && p.tags[k - 1].is_adverb() {
+                    k -= 1;
+                }
+                if let Some(conj) = k.checked_sub(1)
+                    && outer.content.contains(&conj)
+                    && conj > outer.content.start
+                    && p.tags[conj] == crate::analysis::syntax::tags::Tag::CC
+                    && p.is_any(conj, &["and", "but"])
+                {
+                    cands[a].content.end = conj;
+                    continue;
+                }
+            }
             // "says a field report indicated X and there was Y": Y, joined
             // after the inner statement, is the outer source's own.
             let joined = (inner.content.end.max(inner.cue.end)..outer.content.end).find(|&k| {

@@ -498,6 +498,43 @@ mod tests {
                 "The ferry operator wondered aloud whether the route would survive the year.",
                 &["wondered / The ferry operator / named"],
             ),
+            // Two verbs of saying of one subject are two claims, each with
+            // its own clause.
+            (
+                "Warden Ada Cole admitted that two guards had slept but insisted the cells were secure.",
+                &[
+                    "admitted / Warden Ada Cole / named",
+                    "insisted / Warden Ada Cole / named",
+                ],
+            ),
+            (
+                "Three nurses said the ward was short of staff and warned that patients were waiting for hours.",
+                &[
+                    "said / Three nurses / anonymous",
+                    "warned / Three nurses / anonymous",
+                ],
+            ),
+            // …while a coordination inside the clause is the clause's.
+            (
+                "She said fares rose and fell all winter.",
+                &["said / She / named"],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn phrases_between_the_verb_and_its_clause() {
+        // A name with "and" inside ("the Securities and Exchange
+        // Commission") does not end the phrases before "that".
+        check(&[
+            (
+                "The brewer said in a letter to the Food and Drug Administration that its labels were accurate.",
+                &["said / The brewer / named"],
+            ),
+            (
+                "The lender told the Bank of England and HM Treasury that it had enough capital.",
+                &["told / The lender / named"],
+            ),
         ]);
     }
 

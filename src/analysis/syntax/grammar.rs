@@ -914,6 +914,20 @@ impl<'a> Parsed<'a> {
                 k = self.chunks.nps[np].tokens.end;
                 continue;
             }
+            // A name with "and" inside a phrase: "in a filing with the
+            // Securities and Exchange Commission that …".
+            if self.tags[k] == Tag::CC
+                && k > 0
+                && self.is_any(k, &["and", "&"])
+                && self.tokens[k - 1].capitalized()
+                && self.chunks.np_ending_at(k - 1).is_some()
+                && k + 1 < s.end
+                && self.tokens[k + 1].capitalized()
+                && let Some(np) = self.chunks.np_starting_at(k + 1)
+            {
+                k = self.chunks.nps[np].tokens.end;
+                continue;
+            }
             // "late Friday", "early Tuesday"
             if (self.tags[k].is_adjective() || self.tags[k].is_adverb())
                 && k + 1 < s.end
