@@ -73,6 +73,19 @@ impl Detector for AsVerb {
             // calling verb, a quotation or phrase right after the object.
             let mut end = p.clause_end(object_start.min(s.end.saturating_sub(1)));
             let as_at = (object_start..end).find(|&k| p.is(k, "as"));
+            // "as" belongs to the main verb after a relative clause, not to
+            // the relative clause's verb ("A person who has seen the memo
+            // described it as …": "described", not "seen").
+            let lead = p.skip_adverbials_left(vg.tokens.start, s.start);
+            let relative = lead > s.start
+                && matches!(p.tags[lead - 1], Tag::WP | Tag::WDT)
+                && p.is_any(lead - 1, &["who", "which", "that"]);
+            if relative
+                && let Some(a) = as_at
+                && p.chunks.vgs_in(object_start..a).iter().any(|o| o.finite)
+            {
+                continue;
+            }
             // A characterisation is a phrase: it ends where a new clause
             // is joined ("… as 'pure fiction,' and its director … told").
             if let Some(cc) = (as_at.unwrap_or(object_start) + 1..end)
@@ -130,6 +143,16 @@ mod tests {
             (
                 "The ministry framed the closure as a safety measure.",
                 &["framed the closure as / The ministry / named"],
+            ),
+            // A relative clause's verb of seeing or representing is not the
+            // one "as" belongs to.
+            (
+                "A nurse who has seen the rota described it as dangerous.",
+                &["described it as / A nurse who has seen the rota / anonymous"],
+            ),
+            (
+                "A lawyer who represents the tenants described the eviction as unlawful.",
+                &["described the eviction as / A lawyer who represents the tenants / anonymous"],
             ),
             // One verb read as saying and as characterising: one claim, and
             // the characterisation ends where a new clause is joined.
