@@ -266,6 +266,11 @@ fn repair_tags(
         if verb && tags[i] == Tag::NNS && i > 0 && tags[i - 1].is_noun() && next == "that" {
             tags[i] = Tag::VBZ;
         }
+        // "Senator Ruth Alvarez forecast/NN that …": one whose past is its
+        // base form, after a name.
+        if verb && tags[i] == Tag::NN && i > 0 && tags[i - 1].is_proper() && next == "that" {
+            tags[i] = Tag::VBD;
+        }
         if verb
             && words[i].ends_with("ing")
             && matches!(tags[i], Tag::NN | Tag::NNP | Tag::JJ)

@@ -523,6 +523,30 @@ mod tests {
     }
 
     #[test]
+    fn verbs_of_forecasting_guessing_and_manner() {
+        check(&[
+            // A past the same as the base, after a name ("forecast/NN").
+            (
+                "The Fisheries Council forecast that catches would halve.",
+                &["forecast / The Fisheries Council / named"],
+            ),
+            (
+                "The treasury projected that the deficit would narrow.",
+                &["projected / The treasury / named"],
+            ),
+            // "quip" doubles its "p" ("qu" sounds a consonant).
+            (
+                "The coach quipped that his players needed a map.",
+                &["quipped / The coach / named"],
+            ),
+            (
+                "Two traders guessed that the rate would hold.",
+                &["guessed / Two traders / anonymous"],
+            ),
+        ]);
+    }
+
+    #[test]
     fn phrases_between_the_verb_and_its_clause() {
         // A name with "and" inside ("the Securities and Exchange
         // Commission") does not end the phrases before "that".

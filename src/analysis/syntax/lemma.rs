@@ -14,14 +14,16 @@ fn is_vowel(c: u8) -> bool {
 }
 
 /// Whether the word ends consonant-vowel-consonant ("stop", "admit"),
-/// where the consonant may double before a suffix.
+/// where the consonant may double before a suffix. The "u" of "qu" is a
+/// consonant's sound: "quip" doubles ("quipped"), as "quit" and "equip".
 fn ends_cvc(w: &[u8]) -> bool {
     let n = w.len();
+    let qu = n >= 4 && w[n - 3] == b'u' && w[n - 4] == b'q';
     n >= 3
         && !is_vowel(w[n - 1])
         && !matches!(w[n - 1], b'w' | b'x' | b'y')
         && is_vowel(w[n - 2])
-        && !is_vowel(w[n - 3])
+        && (!is_vowel(w[n - 3]) || qu)
 }
 
 /// "-s" forms: third person singular of a verb, plural of a noun.
@@ -140,6 +142,8 @@ mod tests {
             ("tie", "tying"),
             ("agree", "agreeing"),
             ("panic", "panicked"),
+            ("quip", "quipped"),
+            ("equip", "equipping"),
         ] {
             assert!(forms(lemma).contains(&form.to_string()), "{lemma} → {form}");
         }
