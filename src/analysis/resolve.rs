@@ -190,9 +190,18 @@ impl<'l> Resolver<'l> {
             } else if r.class.category == Category::Pronoun {
                 r.marker = None;
             }
-        } else if !names.is_empty()
-            && let Some(m) = self.memory.by_name(&names)
-        {
+        } else if let Some(m) = self.memory.by_name(&names).or_else(|| {
+            // "Nature has since retracted …": a word capitalised only
+            // because it opens the sentence (read as a common noun) is the
+            // name the article gave before ("the journal Nature").
+            let k = tokens.start;
+            (tokens.len() == 1
+                && k == p.sentence_range(k).start
+                && p.tokens[k].capitalized()
+                && p.tags[k].is_noun())
+            .then(|| self.memory.by_name(&[p.word(k).to_string()]))
+            .flatten()
+        }) {
             // "Kubo" after "Musa Inuwo Kubo": the same person.
             r.antecedent =
                 Some(m.reference()).filter(|a| a.text != reference(p, tokens.clone()).text);
@@ -268,10 +277,20 @@ impl<'l> Resolver<'l> {
     fn vehicle_of(&self, p: &Paragraph, cand: &Candidate) -> Option<Range<usize>> {
         let s = p.sentences[cand.sentence].clone();
         let items = self.lex.list("item_nouns");
+        // …or the publication it appeared in: "wrote in the journal
+        // Nature that …", "said in the Ledger that …".
+        let (media, names) = (
+            self.lex.list("media_nouns"),
+            self.lex.list("media_name_words"),
+        );
+        let outlet = |t: usize| p.has(t, media) || p.has(t, names) && p.tokens[t].capitalized();
         let near = |k: usize| {
             k + 1 < s.end && p.is(k, "in") && {
                 let n = p.chunks.np_starting_at(k + 1);
-                n.is_some_and(|n| p.has(p.chunks.nps[n].head, items))
+                n.is_some_and(|n| {
+                    let np = &p.chunks.nps[n];
+                    p.has(np.head, items) || np.tokens.clone().any(outlet)
+                })
             }
         };
         let at = (s.start..cand.cue.start.min(s.end))

@@ -208,6 +208,28 @@ pub fn find(p: &Paragraph, lex: &Lexicon, l: &Lists, resolver: &mut Resolver) ->
                     || p.phrase_at(h.saturating_sub(1), l.items) == Some(h + 1)
                     || p.tags[h] == Tag::PRP && (p.is(h, "it") || p.is(h, "them"))
             };
+            // "The Ledger said the report fell short and had been
+            // withdrawn": a passive after "and" shares the subject of the
+            // verb just before it when the clause's first subject is no
+            // item (the Ledger) and that one is (the report).
+            let item_tokens = match item_tokens {
+                Some(i) if is_item(&i) => Some(i),
+                other if vg.passive => {
+                    let lead = p.skip_adverbials_left(vg.tokens.start, s.start);
+                    let joined = lead > s.start
+                        && p.tags[lead - 1] == Tag::CC
+                        && p.is_any(lead - 1, &["and", "but"]);
+                    joined
+                        .then(|| {
+                            let before = p.chunks.vgs_in(s.start..lead - 1);
+                            let last = before.iter().rev().find(|o| o.finite)?;
+                            p.subject_of(last).filter(|r| is_item(r))
+                        })
+                        .flatten()
+                        .or(other)
+                }
+                other => other,
+            };
             // A person taking back their own words ("recanted his
             // testimony", "withdrew her allegation"), or a body withdrawing
             // material ("retracted its story"): the agent and the
@@ -508,6 +530,87 @@ const POINTS_BACK: &[&str] = &[
     "initial", "original", "earlier", "previous", "prior", "first",
 ];
 
+/// Words for what someone said, which "that …" can point at whoever said
+/// it ("that finding", "those remarks").
+const SAID: &[&str] = &[
+    "statement",
+    "claim",
+    "account",
+    "finding",
+    "remark",
+    "comment",
+    "assertion",
+    "accusation",
+    "allegation",
+    "assessment",
+    "estimate",
+    "figure",
+    "description",
+    "characterization",
+    "characterisation",
+    "prediction",
+    "version",
+    "words",
+];
+
+/// Verbs by which an outlet puts out a news item (narrower than the
+/// publish list, which has "say": what "the story" can mean unnamed).
+const PUBLISHING: &[&str] = &[
+    "report",
+    "publish",
+    "write",
+    "run",
+    "carry",
+    "air",
+    "broadcast",
+    "print",
+];
+
+/// The latest claim published as a news item before the event ("the
+/// Ledger reported"), within [`EARLIER_WINDOW`] paragraphs.
+fn last_published(
+    paras: &[Paragraph],
+    lex: &Lexicon,
+    drafts: &[Draft],
+    e: &Event,
+) -> Option<usize> {
+    let near = crate::analysis::resolve::paragraph_range(
+        drafts,
+        e.paragraph.saturating_sub(EARLIER_WINDOW),
+        e.paragraph,
+    );
+    near.rev().find(|&k| {
+        let d = &drafts[k];
+        let p = &paras[d.paragraph];
+        let verb = p
+            .chunks
+            .vg_at(d.cue.start)
+            .map_or(d.cue.start, |v| p.chunks.vgs[v].main);
+        before(d, e)
+            && !announces(d, e)
+            && PUBLISHING.contains(&lex.lemma(&p.word(verb).to_lowercase()))
+    })
+}
+
+/// The latest claim before the event, in its paragraph or the one before
+/// (what "that statement" can mean): the latest of whoever withdraws it
+/// when they made one there ("Police said … His lawyer said … Police
+/// walked back that account"), else the latest.
+fn last_claim_before(drafts: &[Draft], e: &Event, owner: Option<Entity>) -> Option<usize> {
+    let near = crate::analysis::resolve::paragraph_range(
+        drafts,
+        e.paragraph.saturating_sub(1),
+        e.paragraph,
+    );
+    let said = |k: &usize| before(&drafts[*k], e) && drafts[*k].role != Role::Hedge;
+    let owners = |k: &usize| owner.is_some() && drafts[*k].entity() == owner;
+    near.clone()
+        .rev()
+        .filter(said)
+        .find(owners)
+        .or_else(|| near.rev().find(said))
+}
+
 /// How far back, in paragraphs, "the original statement" looks.
 const EARLIER_WINDOW: usize = 12;
 
@@ -711,6 +814,34 @@ pub fn link(
                 {
                     hits.push((k, SAME_ITEM));
                 }
+                // "The Ledger reported … The report has since been
+                // withdrawn": with no one named withdrawing it, a definite
+                // news item met for the first time is the one published
+                // last before it.
+                if fresh
+                    && definite
+                    && owner.is_none()
+                    // (Not a correction: "the report was corrected to fix
+                    // a date" takes nothing back.)
+                    && !e.words.clone().any(|k| lex.lemma(&ep.word(k).to_lowercase()) == "correct")
+                    && (NEWS_ITEMS.contains(&item.head.as_str()) || item.head == "report")
+                    && let Some(k) = last_published(paras, lex, drafts, e)
+                {
+                    hits.push((k, PUBLISHED));
+                }
+                // "backed away from that finding", "walked back those
+                // remarks": a demonstrative before a word for what was said
+                // points at the statement just made — the latest claim
+                // before the withdrawal, in its paragraph or the one before.
+                if fresh
+                    && ep.is_any(item.tokens.start, &["that", "this", "those", "these"])
+                    // (The head's lemma, or its word: "finding" is no "find".)
+                    && (SAID.contains(&item.head.as_str())
+                        || SAID.iter().any(|w| ep.is(item.class.head, w)))
+                    && let Some(k) = last_claim_before(drafts, e, owner_entity)
+                {
+                    hits.push((k, SAME_ITEM));
+                }
                 for &k in &reached {
                     let d = &drafts[k];
                     if third_party(d) {
@@ -785,6 +916,11 @@ pub fn link(
                     if (definite || fresh) && before(d, e) && !announces_any(d, events) {
                         let by_owner = owner_entity.is_some()
                             && d.source.as_ref().map(|s| s.entity) == owner_entity;
+                        // "The researchers wrote in the journal Nature …" /
+                        // "Nature retracted the paper": published in the
+                        // outlet that withdraws it.
+                        let in_owner = owner_entity.is_some()
+                            && d.vehicle.as_ref().map(|v| v.entity) == owner_entity;
                         let published = super::published(paras, publish, d);
                         let vehicle_matches = d
                             .vehicle
@@ -794,7 +930,9 @@ pub fn link(
                         // Gazette", "the Gazette, citing officials,") published
                         // what they said.
                         let relayed = d.speaker.is_some();
-                        if by_owner && (published || vehicle_matches || relayed) {
+                        if by_owner && (published || vehicle_matches || relayed)
+                            || in_owner && published
+                        {
                             hits.push((k, PUBLISHED));
                         }
                     }
@@ -923,6 +1061,62 @@ mod tests {
                 "The since-withdrawn report had said the dam was leaking.",
                 &["had said / The since-withdrawn report / named R"],
             ),
+            // No one named withdrawing it: the story is the one published
+            // last ("reported"), not what someone said after it.
+            (
+                "The Harbour Ledger reported that the pier had been sold.
+
+                 Residents said they were surprised.
+
+                 The story has since been withdrawn.",
+                &[
+                    "reported / The Harbour Ledger / named R",
+                    "said / Residents / anonymous",
+                ],
+            ),
+            // …also inside the notice of it, after "and".
+            (
+                "The Harbour Ledger reported that the pier had been sold.
+
+                 The Ledger said the report was flawed and had been withdrawn.",
+                &[
+                    "reported / The Harbour Ledger / named R",
+                    "said / The Ledger / named",
+                ],
+            ),
+            // A correction takes nothing back.
+            (
+                "The Harbour Ledger reported that the pier had been sold.
+
+                 The report was corrected to fix the date of the sale.",
+                &["reported / The Harbour Ledger / named"],
+            ),
+            // What a journal printed, withdrawn by that journal (named at a
+            // sentence's start, where any word is capitalised).
+            (
+                "The authors wrote in the journal Harvest that the blight had spread.
+
+                 Harvest has since retracted the paper.",
+                &["wrote / The authors / anonymous R"],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn that_statement_points_at_the_one_just_made() {
+        check(&[
+            (
+                "Health officials said the outbreak began at a dairy.
+
+                 By Friday the department had backed away from that finding.",
+                &["said / Health officials / anonymous R"],
+            ),
+            (
+                "The coastguard said the crew had abandoned ship.
+
+                 Hours later it retreated from those remarks.",
+                &["said / The coastguard / named R"],
+            ),
         ]);
     }
 
@@ -963,6 +1157,12 @@ mod tests {
                     "saying / The port authority / named R",
                     "saying / the authority's spokeswoman / named",
                 ],
+            ),
+            // Warnings and advisories are withdrawn material too.
+            (
+                "The consulate issued an advisory on Sunday saying the border was closed.\n\n\
+                 The advisory was rescinded on Tuesday.",
+                &["saying / The consulate / named R"],
             ),
             // A compound the lists know as one noun is no item of its
             // first word's owner: "the press release" is not the press's.

@@ -356,6 +356,28 @@ fn lone_participles(
                 tags[m] = Tag::VBD;
             }
         }
+        // "The consulate issued/VBN an advisory …, saying the border was
+        // closed": a participle right after the sentence's opening noun
+        // phrase, with an object of its own after it ("an", "its") and
+        // nothing tensed before, is the sentence's verb, whatever tensed
+        // verb a later clause has — a participle modifying that noun would
+        // take none ("the man given a warning": "given" has a past of its
+        // own, and stays).
+        if let Some(m) = (s.start + 1..s.end.saturating_sub(2)).find(|&k| tags[k].is_verb())
+            && tags[m] == Tag::VBN
+            && !quoted[m]
+            && (tags[m - 1].is_noun() || tags[m - 1] == Tag::PRP)
+            && (s.start..m).all(|k| {
+                tags[k].is_noun()
+                    || tags[k].is_adjective()
+                    || matches!(tags[k], Tag::DT | Tag::PRPS | Tag::POS | Tag::CD | Tag::PRP)
+            })
+            && matches!(tags[m + 1], Tag::DT | Tag::PRPS)
+            && (tags[m + 2].is_noun() || tags[m + 2].is_adjective())
+            && !tagger::participle_only(&text[tokens[m].range()].to_lowercase())
+        {
+            tags[m] = Tag::VBD;
+        }
         let last_tensed = last_tensed(tags, s.clone(), quoted);
         for k in s.start + 1..s.end.saturating_sub(1) {
             if tags[k] == Tag::IN
