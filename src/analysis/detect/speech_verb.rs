@@ -107,6 +107,20 @@ impl Detector for SpeechVerb {
                 after = end;
             }
             let mut content = p.reported_clause(after);
+            // "…once all regions had reported, it said.": after a comma, a
+            // clause that only says who said it (its verb of saying with
+            // nothing after but adverbs) is an attribution of the sentence,
+            // not what this verb reports.
+            if let Some(c) = content.clone()
+                && (after..c.start).any(|k| p.is_mark(k, ','))
+                && p.chunks.vgs_in(c.clone()).first().is_some_and(|g| {
+                    p.has(g.main, self.speech)
+                        && (g.tokens.end..c.end)
+                            .all(|k| p.tags[k].is_adverb() || p.tags[k].is_punctuation())
+                })
+            {
+                content = None;
+            }
             if content.is_some() {
                 recipient = object.clone();
             }
@@ -518,6 +532,22 @@ mod tests {
             (
                 "She said fares rose and fell all winter.",
                 &["said / She / named"],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_clause_final_attribution_is_no_other_verbs_content() {
+        // "reported" inside the statement has no clause of its own: the
+        // attribution after the comma is the sentence's, not its content.
+        check(&[
+            (
+                "The tally will change once every district has reported, the board said.",
+                &["said / the board / named"],
+            ),
+            (
+                "Ferries will sail when the harbour master has confirmed, she said.",
+                &["said / she / named"],
             ),
         ]);
     }
