@@ -268,6 +268,23 @@ pub mod verbs {
         {
             return None;
         }
+        // `"…," said the company's lawyer, who declined to give her name.`:
+        // a relative clause after the inverted source describes it, as one
+        // before the verb does ("A lawyer, who …, said").
+        let mut r = r;
+        if r.end + 1 < s.end
+            && p.is_mark(r.end, ',')
+            && p.is_any(r.end + 1, &["who", "whom", "whose"])
+        {
+            let last = (r.end + 2..s.end)
+                .find(|&k| {
+                    p.is_mark(k, ',')
+                        || p.tags[k] == super::super::syntax::tags::Tag::PERIOD
+                        || p.is_quote_mark(k)
+                })
+                .unwrap_or(s.end);
+            r.end = last;
+        }
         Some((r, true))
     }
 

@@ -537,6 +537,34 @@ mod tests {
     }
 
     #[test]
+    fn relative_clauses_and_colons_around_the_verb() {
+        check(&[
+            // A relative clause after an inverted source describes it, and
+            // may say why it is unnamed.
+            (
+                "\"We will appeal,\" said the landlord's solicitor, who declined to give his name.",
+                &["said / the landlord's solicitor, who declined to give his name / anonymous"],
+            ),
+            (
+                "\"The gates were locked,\" said a steward, who did not want to be named.",
+                &["said / a steward, who did not want to be named / anonymous"],
+            ),
+            // A verb after a relative clause between commas, in its base
+            // form after a plural noun ("show/VB").
+            (
+                "The invoices, which were reviewed by auditors, show the council paid twice.",
+                &["show / The invoices, which were reviewed by auditors / named"],
+            ),
+            // A past form before a colon and a quotation is the sentence's
+            // verb, after a relative clause without commas too.
+            (
+                "Pressed on the delay, an aide who was not cleared to comment replied: \"Ask the minister.\"",
+                &["replied / an aide who was not cleared to comment / anonymous"],
+            ),
+        ]);
+    }
+
+    #[test]
     fn a_clause_final_attribution_is_no_other_verbs_content() {
         // "reported" inside the statement has no clause of its own: the
         // attribution after the comma is the sentence's, not its content.

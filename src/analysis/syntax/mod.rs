@@ -162,6 +162,7 @@ pub fn parse_with<'a>(
     let quoted = quoted_tokens(tokens.len(), &quotes);
     verbs_after_relative_clauses(text, &tokens, &sentences, &quoted, &mut tags);
     lone_participles(text, &tokens, &sentences, &quoted, &mut tags);
+    verbs_before_a_quotation(&tokens, &quotes, &mut tags);
     reduced_relatives_before_a_day(text, &tokens, &mut tags);
     nominal_adjectives(&mut tags);
     nouns_after_prepositional_to(text, &tokens, &mut tags);
@@ -288,7 +289,12 @@ fn verbs_after_relative_clauses(
         // per candidate.
         let last_tensed = last_tensed(tags, s.clone(), quoted);
         for m in s.start + 3..s.end {
-            if tags[m] != Tag::VBN || !tokens[m - 1].is_mark(',') || quoted[m] {
+            // A base form after the clause has a plural noun for subject
+            // ("The documents, which were reviewed by the AP, show/VB …"):
+            // it modifies no noun, so a tensed verb after it changes
+            // nothing.
+            let base = tags[m] == Tag::VB;
+            if !(tags[m] == Tag::VBN || base) || !tokens[m - 1].is_mark(',') || quoted[m] {
                 continue;
             }
             let Some(open) = (s.start..m - 1).rev().find(|&k| tokens[k].is_mark(',')) else {
@@ -302,11 +308,39 @@ fn verbs_after_relative_clauses(
             if !relative || open == s.start || !tags[open - 1].is_noun() {
                 continue;
             }
+            if base {
+                if matches!(tags[open - 1], Tag::NNS | Tag::NNPS) {
+                    tags[m] = Tag::VBP;
+                }
+                continue;
+            }
             let by = m + 1 < s.end && word(m + 1).eq_ignore_ascii_case("by");
             let later = last_tensed.is_some_and(|t| t > m);
             if !by && !later {
                 tags[m] = Tag::VBD;
             }
+        }
+    }
+}
+
+/// `… an official who was not authorized to comment replied/VBN: "No
+/// comment."`: a past form right before a colon and an opening quotation
+/// mark introduces what was said — the sentence's verb, not a participle
+/// of a noun.
+fn verbs_before_a_quotation(
+    tokens: &[tokens::Token],
+    quotes: &[sentences::Quote],
+    tags: &mut [Tag],
+) {
+    for q in quotes {
+        let Some(colon) = q.open.checked_sub(1) else {
+            continue;
+        };
+        if let Some(m) = colon.checked_sub(1)
+            && tokens[colon].is_mark(':')
+            && tags[m] == Tag::VBN
+        {
+            tags[m] = Tag::VBD;
         }
     }
 }
