@@ -528,6 +528,12 @@ mod tests {
                     "warned / Three nurses / anonymous",
                 ],
             ),
+            // "suspects" is a noun here, not a verb of belief with "two"
+            // for subject (and no inner speaker).
+            (
+                "The sheriff said three suspects had fled north.",
+                &["said / The sheriff / named"],
+            ),
             // …while a coordination inside the clause is the clause's.
             (
                 "She said fares rose and fell all winter.",

@@ -238,6 +238,21 @@ fn verb_pairs(text: &str, tokens: &[tokens::Token], sentences: &[Range<usize>], 
                 tags[i + 2] = Tag::VBD;
             }
         }
+        // Inside the sentence too, after a number, determiner or
+        // adjective: "said two suspects/VBZ had been arrested" — an "-s"
+        // form right before a tensed verb or modal is the noun of the
+        // phrase they open, not a verb with a one-word subject.
+        for k in s.start + 1..s.end.saturating_sub(1) {
+            if tags[k] == Tag::VBZ
+                && matches!(tags[k - 1], Tag::CD | Tag::DT | Tag::JJ | Tag::PRPS)
+                && matches!(tags[k + 1], Tag::VBD | Tag::VBP | Tag::MD)
+                && !["has", "is", "does", "was", "'s", "’s"]
+                    .iter()
+                    .any(|a| text[tokens[k].range()].eq_ignore_ascii_case(a))
+            {
+                tags[k] = Tag::NNS;
+            }
+        }
         // After a quotation, "Hill/RB asked.": a capitalised word alone
         // before the sentence's tensed verb and its end is its subject.
         if i + 2 < s.end
