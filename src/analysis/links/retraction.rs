@@ -844,6 +844,12 @@ pub fn link(
                 }
                 for &k in &reached {
                     let d = &drafts[k];
+                    // Already withdrawn by an earlier event: nothing here
+                    // would change it (a restatement in the event's own
+                    // paragraph may still take its origin from the event).
+                    if d.retracted_by.is_some() && d.paragraph != e.paragraph {
+                        continue;
+                    }
                     if third_party(d) {
                         continue;
                     }
