@@ -456,15 +456,7 @@ fn recanted(
 ) -> Vec<usize> {
     let testimony_verbs = lex.list("testimony_verbs");
     let settings = lex.list("testimony_settings");
-    // The main verb of a claim's cue, with its paragraph.
-    let verb = |d: &Draft| {
-        let p = &paras[d.paragraph];
-        let v = p
-            .chunks
-            .vg_at(d.cue.start)
-            .map_or(d.cue.start, |v| p.chunks.vgs[v].main);
-        (p, v)
-    };
+    let verb = |d: &Draft| cue_verb(paras, d);
     let is_testimony = |d: &Draft| {
         let (p, cue) = verb(d);
         p.has(cue, testimony_verbs)
@@ -574,21 +566,10 @@ fn last_published(
     drafts: &[Draft],
     e: &Event,
 ) -> Option<usize> {
-    let near = crate::analysis::resolve::paragraph_range(
-        drafts,
-        e.paragraph.saturating_sub(EARLIER_WINDOW),
-        e.paragraph,
-    );
-    near.rev().find(|&k| {
+    earlier(drafts, e, EARLIER_WINDOW).find(|&k| {
         let d = &drafts[k];
-        let p = &paras[d.paragraph];
-        let verb = p
-            .chunks
-            .vg_at(d.cue.start)
-            .map_or(d.cue.start, |v| p.chunks.vgs[v].main);
-        before(d, e)
-            && !announces(d, e)
-            && PUBLISHING.contains(&lex.lemma(&p.word(verb).to_lowercase()))
+        let (p, verb) = cue_verb(paras, d);
+        !announces(d, e) && PUBLISHING.contains(&lex.lemma(&p.word(verb).to_lowercase()))
     })
 }
 
@@ -597,18 +578,38 @@ fn last_published(
 /// when they made one there ("Police said … His lawyer said … Police
 /// walked back that account"), else the latest.
 fn last_claim_before(drafts: &[Draft], e: &Event, owner: Option<Entity>) -> Option<usize> {
-    let near = crate::analysis::resolve::paragraph_range(
-        drafts,
-        e.paragraph.saturating_sub(1),
-        e.paragraph,
-    );
-    let said = |k: &usize| before(&drafts[*k], e) && drafts[*k].role != Role::Hedge;
+    let said = |k: &usize| drafts[*k].role != Role::Hedge;
     let owners = |k: &usize| owner.is_some() && drafts[*k].entity() == owner;
-    near.clone()
-        .rev()
+    earlier(drafts, e, 1)
         .filter(said)
         .find(owners)
-        .or_else(|| near.rev().find(said))
+        .or_else(|| earlier(drafts, e, 1).find(said))
+}
+
+/// The drafts before the event, newest first, from its paragraph back
+/// `paragraphs` more.
+fn earlier<'d>(
+    drafts: &'d [Draft],
+    e: &'d Event,
+    paragraphs: usize,
+) -> impl Iterator<Item = usize> + 'd {
+    crate::analysis::resolve::paragraph_range(
+        drafts,
+        e.paragraph.saturating_sub(paragraphs),
+        e.paragraph,
+    )
+    .rev()
+    .filter(move |&k| before(&drafts[k], e))
+}
+
+/// A claim's paragraph and the main verb of its cue.
+fn cue_verb<'p, 'a>(paras: &'p [Paragraph<'a>], d: &Draft) -> (&'p Paragraph<'a>, usize) {
+    let p = &paras[d.paragraph];
+    let v = p
+        .chunks
+        .vg_at(d.cue.start)
+        .map_or(d.cue.start, |v| p.chunks.vgs[v].main);
+    (p, v)
 }
 
 /// How far back, in paragraphs, "the original statement" looks.
@@ -618,21 +619,14 @@ const EARLIER_WINDOW: usize = 12;
 /// its source is such a document, or it was made in one ("released a
 /// statement saying …").
 fn earlier_material(drafts: &[Draft], e: &Event, head: &str) -> Option<usize> {
-    let near = crate::analysis::resolve::paragraph_range(
-        drafts,
-        e.paragraph.saturating_sub(EARLIER_WINDOW),
-        e.paragraph,
-    );
-    near.rev().find(|&k| {
+    earlier(drafts, e, EARLIER_WINDOW).find(|&k| {
         let d = &drafts[k];
-        before(d, e)
-            && (d
-                .vehicle
-                .as_ref()
-                .is_some_and(|v| same_material(&v.head, head))
-                || d.source.as_ref().is_some_and(|s| {
-                    s.class.category == Category::Document && same_material(&s.head, head)
-                }))
+        d.vehicle
+            .as_ref()
+            .is_some_and(|v| same_material(&v.head, head))
+            || d.source.as_ref().is_some_and(|s| {
+                s.class.category == Category::Document && same_material(&s.head, head)
+            })
     })
 }
 
