@@ -271,10 +271,23 @@ fn repair_tags(
         if verb && tags[i] == Tag::NN && i > 0 && tags[i - 1].is_proper() && next == "that" {
             tags[i] = Tag::VBD;
         }
+        // "It is understood/JJ that …": a verb of the lists read as an
+        // adjective after a form of "be" and before "that" is its
+        // participle (a passive of saying or believing).
+        if verb
+            && tags[i] == Tag::JJ
+            && next == "that"
+            && i > 0
+            && matches!(words[i - 1], "is" | "was" | "are" | "were" | "been" | "be")
+        {
+            tags[i] = Tag::VBN;
+        }
+        // (Not after a determiner: "at a briefing that …" is a noun.)
         if verb
             && words[i].ends_with("ing")
             && matches!(tags[i], Tag::NN | Tag::NNP | Tag::JJ)
             && (next == "that" || next == "\"" || next == "“")
+            && !(i > 0 && matches!(tags[i - 1], Tag::DT | Tag::PRPS | Tag::POS))
         {
             tags[i] = Tag::VBG;
         }

@@ -181,6 +181,11 @@ mod tests {
                 "The plant allegedly dumped waste in the river.",
                 &["allegedly / - / unattributed"],
             ),
+            // An irregular participle the tagger reads as an adjective.
+            (
+                "It is understood that the pier will be sold.",
+                &["is understood / - / unattributed"],
+            ),
         ]);
     }
 

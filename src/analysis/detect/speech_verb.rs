@@ -571,6 +571,27 @@ mod tests {
     }
 
     #[test]
+    fn settings_posts_and_what_a_document_reads() {
+        check(&[
+            // "briefing" after a determiner is a noun, not "brief/VBG".
+            (
+                "The general told reporters at a briefing that the bridge had fallen.",
+                &["told / The general / named"],
+            ),
+            (
+                "\"The vote was rigged,\" the candidate posted on social media.",
+                &["posted / the candidate / named"],
+            ),
+            // A noun read as the end of a compound before `: "` in a
+            // sentence with no verb of its own is the verb.
+            (
+                "A notice from the council read: \"The pool is closed until May.\"",
+                &["read / A notice from the council / named"],
+            ),
+        ]);
+    }
+
+    #[test]
     fn a_clause_final_attribution_is_no_other_verbs_content() {
         // "reported" inside the statement has no clause of its own: the
         // attribution after the comma is the sentence's, not its content.

@@ -162,7 +162,7 @@ pub fn parse_with<'a>(
     let quoted = quoted_tokens(tokens.len(), &quotes);
     verbs_after_relative_clauses(text, &tokens, &sentences, &quoted, &mut tags);
     lone_participles(text, &tokens, &sentences, &quoted, &mut tags);
-    verbs_before_a_quotation(&tokens, &quotes, &mut tags);
+    verbs_before_a_quotation(&tokens, &sentences, &quotes, &quoted, &mut tags);
     reduced_relatives_before_a_day(text, &tokens, &mut tags);
     nominal_adjectives(&mut tags);
     nouns_after_prepositional_to(text, &tokens, &mut tags);
@@ -341,19 +341,35 @@ fn verbs_after_relative_clauses(
 /// `… an official who was not authorized to comment replied/VBN: "No
 /// comment."`: a past form right before a colon and an opening quotation
 /// mark introduces what was said — the sentence's verb, not a participle
-/// of a noun.
+/// of a noun. So is a noun read as the last of a compound there when the
+/// sentence has no tensed verb outside its quotations: `A statement from
+/// the palace read/NN: "…"`.
 fn verbs_before_a_quotation(
     tokens: &[tokens::Token],
+    sentences: &[Range<usize>],
     quotes: &[sentences::Quote],
+    quoted: &[bool],
     tags: &mut [Tag],
 ) {
     for q in quotes {
         let Some(colon) = q.open.checked_sub(1) else {
             continue;
         };
-        if let Some(m) = colon.checked_sub(1)
-            && tokens[colon].is_mark(':')
-            && tags[m] == Tag::VBN
+        let Some(m) = colon.checked_sub(1) else {
+            continue;
+        };
+        if !tokens[colon].is_mark(':') {
+            continue;
+        }
+        if tags[m] == Tag::VBN {
+            tags[m] = Tag::VBD;
+        } else if tags[m] == Tag::NN
+            && m > 0
+            && tags[m - 1].is_noun()
+            && let Some(s) = sentences
+                .get(sentences.partition_point(|s| s.end <= m))
+                .filter(|s| s.contains(&m))
+            && last_tensed(tags, s.clone(), quoted).is_none()
         {
             tags[m] = Tag::VBD;
         }
