@@ -183,7 +183,7 @@ mod tests {
             ),
             // An irregular participle the tagger reads as an adjective.
             (
-                "It is understood that the pier will be sold.",
+                "It is understood that talks stalled over the weekend.",
                 &["is understood / - / unattributed"],
             ),
         ]);
