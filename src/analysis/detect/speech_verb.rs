@@ -107,6 +107,17 @@ impl Detector for SpeechVerb {
                 after = end;
             }
             let mut content = p.reported_clause(after);
+            // "asked that their names not be used": a verb of asking with a
+            // "that" clause makes a request, not a statement.
+            if question
+                && speech.is_none()
+                && !belief
+                && content
+                    .as_ref()
+                    .is_some_and(|c| c.start > 0 && p.is(c.start - 1, "that"))
+            {
+                continue;
+            }
             // "…once all regions had reported, it said.": after a comma, a
             // clause that only says who said it (its verb of saying with
             // nothing after but adverbs) is an attribution of the sentence,
@@ -587,6 +598,24 @@ mod tests {
             (
                 "A notice from the council read: \"The pool is closed until May.\"",
                 &["read / A notice from the council / named"],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn requests_and_a_first_word_read_as_an_imperative() {
+        check(&[
+            // "asked that …" is a request, not a statement; the relative
+            // clause says why the source is unnamed.
+            (
+                "Two nurses, who asked that their names not be used, said the ward had no heating.",
+                &["said / Two nurses, who asked that their names not be used / anonymous"],
+            ),
+            // "Court/VB records show/VB": the first word is the noun's
+            // modifier.
+            (
+                "Court records show the tenant paid rent until March.",
+                &["show / Court records / named"],
             ),
         ]);
     }

@@ -238,6 +238,26 @@ fn verb_pairs(text: &str, tokens: &[tokens::Token], sentences: &[Range<usize>], 
                 tags[i + 2] = Tag::VBD;
             }
         }
+        // "Court/VB records show/VB …": a sentence's first word read as an
+        // imperative before a noun and another verb is that noun's
+        // modifier, and the verb after the noun is the clause's.
+        if i + 2 < s.end
+            && tags[i] == Tag::VB
+            && matches!(tags[i + 1], Tag::NN | Tag::NNS)
+            && matches!(
+                tags[i + 2],
+                Tag::VB | Tag::VBP | Tag::VBZ | Tag::VBD | Tag::MD
+            )
+        {
+            tags[i] = Tag::NN;
+            if tags[i + 2] == Tag::VB {
+                tags[i + 2] = if tags[i + 1] == Tag::NNS {
+                    Tag::VBP
+                } else {
+                    Tag::VBZ
+                };
+            }
+        }
         // Inside the sentence too, after a number, determiner or
         // adjective: "said two suspects/VBZ had been arrested" — an "-s"
         // form right before a tensed verb or modal is the noun of the
