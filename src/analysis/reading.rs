@@ -278,7 +278,7 @@ fn repair_tags(
             && tags[i] == Tag::JJ
             && next == "that"
             && i > 0
-            && matches!(words[i - 1], "is" | "was" | "are" | "were" | "been" | "be")
+            && super::syntax::chunks::words::BE.has(words[i - 1])
         {
             tags[i] = Tag::VBN;
         }

@@ -198,6 +198,10 @@ fn lower_case_names(text: &str, tokens: &[tokens::Token], tags: &mut [Tag]) {
     }
 }
 
+/// Auxiliaries in "-s", which stand before their participle ("Pakistan
+/// has denied") and are never a plural noun read as a verb.
+const AUXILIARIES: wordset::Words = wordset::Words::new(&["has", "is", "does", "was", "'s", "’s"]);
+
 /// Subjects the tagger reads as something else at a sentence's start. Two
 /// tensed verbs in a row: the first is a plural noun ("Reports/VBZ say",
 /// "Officials/VBZ said") — a clause has one tensed verb, and an "-s" form
@@ -227,9 +231,7 @@ fn verb_pairs(text: &str, tokens: &[tokens::Token], sentences: &[Range<usize>], 
             && matches!(tags[i], Tag::JJ | Tag::NNP | Tag::NN)
             && tags[i + 1] == Tag::VBZ
             && matches!(tags[i + 2], Tag::VBP | Tag::VBD | Tag::VBN | Tag::MD)
-            && !["has", "is", "does", "was", "'s", "’s"]
-                .iter()
-                .any(|a| text[tokens[i + 1].range()].eq_ignore_ascii_case(a))
+            && !AUXILIARIES.has(&text[tokens[i + 1].range()])
         {
             tags[i + 1] = Tag::NNS;
             // …and the form after the noun is the clause's verb.
@@ -266,9 +268,7 @@ fn verb_pairs(text: &str, tokens: &[tokens::Token], sentences: &[Range<usize>], 
             if tags[k] == Tag::VBZ
                 && matches!(tags[k - 1], Tag::CD | Tag::DT | Tag::JJ | Tag::PRPS)
                 && matches!(tags[k + 1], Tag::VBD | Tag::VBP | Tag::MD)
-                && !["has", "is", "does", "was", "'s", "’s"]
-                    .iter()
-                    .any(|a| text[tokens[k].range()].eq_ignore_ascii_case(a))
+                && !AUXILIARIES.has(&text[tokens[k].range()])
             {
                 tags[k] = Tag::NNS;
             }
